@@ -1,0 +1,33 @@
+// swift-tools-version: 6.1
+// grdp — GRDP growth simulation engine: input-output (Leontief) model, growth
+// accounting and Monte Carlo over policy levers. Layers (arrows point down only):
+// grdp → GRDPCommandLine → Reporting → Simulation → Scenarios → Growth → InputOutput
+// → LinearAlgebra → CBLASLapack. See ../shared/design/ARCHITECTURE.md.
+import PackageDescription
+
+let package = Package(
+    name: "grdp",
+    products: [
+        .executable(name: "grdp", targets: ["grdp"]),
+        .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CBLASLapack",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
+        ),
+        .target(name: "LinearAlgebra", dependencies: ["CBLASLapack"]),
+        .executableTarget(
+            name: "grdp",
+            dependencies: [
+                "LinearAlgebra",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+    ]
+)

@@ -1,0 +1,3 @@
+import LinearAlgebra
+
+print(BLASConfiguration.openBLASConfiguration)
