@@ -21,6 +21,9 @@ let package = Package(
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
         .target(name: "LinearAlgebra", dependencies: ["CBLASLapack"]),
+        .target(name: "InputOutput", dependencies: ["LinearAlgebra"]),
+        .target(name: "Sampling", dependencies: ["LinearAlgebra"]),
+        .target(name: "Reporting", dependencies: ["InputOutput", "LinearAlgebra"]),
         .executableTarget(
             name: "grdp",
             dependencies: [
@@ -29,5 +32,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+        .testTarget(name: "InputOutputTests", dependencies: ["InputOutput", "LinearAlgebra"]),
+        .testTarget(name: "SamplingTests", dependencies: ["Sampling", "LinearAlgebra"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
     ]
 )

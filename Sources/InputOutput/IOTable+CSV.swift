@@ -1,0 +1,228 @@
+import Foundation
+import LinearAlgebra
+
+/// Reading and writing input-output tables as CSV in the layout statistical offices
+/// publish (OECD / GSO style), documented with an example in docs/io-table-format.md:
+///
+/// ```
+/// sector,agriculture,industry,households,government,gfcf,inventories,exports,imports,total
+/// agriculture,150,500,...,-20,1000
+/// industry,200,100,...,-40,2000
+/// taxes_less_subsidies,5,10
+/// compensation,300,500
+/// operating_surplus,345,890
+/// output,1000,2000
+/// employment,25,60
+/// ```
+///
+/// Rows: sectors (products), then primary inputs, the output row, then satellite rows.
+/// Columns: sectors in the same order as the rows, then final-demand categories,
+/// then an optional total. Labels are matched case-insensitively against the aliases
+/// below; empty cells are zero; lines starting with `#` are comments.
+extension IOTable {
+    /// Final-demand column aliases (normalised: lower case, spaces and hyphens as `_`).
+    static let finalDemandAliases: [String: FinalDemandKind] = [
+        "households": .households, "household": .households, "cons": .households, "hfce": .households,
+        "household_consumption": .households, "p3_s14": .households,
+        "government": .government, "gc": .government, "ggfc": .government, "government_consumption": .government,
+        "p3_s13": .government,
+        "gfcf": .grossFixedCapitalFormation, "gross_fixed_capital_formation": .grossFixedCapitalFormation,
+        "investment": .grossFixedCapitalFormation, "p51g": .grossFixedCapitalFormation,
+        "inventories": .inventories, "invnt": .inventories, "changes_in_inventories": .inventories, "p52": .inventories,
+        "exports": .exports, "expo": .exports, "export": .exports, "p6": .exports,
+        "cons_nonres": .exports, "purchases_by_non_residents": .exports,
+        "imports": .imports, "impo": .imports, "impo_neg": .imports, "import": .imports, "p7": .imports,
+        "npish": .other, "p3_s15": .other, "dpabr": .other, "other_final_demand": .other, "valuables": .other,
+    ]
+    static let totalColumnAliases: Set<String> = ["total", "total_output", "output", "x", "gross_output"]
+    static let primaryInputAliases: [String: PrimaryInputKind] = [
+        "taxes_less_subsidies": .productTaxes, "product_taxes": .productTaxes, "txs": .productTaxes,
+        "txs_net_product_taxes": .productTaxes, "txs_int_fnl": .productTaxes, "net_taxes": .productTaxes,
+        "d21x31": .productTaxes, "taxes": .productTaxes,
+        "compensation": .compensation, "compensation_of_employees": .compensation, "lab": .compensation,
+        "lab_compensation": .compensation, "d1": .compensation, "wages": .compensation,
+        "operating_surplus": .operatingSurplus, "gross_operating_surplus": .operatingSurplus, "gos": .operatingSurplus,
+        "b2a3g": .operatingSurplus, "surplus": .operatingSurplus,
+        "other_value_added": .otherValueAdded, "other_taxes_on_production": .otherValueAdded, "d29x39": .otherValueAdded,
+        "value_added": .valueAdded, "valu": .valueAdded, "valu_value_added": .valueAdded, "va": .valueAdded,
+        "b1g": .valueAdded, "gva": .valueAdded,
+        "imported_inputs": .imports, "imports_row": .imports,
+        "other_primary_inputs": .other,
+    ]
+    static let outputRowAliases: Set<String> = ["output", "total", "total_output", "gross_output", "x", "outpt"]
+    static let satelliteAliases: [String: String] = [
+        "employment": "employment", "empn": "employment", "jobs": "employment", "persons_employed": "employment",
+    ]
+    static let satellitePrefix = "satellite:"
+
+    static func normalise(_ label: String) -> String {
+        label.lowercased().map { $0 == " " || $0 == "-" ? "_" : $0 }.reduce(into: "") { $0.append($1) }
+    }
+
+    /// Reads a table from a file. See `init(csv:path:)`.
+    public static func load(path: String) throws(InputOutputError) -> IOTable {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw .unreadableFile(path: path, reason: (error as NSError).localizedDescription)
+        }
+        return try IOTable(csv: text, path: path)
+    }
+
+    /// Parses a table from CSV text; `path` names the source in error messages.
+    ///
+    /// Structural checks happen here (ragged rows, non-numeric or non-finite cells,
+    /// duplicate or missing labels, sector columns matching sector rows, imports sign,
+    /// output row vs total column). Economic checks (negative flows, zero output,
+    /// balance) are `validate(tolerance:acceptImbalance:)`.
+    /// - Complexity: O(cells).
+    public init(csv text: String, path: String) throws(InputOutputError) {
+        let records = CSVRecords.parse(text)
+        guard let header = records.first, header.fields.count > 1, records.count > 1 else { throw .emptyTable(path: path) }
+        let width = header.fields.count
+        let body = records.dropFirst()
+
+        // Classify rows.
+        var sectorRows: [CSVRecord] = []
+        var primaryRows: [(CSVRecord, PrimaryInputRow)] = []
+        var outputRow: CSVRecord?
+        var satelliteRows: [(CSVRecord, String)] = []
+        var seen: [String: Int] = [:]
+        let columnKeys = Set(header.fields.dropFirst().map(Self.normalise))
+        for record in body {
+            guard record.fields.count == width else {
+                throw .raggedRow(path: path, line: record.line, expected: width, actual: record.fields.count)
+            }
+            let label = record.fields[0]
+            let key = Self.normalise(label)
+            if seen[key] != nil { throw .duplicateLabel(path: path, line: record.line, label: label) }
+            seen[key] = record.line
+            let inPrimaryBlock = !primaryRows.isEmpty || outputRow != nil || !satelliteRows.isEmpty
+            let isReservedLabel = Self.primaryInputAliases[key] != nil || Self.outputRowAliases.contains(key)
+                || Self.satelliteAliases[key] != nil || key.hasPrefix(Self.satellitePrefix)
+            if !inPrimaryBlock, !isReservedLabel, columnKeys.contains(key) {
+                sectorRows.append(record)
+            } else if let kind = Self.primaryInputAliases[key], outputRow == nil {
+                primaryRows.append((record, PrimaryInputRow(label: label, kind: kind)))
+            } else if Self.outputRowAliases.contains(key), outputRow == nil {
+                outputRow = record
+            } else if let name = Self.satelliteAliases[key] {
+                satelliteRows.append((record, name))
+            } else if key.hasPrefix(Self.satellitePrefix) {
+                satelliteRows.append((record, String(label.dropFirst(Self.satellitePrefix.count))))
+            } else if !inPrimaryBlock, !isReservedLabel, !label.isEmpty {
+                // A row label that is not a column label: a sector missing from the columns.
+                throw .sectorMismatch(path: path, detail: "row '\(label)' (line \(record.line)) has no matching column")
+            } else {
+                throw .unknownRow(path: path, line: record.line, label: label)
+            }
+        }
+        guard !sectorRows.isEmpty else { throw .emptyTable(path: path) }
+
+        // Classify columns.
+        let sectorLabels = sectorRows.map { $0.fields[0] }
+        let columnLabels = Array(header.fields.dropFirst())
+        var headerSeen = Set<String>()
+        for label in columnLabels {
+            let key = Self.normalise(label)
+            if headerSeen.contains(key) { throw .duplicateLabel(path: path, line: header.line, label: label) }
+            headerSeen.insert(key)
+        }
+        let n = sectorLabels.count
+        guard columnLabels.count >= n else {
+            throw .sectorMismatch(path: path, detail: "\(n) sector rows but only \(columnLabels.count) columns")
+        }
+        for (k, label) in sectorLabels.enumerated() where Self.normalise(columnLabels[k]) != Self.normalise(label) {
+            throw .sectorMismatch(path: path, detail: "column \(k + 2) is '\(columnLabels[k])' but sector row \(k + 1) is '\(label)'")
+        }
+        var finalDemandColumns: [(index: Int, column: FinalDemandColumn)] = []
+        var totalColumn: Int?
+        for (offset, label) in columnLabels.enumerated().dropFirst(n) {
+            let key = Self.normalise(label)
+            if let kind = Self.finalDemandAliases[key] {
+                finalDemandColumns.append((offset + 1, FinalDemandColumn(label: label, kind: kind)))
+            } else if Self.totalColumnAliases.contains(key), totalColumn == nil {
+                totalColumn = offset + 1
+            } else if sectorLabels.contains(where: { Self.normalise($0) == key }) {
+                throw .duplicateLabel(path: path, line: header.line, label: label)
+            } else {
+                throw .unknownColumn(path: path, column: label)
+            }
+        }
+
+        func number(_ record: CSVRecord, _ column: Int) throws(InputOutputError) -> Double {
+            let text = record.fields[column]
+            if text.isEmpty { return 0 }
+            guard let value = Double(text) else {
+                throw .nonNumericCell(path: path, line: record.line, column: header.fields[column], text: text)
+            }
+            guard value.isFinite else { throw .nonFiniteCell(path: path, line: record.line, column: header.fields[column]) }
+            return value
+        }
+
+        var z = Matrix(rows: n, columns: n)
+        var f = Matrix(rows: n, columns: finalDemandColumns.count)
+        var totals: [Double] = []
+        for (i, record) in sectorRows.enumerated() {
+            for j in 0..<n { z[i, j] = try number(record, j + 1) }
+            for (c, entry) in finalDemandColumns.enumerated() { f[i, c] = try number(record, entry.index) }
+            if let totalColumn { totals.append(try number(record, totalColumn)) }
+            for entry in finalDemandColumns where entry.column.kind == .imports {
+                let value = try number(record, entry.index)
+                if value > 0 { throw .importsSign(path: path, sector: sectorLabels[i], value: value) }
+            }
+        }
+        var w = Matrix(rows: primaryRows.count, columns: n)
+        for (r, (record, _)) in primaryRows.enumerated() {
+            for j in 0..<n { w[r, j] = try number(record, j + 1) }
+        }
+        var e = Matrix(rows: satelliteRows.count, columns: n)
+        for (s, (record, _)) in satelliteRows.enumerated() {
+            for j in 0..<n { e[s, j] = try number(record, j + 1) }
+        }
+        var output: [Double]
+        if let outputRow {
+            output = []
+            for j in 0..<n { output.append(try number(outputRow, j + 1)) }
+            if !totals.isEmpty {
+                for j in 0..<n where abs(output[j] - totals[j]) > 1e-6 * max(abs(output[j]), abs(totals[j]), 1) {
+                    throw .outputMismatch(path: path, sector: sectorLabels[j], outputRow: output[j], totalColumn: totals[j])
+                }
+            }
+        } else if !totals.isEmpty {
+            output = totals
+        } else {
+            throw .missingOutput(path: path)
+        }
+        try self.init(
+            sectors: sectorLabels, intermediate: z,
+            finalDemandColumns: finalDemandColumns.map(\.column), finalDemand: f,
+            primaryInputRows: primaryRows.map(\.1), primaryInputs: w,
+            output: output, satelliteRows: satelliteRows.map(\.1), satellites: e)
+    }
+
+    /// The table as CSV in the same layout, with a total column and an output row.
+    /// Numbers use the shortest representation that reads back to the same `Double`,
+    /// so write-then-read is exact.
+    public func csvText() -> String {
+        var lines: [String] = []
+        let header = ["sector"] + sectors + finalDemandColumns.map(\.label) + ["total"]
+        lines.append(header.map(CSVRecords.escape).joined(separator: ","))
+        func format(_ value: Double) -> String { value == 0 ? "0" : "\(value)" }
+        for i in 0..<sectorCount {
+            let cells = intermediate.row(i).map(format) + finalDemand.row(i).map(format) + [format(output[i])]
+            lines.append(([CSVRecords.escape(sectors[i])] + cells).joined(separator: ","))
+        }
+        let padding = Array(repeating: "", count: finalDemandColumns.count + 1)
+        for (r, row) in primaryInputRows.enumerated() {
+            lines.append(([CSVRecords.escape(row.label)] + primaryInputs.row(r).map(format) + padding).joined(separator: ","))
+        }
+        lines.append((["output"] + output.map(format) + padding).joined(separator: ","))
+        for (s, label) in satelliteRows.enumerated() {
+            let name = Self.satelliteAliases[Self.normalise(label)] != nil ? label : Self.satellitePrefix + label
+            lines.append(([CSVRecords.escape(name)] + satellites.row(s).map(format) + padding).joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,62 @@
+import LinearAlgebra
+
+/// One family of multipliers, per sector (column) j.
+public struct MultiplierFamily: Sendable, Equatable {
+    public let name: String
+    /// Simple (Type I, direct + indirect) multiplier: Σᵢ cᵢ·lᵢⱼ, with c the coefficient
+    /// (1 for output, vᵢ for value added, wᵢ for income, eᵢ for employment).
+    public let simple: [Double]
+    /// Type I ratio multiplier: simple / cⱼ (nil for output, where it equals simple).
+    public let typeI: [Double]?
+    /// Total (Type II, with induced household spending) multiplier: Σᵢ≤ₙ cᵢ·l̄ᵢⱼ, or l̄ₙ₊₁,ⱼ for income.
+    public let total: [Double]?
+    /// Type II ratio multiplier: total / cⱼ.
+    public let typeII: [Double]?
+}
+
+/// Output, value-added, income and employment multipliers (Miller & Blair 2009, ch. 6;
+/// the ratio multipliers are RIMS II's and IMPLAN's "Type I/Type II" multipliers).
+///
+/// Output multipliers are the column sums of L. A sector's value-added multiplier is the
+/// value added generated in the whole economy per unit of its final demand; it equals 1
+/// for every sector (vᵀL = 1ᵀ, since vᵀ = 1ᵀ(I − A)) when there are no imported inputs or
+/// product taxes, and falls short of 1 by the leakage otherwise. Type II families need compensation and a households column;
+/// employment needs an "employment" satellite row; they are nil otherwise.
+/// - Complexity: O(n³) (the inverses), O(n²) for each family afterwards.
+public struct Multipliers: Sendable {
+    public let sectors: [String]
+    public let output: MultiplierFamily
+    public let valueAdded: MultiplierFamily
+    public let income: MultiplierFamily?
+    public let employment: MultiplierFamily?
+
+    public init(model: LeontiefModel) throws(InputOutputError) {
+        let table = model.table
+        let n = table.sectorCount
+        let l = try model.leontiefInverse()
+        let closure = try? HouseholdClosure(model: model)
+        let closed = try closure.map { c throws(InputOutputError) in try c.closedInverse() }
+
+        func family(_ name: String, coefficients c: [Double]?, ratio: Bool, incomeRow: Bool = false) -> MultiplierFamily? {
+            let weights = c ?? [Double](repeating: 1, count: n)
+            let simple = (0..<n).map { j in (0..<n).reduce(0.0) { $0 + weights[$1] * l[$1, j] } }
+            let total: [Double]? = closed.map { lBar in
+                (0..<n).map { j in incomeRow ? lBar[n, j] : (0..<n).reduce(0.0) { $0 + weights[$1] * lBar[$1, j] } }
+            }
+            func divided(_ values: [Double]) -> [Double] { (0..<n).map { weights[$0] == 0 ? 0 : values[$0] / weights[$0] } }
+            return MultiplierFamily(
+                name: name, simple: simple, typeI: ratio ? divided(simple) : nil,
+                total: total, typeII: ratio ? total.map(divided) : nil)
+        }
+        self.sectors = table.sectors
+        self.output = family("output", coefficients: nil, ratio: false)!
+        self.valueAdded = family("value added", coefficients: try table.valueAddedCoefficients(), ratio: true)!
+        self.income = table.hasPrimaryInput(.compensation)
+            ? family("income", coefficients: try table.compensationCoefficients(), ratio: true, incomeRow: true) : nil
+        self.employment = table.satellite("employment") == nil
+            ? nil : family("employment", coefficients: try table.satelliteCoefficients("employment"), ratio: true)
+    }
+
+    /// All available families in a fixed order: output, value added, income, employment.
+    public var families: [MultiplierFamily] { [output, valueAdded] + [income, employment].compactMap { $0 } }
+}
