@@ -10,6 +10,7 @@ let package = Package(
     products: [
         .executable(name: "grdp", targets: ["grdp"]),
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+        .library(name: "InputOutput", targets: ["InputOutput"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -24,16 +25,18 @@ let package = Package(
         .target(name: "InputOutput", dependencies: ["LinearAlgebra"]),
         .target(name: "Sampling", dependencies: ["LinearAlgebra"]),
         .target(name: "Reporting", dependencies: ["InputOutput", "LinearAlgebra"]),
-        .executableTarget(
-            name: "grdp",
+        .target(
+            name: "GRDPCommands",
             dependencies: [
-                "LinearAlgebra",
+                "LinearAlgebra", "InputOutput", "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "grdp", dependencies: ["GRDPCommands"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "InputOutputTests", dependencies: ["InputOutput", "LinearAlgebra"]),
         .testTarget(name: "SamplingTests", dependencies: ["Sampling", "LinearAlgebra"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
+        .testTarget(name: "GRDPCommandsTests", dependencies: ["GRDPCommands", "grdp", "InputOutput", "Reporting"]),
     ]
 )

@@ -1,3 +1,3 @@
-import LinearAlgebra
+import GRDPCommands
 
-print(BLASConfiguration.openBLASConfiguration)
+CommandLineMain.main()

@@ -1,0 +1,235 @@
+import ArgumentParser
+import Foundation
+import InputOutput
+import LinearAlgebra
+import Reporting
+
+/// `grdp io [TABLE.csv]`: input-output analysis of a table (the embedded Hanoi table
+/// when no file is given): transformations first (aggregate, disaggregate, regionalise,
+/// balance), then the requested analyses; `--write` saves the transformed table.
+struct InputOutputCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "io",
+        abstract: "Input-output analysis: multipliers, linkages, impacts, price effects, extraction; regionalise, aggregate, balance.",
+        discussion: """
+            TABLE is a CSV in the layout of docs/io-table-format.md. Transformations apply in this order: \
+            --aggregate, --disaggregate, --regionalize, --balance; analyses then run on the result. \
+            With no analysis flag, prints the balance check, multipliers and linkages.
+            Examples:
+              grdp io table.csv --multipliers --linkages
+              grdp io table.csv --impact construction=1000 --format csv
+              grdp io table.csv --price-shock electricity=10
+              grdp io national.csv --regionalize hanoi_sizes.csv --lq-method flq --delta 0.1 --write hanoi.csv
+            """)
+
+    @Argument(help: "Input-output table (CSV). Default: the embedded Hanoi 2024 table.")
+    var table: String?
+
+    @Flag(help: "Multipliers: output, value added, income, employment (Type I and II).") var multipliers = false
+    @Flag(help: "Rasmussen–Hirschman backward and forward linkages and key sectors.") var linkages = false
+    @Flag(help: "Hypothetical extraction (complete, backward, forward) for every sector.") var extraction = false
+    @Flag(help: "Technical coefficients A and the Leontief inverse L.") var coefficients = false
+
+    @Option(help: "Final-demand change by sector, in table units: sector=amount,... (Δx = L·Δf).")
+    var impact: String?
+
+    @Option(help: "Price shock by sector in percent: sector=percent,... (Leontief cost-push price model and CPI effect).")
+    var priceShock: String?
+
+    @Option(help: "Aggregate with a concordance CSV (sector,group).")
+    var aggregate: String?
+
+    @Option(help: "Split a sector proportionally: sector=part:weight;part:weight (e.g. services=trade:0.3;other:0.7).")
+    var disaggregate: String?
+
+    @Option(help: "Regionalise with regional sector sizes from a CSV (sector,size).")
+    var regionalize: String?
+
+    @Option(help: "Measure of the regional sizes: output, value_added, or a satellite row name such as employment.")
+    var sizeMeasure: String = "value_added"
+
+    @Option(help: "Location-quotient method for --regionalize: slq, cilq, flq, aflq.")
+    var lqMethod: String = "flq"
+
+    @Option(help: "δ for FLQ and AFLQ, in [0, 1) (Flegg & Tohmo 2013 suggest about 0.05–0.3).")
+    var delta: Double = 0.1
+
+    @Option(help: "Rebalance the intermediate flows to new totals from a CSV (sector,row_total,column_total) with RAS, or GRAS when entries are negative.")
+    var balance: String?
+
+    @Option(help: "Write the (transformed) table to this CSV file, atomically.")
+    var write: String?
+
+    @Flag(help: "Accept a table whose rows or columns do not balance (the residuals are printed).")
+    var acceptImbalance = false
+
+    @Option(help: "Relative balance tolerance.")
+    var tolerance: Double = 1e-6
+
+    @OptionGroup var outputOptions: OutputOptions
+
+    func validate() throws {
+        guard tolerance > 0, tolerance < 1 else { throw ValidationError("--tolerance must be in (0, 1)") }
+        guard (0..<1).contains(delta) else { throw ValidationError("--delta must be in [0, 1)") }
+        guard ["slq", "cilq", "flq", "aflq"].contains(lqMethod) else { throw ValidationError("--lq-method must be slq, cilq, flq or aflq") }
+    }
+
+    func run() throws {
+        let report = try makeReport()
+        try outputOptions.emit(report)
+    }
+
+    func makeReport() throws -> Report {
+        var table = try loadTable()
+        var source = self.table ?? "embedded Hanoi 2024 table"
+        let balanceReport = try table.validate(tolerance: tolerance, acceptImbalance: acceptImbalance)
+        var notes: [String] = []
+        if acceptImbalance, max(balanceReport.largestRelativeRowResidual, balanceReport.largestRelativeColumnResidual) > tolerance {
+            notes.append("imbalance accepted: largest row residual \(balanceReport.largestRelativeRowResidual * 100)%, column \(balanceReport.largestRelativeColumnResidual * 100)%")
+        }
+        if let aggregate {
+            table = try table.aggregated(by: Concordance.load(path: aggregate))
+            source += ", aggregated by \(aggregate)"
+        }
+        if let disaggregate {
+            let (sector, parts) = try Self.parseSplit(disaggregate)
+            table = try table.disaggregating(sector: sector, into: parts)
+            source += ", \(sector) split"
+        }
+        if let regionalize {
+            let sizes = try SectorValueFile.load(path: regionalize, sectors: table.sectors, columns: 1)
+            table = try table.regionalized(regionalSizes: sizes.map { $0[0] }, measure: measure, method: method)
+            source += ", regionalised (\(method))"
+        }
+        var balancing: BalancedMatrix?
+        if let balance {
+            let targets = try SectorValueFile.load(path: balance, sectors: table.sectors, columns: 2)
+            let (rebalanced, result) = try Self.rebalanced(table, rowTargets: targets.map { $0[0] }, columnTargets: targets.map { $0[1] })
+            table = rebalanced
+            balancing = result
+            source += ", rebalanced"
+        }
+        if let write { try AtomicFile.write(table.csvText(), to: write) }
+
+        let model = try LeontiefModel(table: table)
+        var tables: [ResultTable] = []
+        let anyAnalysis = multipliers || linkages || extraction || coefficients || impact != nil || priceShock != nil
+        if !anyAnalysis {
+            tables.append(InputOutputReports.balance(table, table.balanceReport, tolerance: tolerance))
+        }
+        if coefficients {
+            tables.append(InputOutputReports.coefficients(table, model.technicalCoefficients, title: "Technical coefficients A", id: "technical_coefficients"))
+            tables.append(InputOutputReports.coefficients(table, try model.leontiefInverse(), title: "Leontief inverse L = (I − A)⁻¹", id: "leontief_inverse"))
+        }
+        if multipliers || !anyAnalysis { tables.append(InputOutputReports.multipliers(try Multipliers(model: model))) }
+        if linkages || !anyAnalysis { tables.append(InputOutputReports.linkages(try Linkages(model: model))) }
+        if extraction { tables.append(InputOutputReports.extraction(try HypotheticalExtraction.analyse(model: model))) }
+        if let impact {
+            var change = [Double](repeating: 0, count: table.sectorCount)
+            for (sector, amount) in try AssignmentList.parse(impact, option: "--impact") { change[try table.sectorIndex(sector)] += amount }
+            tables.append(InputOutputReports.impact(try DemandImpact(model: model, demandChange: change)))
+        }
+        if let priceShock {
+            var shocks: [Int: Double] = [:]
+            for (sector, percent) in try AssignmentList.parse(priceShock, option: "--price-shock", percent: true) {
+                shocks[try table.sectorIndex(sector)] = percent / 100
+            }
+            tables.append(InputOutputReports.price(try PriceModel.costPush(model: model, priceShocks: shocks)))
+        }
+        if let balancing {
+            notes.append("\(balancing.report.iterations) balancing iterations; largest relative residuals: rows \(balancing.report.maxRelativeRowResidual), columns \(balancing.report.maxRelativeColumnResidual)")
+        }
+        let rcond = model.reciprocalConditionNumber
+        if rcond < 1e-12 { notes.append("warning: I − A is ill-conditioned (1/κ₁ ≈ \(rcond)); results may have lost most digits") }
+        var headline: [(key: String, value: Cell)] = [
+            ("Table", .text(source)),
+            ("Sectors", .number(Double(table.sectorCount), decimals: 0)),
+            ("Spectral radius of A", .text(String(format: "%.4f – %.4f (Hawkins–Simon: productive)", model.spectralRadiusBounds.lowerBound, model.spectralRadiusBounds.upperBound))),
+        ]
+        if let write { headline.append(("Table written to", .text(write))) }
+        for note in notes { headline.append(("Note", .text(note))) }
+        return Report(title: "Input-output analysis", headline: headline, tables: tables)
+    }
+
+    var measure: SectorSizeMeasure {
+        switch sizeMeasure {
+        case "output": .output
+        case "value_added": .valueAdded
+        default: .satellite(sizeMeasure)
+        }
+    }
+
+    var method: LocationQuotientMethod {
+        switch lqMethod {
+        case "slq": .slq
+        case "cilq": .cilq
+        case "aflq": .aflq(delta: delta)
+        default: .flq(delta: delta)
+        }
+    }
+
+    func loadTable() throws -> IOTable {
+        if let table { return try IOTable.load(path: table) }
+        return try DefaultData.hanoiTable()
+    }
+
+    static func parseSplit(_ text: String) throws -> (String, [(label: String, weight: Double)]) {
+        let halves = text.split(separator: "=", maxSplits: 1).map(String.init)
+        guard halves.count == 2 else { throw CommandInputError("--disaggregate: write sector=part:weight;part:weight, got '\(text)'") }
+        let parts: [(label: String, weight: Double)] = try halves[1].split(separator: ";").map { item in
+            let pieces = item.split(separator: ":").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard pieces.count == 2, let weight = Double(pieces[1]) else {
+                throw CommandInputError("--disaggregate: '\(item)' is not part:weight")
+            }
+            return (pieces[0], weight)
+        }
+        return (halves[0].trimmingCharacters(in: .whitespaces), parts)
+    }
+
+    /// Rebalances Z to new row and column totals (RAS, or GRAS when Z has negative
+    /// entries) and rebuilds a table whose intermediate block is the balanced matrix;
+    /// final demand and primary inputs are kept, output becomes Z·1 + F·1.
+    static func rebalanced(_ table: IOTable, rowTargets: [Double], columnTargets: [Double]) throws -> (IOTable, BalancedMatrix) {
+        let hasNegative = table.intermediate.columnMajor.contains { $0 < 0 } || (rowTargets + columnTargets).contains { $0 < 0 }
+        let result = hasNegative
+            ? try GRASBalancing().balance(table.intermediate, rowTargets: rowTargets, columnTargets: columnTargets)
+            : try RASBalancing().balance(table.intermediate, rowTargets: rowTargets, columnTargets: columnTargets)
+        let output = zip(result.matrix.rowSums, table.netFinalDemand).map(+)
+        let rebuilt = try IOTable(
+            sectors: table.sectors, intermediate: result.matrix, finalDemandColumns: table.finalDemandColumns,
+            finalDemand: table.finalDemand, primaryInputRows: table.primaryInputRows, primaryInputs: table.primaryInputs,
+            output: output, satelliteRows: table.satelliteRows, satellites: table.satellites)
+        return (rebuilt, result)
+    }
+}
+
+/// A CSV of `sector,value[,value...]` lines (optional header), one line per sector of the
+/// table, in any order.
+enum SectorValueFile {
+    static func load(path: String, sectors: [String], columns: Int) throws -> [[Double]] {
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw CommandInputError("\(path): cannot read the file (\((error as NSError).localizedDescription))")
+        }
+        var values: [String: [Double]] = [:]
+        for record in CSVRecords.parse(text) {
+            guard record.fields.count == columns + 1 else {
+                throw CommandInputError("\(path):\(record.line): expected \(columns + 1) cells (sector and \(columns) value(s)), found \(record.fields.count)")
+            }
+            let numbers = record.fields.dropFirst().map { Double($0) }
+            if numbers.contains(where: { $0 == nil }) {
+                if record.line == CSVRecords.parse(text).first?.line { continue }  // header line
+                throw CommandInputError("\(path):\(record.line): '\(record.fields.dropFirst().joined(separator: ","))' is not numeric")
+            }
+            guard sectors.contains(record.fields[0]) else {
+                throw CommandInputError("\(path):\(record.line): unknown sector '\(record.fields[0])'; the table's sectors are \(sectors.joined(separator: ", "))")
+            }
+            guard values[record.fields[0]] == nil else { throw CommandInputError("\(path):\(record.line): sector '\(record.fields[0])' appears twice") }
+            values[record.fields[0]] = numbers.map { $0 ?? 0 }
+        }
+        return try sectors.map { sector in
+            guard let row = values[sector] else { throw CommandInputError("\(path): no line for sector '\(sector)'; give one line per sector") }
+            return row
+        }
+    }
+}

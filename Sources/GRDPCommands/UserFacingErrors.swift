@@ -1,0 +1,23 @@
+import InputOutput
+import LinearAlgebra
+import Reporting
+
+/// Errors that mean "the input is wrong", each printed as its one-line description with
+/// exit code 1. Anything else goes to ArgumentParser (usage errors, 64) .
+enum UserFacingErrors {
+    static func message(for error: Error) -> String? {
+        switch error {
+        case let error as InputOutputError: error.description
+        case let error as LinearAlgebraError: error.description
+        case let error as ReportingError: error.description
+        case let error as CommandInputError: error.description
+        default: nil
+        }
+    }
+}
+
+/// Input errors found by the command layer itself (option values, files).
+struct CommandInputError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// Errors writing output files.
+public enum ReportingError: Error, Equatable, Sendable, CustomStringConvertible {
+    case cannotWrite(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .cannotWrite(path, reason):
+            return "\(path): cannot write the file (\(reason)); check that the directory exists and is writable"
+        }
+    }
+}
+
+/// Writes a file atomically: the text goes to a temporary file in the same directory,
+/// which is then renamed over the target, so readers never see a half-written file and
+/// a failure leaves any previous file untouched.
+public enum AtomicFile {
+    public static func write(_ text: String, to path: String) throws(ReportingError) {
+        let url = URL(fileURLWithPath: path)
+        let directory = url.deletingLastPathComponent()
+        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        do {
+            try Data(text.utf8).write(to: temporary, options: [.withoutOverwriting])
+        } catch {
+            throw .cannotWrite(path: path, reason: (error as NSError).localizedDescription)
+        }
+        if rename(temporary.path, url.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw .cannotWrite(path: path, reason: reason)
+        }
+    }
+}
