@@ -24,11 +24,13 @@ let package = Package(
         .target(name: "LinearAlgebra", dependencies: ["CBLASLapack"]),
         .target(name: "InputOutput", dependencies: ["LinearAlgebra"]),
         .target(name: "Sampling", dependencies: ["LinearAlgebra"]),
-        .target(name: "Reporting", dependencies: ["InputOutput", "LinearAlgebra"]),
+        .target(name: "Growth", dependencies: ["InputOutput", "LinearAlgebra"]),
+        .target(name: "Datasets", dependencies: ["Growth", "InputOutput", "LinearAlgebra"]),
+        .target(name: "Reporting", dependencies: ["Datasets", "Growth", "InputOutput", "LinearAlgebra"]),
         .target(
             name: "GRDPCommands",
             dependencies: [
-                "LinearAlgebra", "InputOutput", "Reporting",
+                "LinearAlgebra", "InputOutput", "Growth", "Datasets", "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -36,6 +38,8 @@ let package = Package(
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "InputOutputTests", dependencies: ["InputOutput", "LinearAlgebra"]),
         .testTarget(name: "SamplingTests", dependencies: ["Sampling", "LinearAlgebra"]),
+        .testTarget(name: "GrowthTests", dependencies: ["Growth", "InputOutput", "LinearAlgebra"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Growth", "InputOutput", "LinearAlgebra"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
         .testTarget(name: "GRDPCommandsTests", dependencies: ["GRDPCommands", "grdp", "InputOutput", "Reporting"]),
     ]

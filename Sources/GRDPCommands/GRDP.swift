@@ -14,7 +14,7 @@ public struct GRDP: ParsableCommand {
             64 bad command line; 70 internal error.
             """,
         version: "0.1.0",
-        subcommands: [InputOutputCommand.self, InfoCommand.self]
+        subcommands: [InputOutputCommand.self, DataCommand.self, InfoCommand.self]
     )
 
     public init() {}

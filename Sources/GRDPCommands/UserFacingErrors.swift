@@ -1,3 +1,4 @@
+import Datasets
 import InputOutput
 import LinearAlgebra
 import Reporting
@@ -11,6 +12,7 @@ enum UserFacingErrors {
         case let error as LinearAlgebraError: error.description
         case let error as ReportingError: error.description
         case let error as CommandInputError: error.description
+        case let error as DatasetError: error.description
         default: nil
         }
     }

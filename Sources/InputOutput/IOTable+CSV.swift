@@ -203,13 +203,17 @@ extension IOTable {
     }
 
     /// The table as CSV in the same layout, with a total column and an output row.
-    /// Numbers use the shortest representation that reads back to the same `Double`,
-    /// so write-then-read is exact.
-    public func csvText() -> String {
-        var lines: [String] = []
+    /// By default numbers use the shortest representation that reads back to the same
+    /// `Double`, so write-then-read is exact; with `decimals`, fixed decimals (stable text
+    /// for generated files, at the cost of rounding).
+    public func csvText(decimals: Int? = nil, comments: [String] = []) -> String {
+        var lines: [String] = comments.map { "# " + $0 }
         let header = ["sector"] + sectors + finalDemandColumns.map(\.label) + ["total"]
         lines.append(header.map(CSVRecords.escape).joined(separator: ","))
-        func format(_ value: Double) -> String { value == 0 ? "0" : "\(value)" }
+        func format(_ value: Double) -> String {
+            if let decimals { return String(format: "%.\(decimals)f", value == 0 ? 0 : value) }
+            return value == 0 ? "0" : "\(value)"
+        }
         for i in 0..<sectorCount {
             let cells = intermediate.row(i).map(format) + finalDemand.row(i).map(format) + [format(output[i])]
             lines.append(([CSVRecords.escape(sectors[i])] + cells).joined(separator: ","))

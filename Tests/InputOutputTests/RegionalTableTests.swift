@@ -34,3 +34,27 @@ struct RegionalTableTests {
         #expect(region.finalDemandColumns.last?.kind == .exports)
     }
 }
+
+@Suite("Domestic flows by import proportionality")
+struct DomesticFlowsTests {
+    /// Two products, imports 30 of product 1 whose domestic use is 150 + 50 + 100 = 300:
+    /// μ₁ = 0.1; product 2 imports nothing. Zᵈ row 1 = 0.9·[150, 50]; the imported-inputs row
+    /// = [15, 5]; both balances still hold (1e-12).
+    @Test("Hand-computed domestic table")
+    func handExample() throws {
+        let table = try IOTable(
+            sectors: ["a", "b"], intermediate: Matrix(rows: [[150, 50], [100, 200]]),
+            finalDemandColumns: [.init(label: "households", kind: .households), .init(label: "exports", kind: .exports), .init(label: "imports", kind: .imports)],
+            finalDemand: Matrix(rows: [[100, 30, -30], [500, 200, 0]]),
+            primaryInputRows: [.init(label: "value_added", kind: .valueAdded)], primaryInputs: Matrix(rows: [[50, 750]]),
+            output: [300, 1000])
+        try table.validate()
+        let domestic = try table.domesticFlows()
+        try domestic.validate(tolerance: 1e-12)
+        #expect(domestic.intermediate.row(0) == [135, 45])
+        #expect(domestic.primaryInput(of: .imports) == [15, 5])
+        #expect(domestic.finalDemand(of: .households) == [90, 500])
+        #expect(domestic.finalDemand(of: .exports) == [30, 200])
+        #expect(!domestic.hasFinalDemand(.imports))
+    }
+}

@@ -1,0 +1,289 @@
+import Foundation
+import InputOutput
+
+/// `grdp data build`: regenerates every embedded file of the Hanoi dataset from the
+/// sources in data/sources (published figures, the GSO 2019 table, stated assumptions),
+/// deterministically, so anyone can check that the embedded numbers are what the code
+/// derives. Numbers are written with fixed decimals so the text is stable.
+public enum HanoiDatasetBuilder {
+    /// Source files read from the sources directory.
+    public static let sourceFiles = ["grdp_facts.csv", "extra_facts.csv", NationalTable2019.fileName, DatasetAssumptions.fileName]
+
+    public enum File {
+        public static let table = "hanoi_io_2024.csv"
+        public static let accounts = "hanoi_accounts_2025.csv"
+        public static let quarterlyWeights = "hanoi_quarterly_weights.csv"
+        public static let targets = "hanoi_targets_2025.csv"
+        public static let assumptions = DatasetAssumptions.fileName
+        public static let provenance = "provenance.csv"
+        public static let all = [table, accounts, quarterlyWeights, targets, assumptions, provenance]
+    }
+
+    /// Reads the sources from a directory.
+    public static func readSources(directory: String) throws(DatasetError) -> [String: String] {
+        var texts: [String: String] = [:]
+        for name in sourceFiles {
+            let path = (directory as NSString).appendingPathComponent(name)
+            do { texts[name] = try String(contentsOfFile: path, encoding: .utf8) } catch {
+                throw .unreadable(path: path, reason: (error as NSError).localizedDescription)
+            }
+        }
+        return texts
+    }
+
+    /// Builds all embedded files (name → text) from the source texts.
+    public static func build(sources: [String: String]) throws(DatasetError) -> [(name: String, text: String)] {
+        func source(_ name: String) throws(DatasetError) -> String {
+            guard let text = sources[name] else { throw .unreadable(path: name, reason: "not among the sources") }
+            return text
+        }
+        let facts = try PublishedFacts(files: [("grdp_facts.csv", try source("grdp_facts.csv")), ("extra_facts.csv", try source("extra_facts.csv"))])
+        let assumptionsText = try source(DatasetAssumptions.fileName)
+        let assumptions = try DatasetAssumptions(csv: assumptionsText)
+        let derivation = try HanoiTableDerivation(nationalCSV: try source(NationalTable2019.fileName), facts: facts)
+        let central = try assumptions.centralParameters()
+        let structure = try derivation.structure(central)
+        let table = try derivation.table(central, structure: structure)
+        var provenance = ProvenanceBuilder(facts: facts, assumptions: assumptions)
+
+        // 1. The input-output table.
+        let tableText = table.csvText(decimals: 3, comments: [
+            "Hanoi input-output table 2024, 7 sectors, billion VND at current prices.",
+            "Derived by `grdp data build` (Sources/Datasets/HanoiTableDerivation.swift) from the GSO 2019 national table,",
+            "Hanoi's published 2024 structure and the assumptions in assumptions.csv; see provenance.csv.",
+        ])
+        let ranges = try assumptionRanges(derivation: derivation, assumptions: assumptions) { p throws(DatasetError) in
+            try derivation.table(p).valueAdded
+        }
+        for (i, sector) in table.sectors.enumerated() {
+            provenance.derived(
+                File.table, row: sector, column: "*",
+                detail: "row of the derived table: national 2019 coefficients → domestic flows (import proportionality) → FLQ regionalisation on value added → split by Hanoi weights (construction and tourism sales re-specified) → scaled to Hanoi 2024 value added",
+                range: nil)
+            _ = i
+        }
+        for row in table.primaryInputRows.map(\.label) + ["output"] {
+            provenance.derived(File.table, row: row, column: "*", detail: "primary inputs and output of the derived table (same derivation); value added by sector varies with the assumptions within the ranges given for the accounts' base values", range: nil)
+        }
+        _ = ranges
+
+        // 2. The GRDP accounts for 2025: base structure 2024, plan targets, published actuals.
+        let accountsText = try accounts(structure: structure, facts: facts, derivation: derivation, assumptions: assumptions, provenance: &provenance)
+
+        // 3. Quarterly weights.
+        let quarterlyText = try quarterlyWeights(facts: facts, provenance: &provenance)
+
+        // 4. Other plan targets.
+        let targetsText = try targets(facts: facts, provenance: &provenance)
+
+        // 5. Assumptions, embedded as they are stated.
+        for assumption in assumptions.assumptions {
+            for column in ["central", "low", "high"] {
+                provenance.assumption(File.assumptions, row: assumption.id, column: column, assumption)
+            }
+        }
+        return [
+            (File.table, tableText), (File.accounts, accountsText), (File.quarterlyWeights, quarterlyText),
+            (File.targets, targetsText), (File.assumptions, assumptionsText), (File.provenance, provenance.provenance.csvText),
+        ]
+    }
+
+    /// The Swift source that embeds the files (`EmbeddedHanoiData.swift`).
+    public static func swiftSource(_ files: [(name: String, text: String)]) -> String {
+        var out = """
+            // Generated by `grdp data build` from data/sources. Do not edit: change the sources or
+            // the derivation (Sources/Datasets) and rebuild. A test checks that this file is what
+            // the build produces.
+
+            enum EmbeddedHanoiData {
+                static let files: [String: String] = [
+
+            """
+        for (name, text) in files {
+            // The newline before a multi-line literal's closing delimiter is not part of the string,
+            // so one is added to keep the text's own final newline.
+            out += "        \"\(name)\": #\"\"\"\n" + text + "\n\"\"\"#,\n"
+        }
+        out += "    ]\n}\n"
+        return out
+    }
+
+    /// For a derived quantity, its value at each assumption's low and high end (others
+    /// central): the range reported in provenance.
+    static func assumptionRanges(
+        derivation: HanoiTableDerivation, assumptions: DatasetAssumptions,
+        _ quantity: (DerivationParameters) throws(DatasetError) -> [Double]
+    ) throws(DatasetError) -> (low: [Double], high: [Double]) {
+        let central = try assumptions.centralParameters()
+        var low = try quantity(central), high = low
+        for assumption in assumptions.assumptions {
+            for value in [assumption.low, assumption.high] {
+                var p = central
+                try p.set(assumption.id, to: value)
+                let values = try quantity(p)
+                for k in values.indices {
+                    low[k] = min(low[k], values[k])
+                    high[k] = max(high[k], values[k])
+                }
+            }
+        }
+        return (low, high)
+    }
+
+    static func format(_ value: Double, _ decimals: Int = 6) -> String { String(format: "%.\(decimals)f", value) }
+
+    static func accounts(
+        structure: HanoiStructure, facts: PublishedFacts, derivation: HanoiTableDerivation,
+        assumptions: DatasetAssumptions, provenance: inout ProvenanceBuilder
+    ) throws(DatasetError) -> String {
+        let ranges = try assumptionRanges(derivation: derivation, assumptions: assumptions) { p throws(DatasetError) in
+            try derivation.structure(p).sharesPercent
+        }
+        let lines = HanoiSector.allCases.map { ($0.rawValue, $0.planGroup, $0.publishedAggregate) }
+            + [(HanoiSector.productTaxesLine, "taxes", "product_taxes_less_subsidies")]
+        let planGroupFact: [String: String] = [
+            "agriculture": "agriculture_forestry_fishery", "industry": "industry", "construction": "construction",
+            "services": "services", "taxes": "product_taxes_less_subsidies",
+        ]
+        var text = """
+            # region: Hanoi
+            # base_year: 2024
+            # year: 2025
+            # unit: percent of 2024 GRDP at current prices
+            # grdp_target: \(format(try facts.value("Hanoi", 2025, "PLAN", "grdp_growth_target", "total"), 2))
+            # Base values: Hanoi's 2024 structure derived in Sources/Datasets/HanoiStructure.swift; targets: the 2025 plan;
+            # growth and q1..q4: published 2025 actuals of the aggregate each sector belongs to (sector detail is not published).
+            sector,group,base_value,target,growth,q1,q2,q3,q4
+
+            """
+        provenance.source(File.accounts, row: "#grdp_target", column: "value", value: "8.00", try facts.fact("Hanoi", 2025, "PLAN", "grdp_growth_target", "total"))
+        for (key, value) in [("#base_year", "2024"), ("#year", "2025")] {
+            provenance.derived(File.accounts, row: key, column: "value", value: value, detail: "the dataset's base year (latest published structure) and plan year", range: nil)
+        }
+        for (k, (sector, group, aggregate)) in lines.enumerated() {
+            let share = structure.sharesPercent[k]
+            let targetFact = try facts.fact("Hanoi", 2025, "PLAN", "va_growth_target", planGroupFact[group] ?? group)
+            let growthFact = try facts.fact("Hanoi", 2025, "FY", "va_growth", aggregate)
+            var quarters: [String] = []
+            for q in 1...4 {
+                guard let fact = try? facts.fact("Hanoi", 2025, "Q\(q)", "va_growth", aggregate), fact.value != nil else { break }
+                quarters.append(format(fact.value ?? 0, 2))
+                provenance.source(File.accounts, row: sector, column: "q\(q)", value: quarters.last ?? "", fact)
+            }
+            while quarters.count < 4 { quarters.append("") }
+            let cells = [sector, group, format(share), format(targetFact.value ?? 0, 2), format(growthFact.value ?? 0, 2)] + quarters
+            text += cells.joined(separator: ",") + "\n"
+            provenance.derived(
+                File.accounts, row: sector, column: "base_value", value: format(share),
+                detail: structureDetail(sector), range: (ranges.low[k], ranges.high[k]))
+            provenance.source(File.accounts, row: sector, column: "target", value: format(targetFact.value ?? 0, 2), targetFact)
+            provenance.source(File.accounts, row: sector, column: "growth", value: format(growthFact.value ?? 0, 2), growthFact)
+        }
+        return text
+    }
+
+    static func structureDetail(_ sector: String) -> String {
+        switch sector {
+        case "agriculture": "remainder 100 − services 65.6 − industry & construction 22.79, times agriculture_share_of_remainder_2024"
+        case "industry": "industry & construction 22.79 × (0.82/6.20)/(1.34/6.21) (implied 2024 base weights), less electricity; includes mining and water"
+        case "electricity": "industry × (6.20 − 5.82)/((9.48 − 5.82) + r·(10.32 − 5.82)), r = water_to_electricity_ratio (2024 growth of industry, manufacturing, electricity, water)"
+        case "construction": "industry & construction 22.79 × (1 − (0.82/6.20)/(1.34/6.21))"
+        case "trade": "services 65.6 × (0.85/8.58)/(4.72/7.14) (implied 2024 base weights of wholesale & retail within services)"
+        case "tourism": "visitor spending 2024 (134.46 trn ÷ 1.215) × tourism_characteristic_share × services value added per unit of output (GSO 2019) ÷ GRDP 1,430 trn"
+        case "other_services": "services 65.6 − trade − tourism"
+        default: "remainder 100 − services 65.6 − industry & construction 22.79, times (1 − agriculture_share_of_remainder_2024)"
+        }
+    }
+
+    /// Quarterly weights of the base year from the published annual and quarterly GRDP
+    /// growth of 2024 and 2025, under a linear-in-quarter seasonal profile wq = 1/4 + b·(q − 2.5):
+    /// annual = mean(g) + b·Σ(q − 2.5)·gq, so b is the least-squares slope over the years.
+    static func quarterlyWeights(facts: PublishedFacts, provenance: inout ProvenanceBuilder) throws(DatasetError) -> String {
+        var numerator = 0.0, denominator = 0.0
+        for year in [2024, 2025] {
+            let annual = try facts.value("Hanoi", year, "FY", "grdp_growth", "total")
+            let quarters = try (1...4).map { q throws(DatasetError) in try facts.value("Hanoi", year, "Q\(q)", "grdp_growth", "total") }
+            let mean = quarters.reduce(0, +) / 4
+            let c = quarters.enumerated().reduce(0.0) { $0 + (Double($1.offset + 1) - 2.5) * $1.element }
+            numerator += c * (annual - mean)
+            denominator += c * c
+        }
+        let slope = numerator / denominator
+        var text = """
+            # Base-year quarterly weights of real GRDP (shares of the annual total), fitted to the published 2024 and
+            # 2025 annual and quarterly growth of Hanoi under a linear seasonal profile w_q = 1/4 + b*(q - 2.5).
+            # seasonal_slope_b: \(format(slope, 6))
+            quarter,weight
+
+            """
+        provenance.derived(
+            File.quarterlyWeights, row: "#seasonal_slope_b", column: "value", value: format(slope, 6),
+            detail: "b = Σ_y c_y·(annual_y − mean_q g) / Σ_y c_y², c_y = Σ_q (q − 2.5)·g_q, over Hanoi 2024 and 2025 (grdp_facts.csv)", range: nil)
+        for q in 1...4 {
+            let weight = 0.25 + slope * (Double(q) - 2.5)
+            text += "Q\(q),\(format(weight))\n"
+            provenance.derived(
+                File.quarterlyWeights, row: "Q\(q)", column: "weight", value: format(weight),
+                detail: "least-squares seasonal slope b from Hanoi GRDP growth 2024 (6.52; 5.41, 6.80, 6.71, 7.01) and 2025 (8.16; 7.41, 8.13, 8.85, 8.15), grdp_facts.csv",
+                range: nil)
+        }
+        return text
+    }
+
+    static func targets(facts: PublishedFacts, provenance: inout ProvenanceBuilder) throws(DatasetError) -> String {
+        let rows: [(String, String, (String, Int, String, String, String), (String, Int, String, String, String)?)] = [
+            ("grdp_growth", "min", ("Hanoi", 2025, "PLAN", "grdp_growth_target", "total"), ("Hanoi", 2024, "FY", "grdp_growth", "total")),
+            ("export_growth", "min", ("Hanoi", 2025, "PLAN", "export_growth_target", "total"), ("Hanoi", 2024, "FY", "exports", "total")),
+            ("cpi", "max", ("Hanoi", 2025, "PLAN", "cpi_ceiling", "total"), ("Hanoi", 2024, "FY", "cpi_avg", "total")),
+            ("social_investment", "min", ("Hanoi", 2025, "PLAN", "social_investment_target", "total"), nil),
+            ("tourist_arrivals", "min", ("Hanoi", 2025, "PLAN", "tourist_arrivals_target", "total"), nil),
+            ("international_arrivals", "min", ("Hanoi", 2025, "PLAN", "tourist_arrivals_target", "international"), nil),
+            ("tourism_revenue", "min", ("Hanoi", 2025, "PLAN", "tourism_revenue_target", "total"), nil),
+            ("public_investment_plan", "min", ("Hanoi", 2025, "PLAN", "public_investment_plan", "total"), nil),
+            ("public_investment_disbursement", "min", ("Hanoi", 2025, "PLAN", "public_investment_disbursement_target", "total"), nil),
+        ]
+        var text = """
+            # Hanoi 2025 plan targets besides sector growth, with the 2024 value they compare to where published.
+            indicator,target,bound,unit,base_2024,base_unit
+
+            """
+        for (name, bound, key, baseKey) in rows {
+            let fact = try facts.fact(key.0, key.1, key.2, key.3, key.4)
+            let base = try baseKey.map { k throws(DatasetError) in try facts.fact(k.0, k.1, k.2, k.3, k.4) }
+            text += [name, fact.text, bound, fact.unit, base?.text ?? "", base?.unit ?? ""].joined(separator: ",") + "\n"
+            provenance.source(File.targets, row: name, column: "target", value: fact.text, fact)
+            if let base { provenance.source(File.targets, row: name, column: "base_2024", value: base.text, base) }
+        }
+        return text
+    }
+}
+
+/// Collects provenance entries while the files are built.
+struct ProvenanceBuilder {
+    let facts: PublishedFacts
+    let assumptions: DatasetAssumptions
+    var entries: [ProvenanceEntry] = []
+
+    var provenance: Provenance { Provenance(entries: entries) }
+
+    mutating func source(_ file: String, row: String, column: String, value: String, _ fact: PublishedFact) {
+        entries.append(ProvenanceEntry(
+            file: file, row: row, column: column, value: value, kind: .source,
+            reference: "\(fact.originalSource) [\(fact.file) line \(fact.line): \(fact.key)]", url: fact.url, date: fact.date,
+            detail: "\(fact.indicator) \(fact.text) \(fact.unit)", low: "", high: ""))
+    }
+
+    mutating func derived(_ file: String, row: String, column: String, value: String = "", detail: String, range: (Double, Double)?) {
+        entries.append(ProvenanceEntry(
+            file: file, row: row, column: column, value: value, kind: .derivation,
+            reference: "grdp data build (Sources/Datasets)", url: "", date: "", detail: detail,
+            low: range.map { HanoiDatasetBuilder.format($0.0) } ?? "", high: range.map { HanoiDatasetBuilder.format($0.1) } ?? ""))
+    }
+
+    mutating func assumption(_ file: String, row: String, column: String, _ a: DatasetAssumption) {
+        let value = column == "central" ? a.central : column == "low" ? a.low : a.high
+        entries.append(ProvenanceEntry(
+            file: file, row: row, column: column, value: "\(value)", kind: .assumption, reference: a.id, url: "", date: "",
+            detail: a.reason, low: "\(a.low)", high: "\(a.high)"))
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+
+/// The sectors of the Hanoi dataset, in table order, and the product-tax line.
+public enum HanoiSector: String, CaseIterable, Sendable {
+    case agriculture
+    /// Manufacturing, mining and water supply (industry without electricity).
+    case industry
+    case electricity
+    case construction
+    /// Wholesale and retail trade.
+    case trade
+    /// Accommodation, food and travel services bought by visitors.
+    case tourism
+    case otherServices = "other_services"
+
+    /// The accounting group the plan sets targets for.
+    public var planGroup: String {
+        switch self {
+        case .agriculture: "agriculture"
+        case .industry, .electricity: "industry"
+        case .construction: "construction"
+        case .trade, .tourism, .otherServices: "services"
+        }
+    }
+
+    /// The published statistical aggregate the sector belongs to.
+    public var publishedAggregate: String {
+        switch self {
+        case .agriculture: "agriculture_forestry_fishery"
+        case .industry, .electricity, .construction: "industry_construction"
+        case .trade, .tourism, .otherServices: "services"
+        }
+    }
+
+    public static let productTaxesLine = "product_taxes"
+}
+
+/// Hanoi's 2024 GRDP structure (percent of GRDP at current prices) for the dataset's
+/// sectors plus product taxes less subsidies, derived from published figures and the
+/// stated assumptions. Each step is a field so that provenance can quote it.
+///
+/// Derivation (all figures from grdp_facts.csv / extra_facts.csv unless said):
+/// 1. services S = 65.6 and industry & construction IC = 22.79 (2024, published);
+///    the remainder R = 100 − S − IC goes to agriculture (R·α) and product taxes (R·(1 − α)),
+///    α = `agricultureShareOfRemainder` (assumption; 2025 structure ratio 1.86 : 9.45).
+/// 2. industry's share of IC, θ = (0.82/6.20)/(1.34/6.21): the base weights implied by the
+///    2024 contributions (pp) and growth (%) of industry and of industry & construction.
+/// 3. electricity's share of industry, φ = (g_ind − g_man) / ((g_ele − g_man) + r·(g_wat − g_man))
+///    from the 2024 growth of industry (6.20), manufacturing (5.82), electricity (9.48) and
+///    water (10.32), with r = `waterToElectricityRatio` (assumption); water = r × electricity
+///    and stays in industry; mining is negligible in Hanoi and counted with manufacturing.
+/// 4. trade's share of services, (0.85/8.58)/(4.72/7.14): implied 2024 base weights.
+/// 5. tourism = visitor spending 2024 × κ × ν / GRDP 2024, with spending 2024 = 2025 revenue
+///    134.46 trn ÷ 1.215 (its published growth), κ = `tourismCharacteristicShare` (assumption)
+///    and ν = value added per unit of output of services in the 2019 national table.
+/// 6. other services = S − trade − tourism.
+public struct HanoiStructure: Sendable, Equatable {
+    /// Shares in percent of GRDP, by `HanoiSector` order, then product taxes.
+    public let sharesPercent: [Double]
+    public let grdpTrillionVND: Double
+    public let servicesPercent: Double
+    public let industryConstructionPercent: Double
+    public let remainderPercent: Double
+    public let industryShareOfIndustryConstruction: Double
+    public let electricityShareOfIndustry: Double
+    public let waterPercent: Double
+    public let tradeShareOfServices: Double
+    public let visitorSpending2024TrillionVND: Double
+    public let servicesValueAddedRatio: Double
+
+    /// - Parameter servicesValueAddedRatio: ν, value added / output of services in the national table.
+    public init(facts: PublishedFacts, parameters p: DerivationParameters, servicesValueAddedRatio: Double) throws(DatasetError) {
+        let services = try facts.value("Hanoi", 2024, "FY", "structure_current_prices", "services")
+        let industryConstruction = try facts.value("Hanoi", 2024, "FY", "structure_current_prices", "industry_construction")
+        let remainder = 100 - services - industryConstruction
+        let agriculture = remainder * p.agricultureShareOfRemainder
+        let taxes = remainder - agriculture
+
+        let theta = try (facts.value("Hanoi", 2024, "FY", "contribution_pp", "industry") / facts.value("Hanoi", 2024, "FY", "va_growth", "industry"))
+            / (facts.value("Hanoi", 2024, "FY", "contribution_pp", "industry_construction") / facts.value("Hanoi", 2024, "FY", "va_growth", "industry_construction"))
+        let industryWithElectricity = industryConstruction * theta
+        let construction = industryConstruction - industryWithElectricity
+
+        let gIndustry = try facts.value("Hanoi", 2024, "FY", "va_growth", "industry")
+        let gManufacturing = try facts.value("Hanoi", 2024, "FY", "va_growth", "manufacturing")
+        let gElectricity = try facts.value("Hanoi", 2024, "FY", "va_growth", "electricity")
+        let gWater = try facts.value("Hanoi", 2024, "FY", "va_growth", "water_waste")
+        let denominator = (gElectricity - gManufacturing) + p.waterToElectricityRatio * (gWater - gManufacturing)
+        guard denominator > 0, gIndustry > gManufacturing else {
+            throw .infeasible(step: "electricity share of industry", reason: "the 2024 growth rates do not identify it")
+        }
+        let phi = (gIndustry - gManufacturing) / denominator
+        let electricity = industryWithElectricity * phi
+        let water = electricity * p.waterToElectricityRatio
+        let industry = industryWithElectricity - electricity  // manufacturing, mining and water
+
+        let tradeShare = try (facts.value("Hanoi", 2024, "FY", "contribution_pp", "wholesale_retail_trade") / facts.value("Hanoi", 2024, "FY", "va_growth", "wholesale_retail_trade"))
+            / (facts.value("Hanoi", 2024, "FY", "contribution_pp", "services") / facts.value("Hanoi", 2024, "FY", "va_growth", "services"))
+        let trade = services * tradeShare
+
+        let grdp = try facts.value("Hanoi", 2024, "FY", "grdp_current_prices", "total")
+        let revenue2025 = try facts.value("Hanoi", 2025, "EST", "tourism_revenue", "total")
+        let revenueGrowth = try facts.value("Hanoi", 2025, "EST", "tourism_revenue_growth", "total")
+        let spending2024 = revenue2025 / (1 + revenueGrowth / 100)
+        let tourism = spending2024 * p.tourismCharacteristicShare * servicesValueAddedRatio / grdp * 100
+        let other = services - trade - tourism
+        guard agriculture > 0, industry > 0, electricity > 0, construction > 0, trade > 0, tourism > 0, other > 0, taxes > 0 else {
+            throw .infeasible(step: "2024 structure", reason: "a sector share is not positive")
+        }
+        self.sharesPercent = [agriculture, industry, electricity, construction, trade, tourism, other, taxes]
+        self.grdpTrillionVND = grdp
+        self.servicesPercent = services
+        self.industryConstructionPercent = industryConstruction
+        self.remainderPercent = remainder
+        self.industryShareOfIndustryConstruction = theta
+        self.electricityShareOfIndustry = phi
+        self.waterPercent = water
+        self.tradeShareOfServices = tradeShare
+        self.visitorSpending2024TrillionVND = spending2024
+        self.servicesValueAddedRatio = servicesValueAddedRatio
+    }
+
+    /// Share of `sector` in percent of GRDP.
+    public func percent(_ sector: HanoiSector) -> Double {
+        sharesPercent[HanoiSector.allCases.firstIndex(of: sector) ?? 0]
+    }
+
+    public var productTaxesPercent: Double { sharesPercent[HanoiSector.allCases.count] }
+}

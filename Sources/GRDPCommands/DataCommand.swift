@@ -1,0 +1,58 @@
+import ArgumentParser
+import Datasets
+import Foundation
+import InputOutput
+import Reporting
+
+/// `grdp data`: the embedded Hanoi dataset with the provenance of every number;
+/// `grdp data build` regenerates it from data/sources; `grdp data export` writes its files.
+struct DataCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "data",
+        abstract: "Show the embedded Hanoi dataset with provenance; rebuild or export it.",
+        subcommands: [Show.self, Build.self, Export.self],
+        defaultSubcommand: Show.self)
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Print the dataset and where every number comes from.")
+        @OptionGroup var outputOptions: OutputOptions
+        func run() throws {
+            try outputOptions.emit(DatasetReports.dataset(try HanoiDataset.embedded()))
+        }
+    }
+
+    struct Build: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "build",
+            abstract: "Regenerate the embedded dataset from data/sources (run from the repository root).",
+            discussion: "Writes Sources/Datasets/EmbeddedHanoiData.swift; with --check, only compares and fails if it differs.")
+        @Option(help: "Directory with the source files.") var sources = "data/sources"
+        @Option(help: "Swift file to write.") var swiftFile = "Sources/Datasets/EmbeddedHanoiData.swift"
+        @Flag(help: "Do not write: exit 1 if the file differs from what the sources give.") var check = false
+
+        func run() throws {
+            let files = try HanoiDatasetBuilder.build(sources: HanoiDatasetBuilder.readSources(directory: sources))
+            let source = HanoiDatasetBuilder.swiftSource(files)
+            if check {
+                let current = try? String(contentsOfFile: swiftFile, encoding: .utf8)
+                guard current == source else { throw DatasetError.embeddedMismatch(file: swiftFile) }
+                print("\(swiftFile) is up to date (\(files.count) files)")
+            } else {
+                try AtomicFile.write(source, to: swiftFile)
+                print("wrote \(swiftFile): \(files.map(\.name).joined(separator: ", "))")
+            }
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "export", abstract: "Write the embedded CSV files to a directory.")
+        @Argument(help: "Directory to write into (must exist).") var directory: String
+        func run() throws {
+            let dataset = try HanoiDataset.embedded()
+            for name in dataset.files.keys.sorted() {
+                try AtomicFile.write(dataset.files[name] ?? "", to: (directory as NSString).appendingPathComponent(name))
+            }
+            print("wrote \(dataset.files.count) files to \(directory)")
+        }
+    }
+}
