@@ -1,0 +1,87 @@
+/// A keyed pseudo-random permutation π of [0, count) evaluated in O(1) time and memory:
+/// π(i) is computed on demand, so a permutation of 10⁷ (or 2⁶³) elements costs no storage.
+///
+/// Construction: a balanced Feistel network (Luby & Rackoff 1988) of 4 rounds on the
+/// smallest domain of 2ʰ·2ʰ = 4ʰ elements that holds `count`, each round
+/// (L, R) ↦ (R, L ⊕ F(R + kᵣ) mod 2ʰ) with a 64-bit mixing function F (the SplitMix64 /
+/// Stafford "Mix13" finalizer) and four 64-bit round keys kᵣ; the Feistel map is a
+/// bijection of [0, 4ʰ) for any F. Values ≥ `count` are mapped again until they land in
+/// [0, count) ("cycle walking", Black & Rogaway 2002, "Ciphers with arbitrary finite
+/// domains"), which restricts the bijection to [0, count). Because 4ʰ < 4·count, the
+/// expected number of walks is below 4.
+///
+/// This is a statistical shuffle for sampling, not a cipher: 4 rounds decorrelate strata
+/// well for Latin hypercube designs but carry no security claim.
+///
+/// - Complexity: expected O(1) per evaluation (≤ 4 Feistel passes on average), O(1) memory.
+public struct KeyedPermutation: Sendable, Equatable, Hashable {
+    /// The size of the permuted range [0, count).
+    public let count: Int
+    /// h: each Feistel half has h bits (1 ≤ h ≤ 32).
+    let halfBits: UInt64
+    let halfMask: UInt64
+    let key0: UInt64
+    let key1: UInt64
+    let key2: UInt64
+    let key3: UInt64
+
+    /// A permutation of [0, count) chosen by `roundKeys` (four 64-bit words; any values).
+    /// - Throws: `nonPositiveCount` when count < 1.
+    public init(count: Int, roundKeys: (UInt64, UInt64, UInt64, UInt64)) throws(SamplingError) {
+        guard count >= 1 else { throw .nonPositiveCount(name: "permutation size", value: count) }
+        self.count = count
+        // Bits needed for count − 1 (at least 1 per half), rounded up to an even number.
+        let bitsNeeded = max(2, UInt64.bitWidth - UInt64(count - 1).leadingZeroBitCount)
+        let half = UInt64((bitsNeeded + 1) / 2)
+        self.halfBits = half
+        self.halfMask = half >= 64 ? .max : (1 << half) - 1
+        (key0, key1, key2, key3) = roundKeys
+    }
+
+    /// A permutation of [0, count) keyed by `(seed, tweak)` through Philox4x32-10: the four
+    /// round keys are the 8 output words of the blocks with counters
+    /// (tweak mod 2³², tweak / 2³², 0x4B50_4552 "KPER", 0) and (…, 1) under key `seed`.
+    /// - Throws: `nonPositiveCount` when count < 1.
+    public init(count: Int, seed: UInt64, tweak: UInt64) throws(SamplingError) {
+        let t0 = UInt32(truncatingIfNeeded: tweak), t1 = UInt32(truncatingIfNeeded: tweak >> 32)
+        let s0 = UInt32(truncatingIfNeeded: seed), s1 = UInt32(truncatingIfNeeded: seed >> 32)
+        let (a0, a1, a2, a3) = Philox4x32.tenRounds(t0, t1, 0x4B50_4552, 0, s0, s1)
+        let (b0, b1, b2, b3) = Philox4x32.tenRounds(t0, t1, 0x4B50_4552, 1, s0, s1)
+        try self.init(count: count, roundKeys: (
+            UInt64(a0) << 32 | UInt64(a1), UInt64(a2) << 32 | UInt64(a3),
+            UInt64(b0) << 32 | UInt64(b1), UInt64(b2) << 32 | UInt64(b3)))
+    }
+
+    /// π(index) for index in [0, count); an index outside that range is reduced modulo
+    /// `count` first (use `LatinHypercube` for checked access).
+    /// - Complexity: expected O(1).
+    public func image(of index: Int) -> Int {
+        var value = UInt64(index.magnitude % UInt(count))
+        let limit = UInt64(count)
+        repeat {
+            value = feistel(value)
+        } while value >= limit
+        return Int(value)
+    }
+
+    /// One pass of the 4-round Feistel network on [0, 4ʰ).
+    @inline(__always)
+    func feistel(_ value: UInt64) -> UInt64 {
+        var left = (value >> halfBits) & halfMask
+        var right = value & halfMask
+        (left, right) = (right, left ^ (Self.mix(right &+ key0) & halfMask))
+        (left, right) = (right, left ^ (Self.mix(right &+ key1) & halfMask))
+        (left, right) = (right, left ^ (Self.mix(right &+ key2) & halfMask))
+        (left, right) = (right, left ^ (Self.mix(right &+ key3) & halfMask))
+        return (left << halfBits) | right
+    }
+
+    /// The 64-bit finalizer of SplitMix64 (Steele, Lea & Flood 2014; Stafford's Mix13).
+    @inline(__always)
+    static func mix(_ input: UInt64) -> UInt64 {
+        var z = input
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,165 @@
+import Foundation
+
+/// A DDSketch (Masson, Rim & Lee 2019, "DDSketch: a fast and fully-mergeable quantile sketch
+/// with relative-error guarantees", PVLDB 12(12)): quantiles of a stream to within a
+/// relative error α, in memory that depends on the range of the data, not on its size,
+/// and exactly mergeable.
+///
+/// With γ = (1 + α)/(1 − α), a value x > 0 goes to bucket i = ⌈log_γ x⌉, which holds
+/// (γ^{i−1}, γ^i]; negative values go to a second store by |x|, and |x| < 1e-12 to a zero
+/// bucket. A bucket is reported by 2γ^i/(γ + 1), which is within relative error
+/// (γ − 1)/(γ + 1) = α of every value in it. Bucket indices are monotone in x, so the value
+/// of rank r in the sorted data lies in the bucket where the cumulative count first
+/// exceeds r: the answer is within α of it.
+///
+/// **Quantile definition.** `quantile(q)` estimates the lower q-quantile: the element of
+/// 0-based rank ⌊q·(n − 1)⌋ of the sorted data (the minimum for q = 0, the maximum for
+/// q = 1, which are kept exactly). The estimate is clamped to [min, max], which can only
+/// bring it closer.
+///
+/// **Index computation.** i = ⌈ln x · (1/ln γ)⌉ with glibc's `log` (error < 1 ulp) and a
+/// precomputed 1/ln γ: a rounding can move a value lying within ~1e-12 relative of a
+/// bucket boundary to the neighbouring bucket, which changes the bound from α to
+/// α + 1e-12 — far below what a sketch at α = 1e-4 reports. (The paper's cheaper
+/// interpolated mappings trade memory for speed; `log` measured fast enough here.)
+///
+/// **Memory.** Each store spans the occupied indices: about ln(max|x|/min|x|)/ln γ buckets
+/// of 8 bytes (for α = 1e-4, ≈ 5,000 buckets per factor e of range; values from 1e-6 to
+/// 10 take ≈ 80,000 buckets, 0.65 MB). Values with |x| < 1e-12 cost nothing (zero bucket,
+/// reported as 0). NaN and ±∞ are not sketched; they are counted in `nonFiniteCount`.
+///
+/// - Complexity: insert O(1) amortised (one `log`, one array increment); merge and
+///   quantile O(buckets).
+public struct QuantileSketch: Sendable, Equatable {
+    /// α: every quantile is within relative error α of the exact one.
+    public let relativeAccuracy: Double
+    /// γ = (1 + α)/(1 − α), the ratio between consecutive bucket bounds.
+    public let gamma: Double
+    /// |x| below this goes to the zero bucket (and is reported as 0).
+    @inlinable public static var zeroThreshold: Double { 1e-12 }
+
+    /// 1/ln γ.
+    @usableFromInline let indexMultiplier: Double
+    /// ln γ.
+    @usableFromInline let logGamma: Double
+    @usableFromInline var positive = DenseBucketStore()
+    @usableFromInline var negative = DenseBucketStore()
+    @usableFromInline var zeros: Int = 0
+    @usableFromInline var finiteCount: Int = 0
+    @usableFromInline var nonFinite: Int = 0
+    @usableFromInline var smallest: Double = .infinity
+    @usableFromInline var largest: Double = -.infinity
+
+    /// Buckets of the positive values.
+    public var positiveStore: DenseBucketStore { positive }
+    /// Buckets of |x| for the negative values.
+    public var negativeStore: DenseBucketStore { negative }
+    /// Values with |x| < 1e-12.
+    public var zeroCount: Int { zeros }
+    /// Finite values sketched (n).
+    public var count: Int { finiteCount }
+    /// NaN or infinite values seen and left out.
+    public var nonFiniteCount: Int { nonFinite }
+    /// The exact smallest finite value (+∞ when empty).
+    public var minimum: Double { smallest }
+    /// The exact largest finite value (−∞ when empty).
+    public var maximum: Double { largest }
+
+    /// - Parameter relativeAccuracy: α in [1e-6, 0.5]; default 1e-4 (0.01 %). The lower
+    ///   limit keeps stores of realistic data within memory (α = 1e-6 needs 500,000 buckets,
+    ///   4 MB, per factor e of range).
+    /// - Throws: `parameterOutOfRange` when α is outside [1e-6, 0.5].
+    public init(relativeAccuracy: Double = 1e-4) throws(SamplingError) {
+        guard relativeAccuracy >= 1e-6, relativeAccuracy <= 0.5 else {
+            throw .parameterOutOfRange(name: "relative accuracy", value: relativeAccuracy, interval: "[1e-6, 0.5]")
+        }
+        self.relativeAccuracy = relativeAccuracy
+        self.gamma = (1 + relativeAccuracy) / (1 - relativeAccuracy)
+        // ln γ = ln(1 + α) − ln(1 − α) = 2 artanh α, without the cancellation of log(γ) for small α.
+        self.logGamma = 2 * atanh(relativeAccuracy)
+        self.indexMultiplier = 1 / logGamma
+    }
+
+    /// Adds one value. `@inlinable`, as the hot path of the Monte Carlo fold: inlined into
+    /// the caller's loop it measured 15.5 ns per value against 19.8 ns through a call
+    /// (of which `log` is 5.3 ns; release build, this machine).
+    /// - Complexity: O(1) amortised; allocates only when the occupied index range widens.
+    @inlinable
+    public mutating func insert(_ x: Double) {
+        let magnitude = abs(x)
+        if magnitude >= Self.zeroThreshold && magnitude <= .greatestFiniteMagnitude {
+            // |ln x| ≤ 745 and 1/ln γ ≤ 5·10⁵, so the index fits an Int with room to spare.
+            // ⌈t⌉ as truncation plus a correction: baseline x86-64 has no rounding
+            // instruction, and `rounded(.up)` became a libm call (measured slower).
+            let scaled = log(magnitude) * indexMultiplier
+            let truncated = Int(scaled)
+            let index = Double(truncated) < scaled ? truncated &+ 1 : truncated
+            if x > 0 {
+                positive.add(index)
+            } else {
+                negative.add(index)
+            }
+        } else if magnitude < Self.zeroThreshold {
+            zeros &+= 1
+        } else {
+            nonFinite &+= 1
+            return
+        }
+        finiteCount &+= 1
+        if x < smallest { smallest = x }
+        if x > largest { largest = x }
+    }
+
+    /// Adds every value of `values`. - Complexity: O(values.count).
+    @inlinable
+    public mutating func insert<Values: Sequence>(contentsOf values: Values) where Values.Element == Double {
+        for x in values { insert(x) }
+    }
+
+    /// Adds `other` into `self`; the result is the sketch of the concatenated streams,
+    /// bucket for bucket. - Throws: `incompatibleMerge` when the relative accuracies differ.
+    /// - Complexity: O(other's buckets).
+    public mutating func merge(_ other: QuantileSketch) throws(SamplingError) {
+        guard other.relativeAccuracy == relativeAccuracy else {
+            throw .incompatibleMerge(name: "relative accuracy", value: relativeAccuracy, otherValue: other.relativeAccuracy)
+        }
+        positive.merge(other.positive)
+        negative.merge(other.negative)
+        zeros += other.zeros
+        finiteCount += other.finiteCount
+        nonFinite += other.nonFinite
+        smallest = Swift.min(smallest, other.smallest)
+        largest = Swift.max(largest, other.largest)
+    }
+
+    /// The representative of positive bucket `index`: 2γ^index/(γ + 1).
+    public func bucketValue(_ index: Int) -> Double {
+        exp(Double(index) * logGamma) * (2 / (gamma + 1))
+    }
+
+    /// The estimated lower q-quantile (rank ⌊q·(n − 1)⌋ of the sorted values), within
+    /// relative error α of the exact one (values |x| < 1e-12 are reported as 0).
+    /// - Returns: nil when the sketch is empty or q is not in [0, 1].
+    /// - Complexity: O(buckets).
+    public func quantile(_ q: Double) -> Double? {
+        guard count > 0, q >= 0, q <= 1 else { return nil }
+        let rank = Int((q * Double(count - 1)).rounded(.down))
+        if rank <= 0 { return minimum }
+        if rank >= count - 1 { return maximum }
+        var remaining = rank
+        if let index = negative.bucket(containingRank: &remaining, descending: true) {
+            return clamp(-bucketValue(index))
+        }
+        if zeros > remaining { return clamp(0) }
+        remaining -= zeros
+        if let index = positive.bucket(containingRank: &remaining, descending: false) {
+            return clamp(bucketValue(index))
+        }
+        return largest
+    }
+
+    /// Several quantiles at once (one call each; kept for readability at call sites).
+    public func quantiles(_ qs: [Double]) -> [Double?] { qs.map(quantile) }
+
+    private func clamp(_ value: Double) -> Double { Swift.min(Swift.max(value, minimum), maximum) }
+}
