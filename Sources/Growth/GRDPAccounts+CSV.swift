@@ -1,0 +1,243 @@
+import Foundation
+import InputOutput
+
+/// Reading and writing GRDP accounts as CSV, for Hanoi or any other region:
+///
+/// ```
+/// # region: Hanoi
+/// # base_year: 2024
+/// # year: 2025
+/// # unit: % of GRDP (current prices)
+/// # grdp_target: 8
+/// # source: Thong ke TP Ha Noi (free-text comment lines are kept as notes)
+/// sector,group,base_value,target,growth,q1,q2,q3
+/// agriculture,agriculture,1.909,3.1,,3.34,3.18,3.89
+/// services,services,65.6,8.6,,8.58,8.80,8.83
+/// product_taxes,taxes,9.701,5.7,,,,
+/// ```
+///
+/// Header names are case-insensitive, in any order; only `sector` and `base_value` are
+/// required. The other columns are `group, target, growth` (% per year), `q1..q4`
+/// (year-on-year growth of the quarters so far: a prefix Q1..Qk, no gaps) and
+/// `base_q1..base_q4` (base-year quarterly values: all four or none). Empty cells are
+/// "not given". Leading comment lines `# key: value` set `region`, `base_year`, `year`
+/// (also `plan_year`, `analysis_year`), `unit` and `grdp_target`; other leading comment
+/// lines are kept as `notes`; comments after the header are ignored.
+extension GRDPAccounts {
+    static let metadataAliases: [String: String] = [
+        "region": "region", "base_year": "base_year", "year": "year", "plan_year": "year",
+        "analysis_year": "year", "unit": "unit", "grdp_target": "grdp_target",
+    ]
+
+    /// Reads accounts from a file. See `init(csv:path:)`.
+    public static func load(path: String) throws(GrowthError) -> GRDPAccounts {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw .unreadableFile(path: path, reason: (error as NSError).localizedDescription)
+        }
+        return try GRDPAccounts(csv: text, path: path)
+    }
+
+    /// Parses accounts from CSV text; `path` names the source in error messages, which
+    /// point at `path:line:column`.
+    /// - Throws: `GrowthError` for a missing required column, an unknown or duplicate
+    ///   column, a ragged row, an empty required cell, a non-numeric or non-finite cell,
+    ///   bad metadata, a duplicate sector, a negative base value, a non-positive total,
+    ///   no sectors, gaps in the quarterly growth or an incomplete set of base quarters.
+    /// - Complexity: O(characters).
+    public init(csv text: String, path: String) throws(GrowthError) {
+        // Metadata and notes: the comment lines before the header.
+        var metadata: [String: String] = [:]
+        var metadataLines: [String: Int] = [:]
+        var notes: [String] = []
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        for (offset, rawLine) in lines.enumerated() {
+            let line = String(rawLine).trimmingSpaces()
+            if line.isEmpty { continue }
+            guard line.hasPrefix("#") else { break }
+            let body = String(line.dropFirst()).trimmingSpaces()
+            if let (key, value) = Self.metadataEntry(body) {
+                if let first = metadataLines[key] {
+                    throw .invalidMetadata(at: FileLocation(path: path, line: offset + 1), key: key, value: value,
+                                           reason: "is given twice (first on line \(first)); keep one line")
+                }
+                metadata[key] = value
+                metadataLines[key] = offset + 1
+            } else {
+                notes.append(body)
+            }
+        }
+        func year(_ key: String) throws(GrowthError) -> Int? {
+            guard let value = metadata[key] else { return nil }
+            guard let year = Int(value) else {
+                throw .invalidMetadata(at: metadataLines[key].map { FileLocation(path: path, line: $0) }, key: key, value: value,
+                                       reason: "is not a whole year; write e.g. 2024")
+            }
+            return year
+        }
+        let baseYear = try year("base_year")
+        let analysisYear = try year("year")
+        var grdpTarget: Double?
+        if let value = metadata["grdp_target"] {
+            guard let target = Double(value), target.isFinite else {
+                throw .invalidMetadata(at: metadataLines["grdp_target"].map { FileLocation(path: path, line: $0) },
+                                       key: "grdp_target", value: value, reason: "is not a finite number; give the target in %, e.g. 8.0")
+            }
+            grdpTarget = target
+        }
+
+        // Header.
+        let records = CSVRecords.parse(text)
+        guard let header = records.first else {
+            throw .noSectors(at: FileLocation(path: path, line: max(lines.count, 1)))
+        }
+        var columnNumbers: [AccountsColumn: Int] = [:]
+        for (k, name) in header.fields.enumerated() {
+            let location = FileLocation(path: path, line: header.line, column: k + 1)
+            guard let column = AccountsColumn(header: name) else { throw .unknownColumn(at: location, column: name) }
+            guard columnNumbers[column] == nil else { throw .duplicateColumn(at: location, column: name) }
+            columnNumbers[column] = k + 1
+        }
+        for required in [AccountsColumn.sector, .baseValue] where columnNumbers[required] == nil {
+            throw .missingColumn(at: FileLocation(path: path, line: header.line), column: required.rawValue)
+        }
+
+        // Rows.
+        var sectors: [SectorAccount] = []
+        var sectorLines: [Int] = []
+        for record in records.dropFirst() {
+            guard record.fields.count == header.fields.count else {
+                throw .raggedRow(at: FileLocation(path: path, line: record.line), expected: header.fields.count, actual: record.fields.count)
+            }
+            let row = AccountsRow(record: record, path: path, columnNumbers: columnNumbers)
+            let name = row.text(.sector) ?? ""
+            guard !name.isEmpty else { throw .emptyCell(at: row.location(.sector), column: "sector", sector: "") }
+            guard let baseValue = try row.number(.baseValue, sector: name) else {
+                throw .emptyCell(at: row.location(.baseValue), column: AccountsColumn.baseValue.rawValue, sector: name)
+            }
+            var quarters: [Double?] = []
+            for q in 0..<4 { quarters.append(try row.number(.quarter(q), sector: name)) }
+            let observed = quarters.prefix { $0 != nil }.count
+            if let later = quarters[observed...].firstIndex(where: { $0 != nil }), let value = quarters[later] {
+                throw .quarterlyGap(at: row.location(.quarter(later)), sector: name,
+                                    missingQuarter: observed + 1, givenQuarter: later + 1, value: value)
+            }
+            var baseQuarters: [Double?] = []
+            for q in 0..<4 { baseQuarters.append(try row.number(.baseQuarter(q), sector: name)) }
+            let givenBaseQuarters = baseQuarters.compactMap { $0 }
+            if !givenBaseQuarters.isEmpty, givenBaseQuarters.count < 4,
+               let missing = baseQuarters.firstIndex(where: { $0 == nil }),
+               let given = baseQuarters.firstIndex(where: { $0 != nil }) {
+                throw .incompleteBaseQuarters(at: row.location(.baseQuarter(given)), sector: name, missingQuarter: missing + 1)
+            }
+            sectors.append(SectorAccount(
+                name: name, group: row.text(.group), baseValue: baseValue,
+                target: try row.number(.target, sector: name), growth: try row.number(.growth, sector: name),
+                quarterlyGrowth: quarters.compactMap { $0 },
+                baseQuarterValues: givenBaseQuarters.isEmpty ? nil : givenBaseQuarters))
+            sectorLines.append(record.line)
+        }
+        let sourceMap = AccountsSourceMap(
+            path: path, headerLine: header.line, sectorLines: sectorLines,
+            columnNumbers: columnNumbers, metadataLines: metadataLines)
+        try self.init(
+            region: metadata["region"] ?? "", baseYear: baseYear, year: analysisYear,
+            unit: metadata["unit"] ?? "", grdpTarget: grdpTarget,
+            sectors: sectors, notes: notes, sourceMap: sourceMap)
+    }
+
+    /// `key: value` with a known metadata key (canonical name), else nil (a note).
+    static func metadataEntry(_ comment: String) -> (key: String, value: String)? {
+        guard let colon = comment.firstIndex(of: ":") else { return nil }
+        let key = AccountsColumn.normalise(String(comment[..<colon]).trimmingSpaces())
+        guard let canonical = metadataAliases[key] else { return nil }
+        return (canonical, String(comment[comment.index(after: colon)...]).trimmingSpaces())
+    }
+
+    /// The accounts as CSV in the format `init(csv:path:)` reads: metadata lines, notes,
+    /// then a header with the columns that hold any value. Numbers are written in the
+    /// shortest form that reads back to the same `Double`, so write-then-read is exact.
+    /// - Complexity: O(n).
+    public func csvText() -> String {
+        var lines: [String] = []
+        if !region.isEmpty { lines.append("# region: \(region)") }
+        if let baseYear { lines.append("# base_year: \(baseYear)") }
+        if let year { lines.append("# year: \(year)") }
+        if !unit.isEmpty { lines.append("# unit: \(unit)") }
+        if let grdpTarget { lines.append("# grdp_target: \(Self.format(grdpTarget))") }
+        for note in notes { lines.append(note.isEmpty ? "#" : "# \(note)") }
+
+        let quarterCount = sectors.map(\.quarterlyGrowth.count).max() ?? 0
+        var columns: [AccountsColumn] = [.sector]
+        if sectors.contains(where: { $0.group != nil }) { columns.append(.group) }
+        columns.append(.baseValue)
+        if sectors.contains(where: { $0.target != nil }) { columns.append(.target) }
+        if sectors.contains(where: { $0.growth != nil }) { columns.append(.growth) }
+        columns += (0..<quarterCount).map(AccountsColumn.quarter)
+        if sectors.contains(where: { $0.baseQuarterValues != nil }) { columns += (0..<4).map(AccountsColumn.baseQuarter) }
+        lines.append(columns.map(\.rawValue).joined(separator: ","))
+
+        for sector in sectors {
+            let cells = columns.map { column -> String in
+                switch column {
+                case .sector: return Self.field(sector.name)
+                case .group: return sector.group.map(Self.field) ?? ""
+                case .baseValue: return Self.format(sector.baseValue)
+                case .target: return sector.target.map(Self.format) ?? ""
+                case .growth: return sector.growth.map(Self.format) ?? ""
+                case .q1, .q2, .q3, .q4:
+                    let q = [AccountsColumn.q1, .q2, .q3, .q4].firstIndex(of: column) ?? 0
+                    return q < sector.quarterlyGrowth.count ? Self.format(sector.quarterlyGrowth[q]) : ""
+                case .baseQ1, .baseQ2, .baseQ3, .baseQ4:
+                    let q = [AccountsColumn.baseQ1, .baseQ2, .baseQ3, .baseQ4].firstIndex(of: column) ?? 0
+                    return sector.baseQuarterValues.map { Self.format($0[q]) } ?? ""
+                }
+            }
+            lines.append(cells.joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A text cell, quoted when it holds a comma, quote or line break, or starts with `#`
+    /// (which would otherwise make the row a comment).
+    static func field(_ text: String) -> String {
+        text.hasPrefix("#") ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : CSVRecords.escape(text)
+    }
+
+    /// Whole numbers without ".0"; others in Swift's shortest round-trip form.
+    static func format(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        return "\(value)"
+    }
+}
+
+/// One data row of an accounts file with its cells addressed by column.
+private struct AccountsRow {
+    let record: CSVRecord
+    let path: String
+    let columnNumbers: [AccountsColumn: Int]
+
+    func location(_ column: AccountsColumn) -> FileLocation {
+        FileLocation(path: path, line: record.line, column: columnNumbers[column])
+    }
+
+    /// The cell's text, nil when the column is absent or the cell is empty.
+    func text(_ column: AccountsColumn) -> String? {
+        guard let number = columnNumbers[column], number - 1 < record.fields.count else { return nil }
+        let cell = record.fields[number - 1]
+        return cell.isEmpty ? nil : cell
+    }
+
+    func number(_ column: AccountsColumn, sector: String) throws(GrowthError) -> Double? {
+        guard let cell = text(column) else { return nil }
+        guard let value = Double(cell) else {
+            throw .nonNumericCell(at: location(column), column: column.rawValue, sector: sector, text: cell)
+        }
+        guard value.isFinite else {
+            throw .nonFiniteValue(at: location(column), sector: sector, field: column.rawValue, value: value)
+        }
+        return value
+    }
+}
