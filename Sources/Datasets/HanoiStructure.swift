@@ -70,45 +70,42 @@ public struct HanoiStructure: Sendable, Equatable {
 
     /// - Parameter servicesValueAddedRatio: ν, value added / output of services in the national table.
     public init(facts: PublishedFacts, parameters p: DerivationParameters, servicesValueAddedRatio: Double) throws(DatasetError) {
-        let services = try facts.value("Hanoi", 2024, "FY", "structure_current_prices", "services")
-        let industryConstruction = try facts.value("Hanoi", 2024, "FY", "structure_current_prices", "industry_construction")
+        try self.init(inputs: HanoiPublishedInputs(facts: facts), parameters: p, servicesValueAddedRatio: servicesValueAddedRatio)
+    }
+
+    /// The structure from pre-read published figures (the Monte Carlo's hot path).
+    /// - Complexity: O(1), a few dozen flops.
+    public init(inputs f: HanoiPublishedInputs, parameters p: DerivationParameters, servicesValueAddedRatio: Double) throws(DatasetError) {
+        let services = f.servicesPercent2024
+        let industryConstruction = f.industryConstructionPercent2024
         let remainder = 100 - services - industryConstruction
         let agriculture = remainder * p.agricultureShareOfRemainder
         let taxes = remainder - agriculture
 
-        let theta = try (facts.value("Hanoi", 2024, "FY", "contribution_pp", "industry") / facts.value("Hanoi", 2024, "FY", "va_growth", "industry"))
-            / (facts.value("Hanoi", 2024, "FY", "contribution_pp", "industry_construction") / facts.value("Hanoi", 2024, "FY", "va_growth", "industry_construction"))
+        let theta = (f.industryContribution2024 / f.industryGrowth2024)
+            / (f.industryConstructionContribution2024 / f.industryConstructionGrowth2024)
         let industryWithElectricity = industryConstruction * theta
         let construction = industryConstruction - industryWithElectricity
 
-        let gIndustry = try facts.value("Hanoi", 2024, "FY", "va_growth", "industry")
-        let gManufacturing = try facts.value("Hanoi", 2024, "FY", "va_growth", "manufacturing")
-        let gElectricity = try facts.value("Hanoi", 2024, "FY", "va_growth", "electricity")
-        let gWater = try facts.value("Hanoi", 2024, "FY", "va_growth", "water_waste")
-        let denominator = (gElectricity - gManufacturing) + p.waterToElectricityRatio * (gWater - gManufacturing)
-        guard denominator > 0, gIndustry > gManufacturing else {
+        let denominator = (f.electricityGrowth2024 - f.manufacturingGrowth2024) + p.waterToElectricityRatio * (f.waterGrowth2024 - f.manufacturingGrowth2024)
+        guard denominator > 0, f.industryGrowth2024 > f.manufacturingGrowth2024 else {
             throw .infeasible(step: "electricity share of industry", reason: "the 2024 growth rates do not identify it")
         }
-        let phi = (gIndustry - gManufacturing) / denominator
+        let phi = (f.industryGrowth2024 - f.manufacturingGrowth2024) / denominator
         let electricity = industryWithElectricity * phi
         let water = electricity * p.waterToElectricityRatio
         let industry = industryWithElectricity - electricity  // manufacturing, mining and water
 
-        let tradeShare = try (facts.value("Hanoi", 2024, "FY", "contribution_pp", "wholesale_retail_trade") / facts.value("Hanoi", 2024, "FY", "va_growth", "wholesale_retail_trade"))
-            / (facts.value("Hanoi", 2024, "FY", "contribution_pp", "services") / facts.value("Hanoi", 2024, "FY", "va_growth", "services"))
+        let tradeShare = (f.tradeContribution2024 / f.tradeGrowth2024) / (f.servicesContribution2024 / f.servicesGrowth2024)
         let trade = services * tradeShare
-
-        let grdp = try facts.value("Hanoi", 2024, "FY", "grdp_current_prices", "total")
-        let revenue2025 = try facts.value("Hanoi", 2025, "EST", "tourism_revenue", "total")
-        let revenueGrowth = try facts.value("Hanoi", 2025, "EST", "tourism_revenue_growth", "total")
-        let spending2024 = revenue2025 / (1 + revenueGrowth / 100)
-        let tourism = spending2024 * p.tourismCharacteristicShare * servicesValueAddedRatio / grdp * 100
+        let spending2024 = f.tourismRevenue2025 / (1 + f.tourismRevenueGrowth2025 / 100)
+        let tourism = spending2024 * p.tourismCharacteristicShare * servicesValueAddedRatio / f.grdpTrillionVND2024 * 100
         let other = services - trade - tourism
         guard agriculture > 0, industry > 0, electricity > 0, construction > 0, trade > 0, tourism > 0, other > 0, taxes > 0 else {
             throw .infeasible(step: "2024 structure", reason: "a sector share is not positive")
         }
         self.sharesPercent = [agriculture, industry, electricity, construction, trade, tourism, other, taxes]
-        self.grdpTrillionVND = grdp
+        self.grdpTrillionVND = f.grdpTrillionVND2024
         self.servicesPercent = services
         self.industryConstructionPercent = industryConstruction
         self.remainderPercent = remainder
@@ -126,4 +123,53 @@ public struct HanoiStructure: Sendable, Equatable {
     }
 
     public var productTaxesPercent: Double { sharesPercent[HanoiSector.allCases.count] }
+}
+
+/// The published figures the Hanoi derivation uses, read once from the facts files.
+public struct HanoiPublishedInputs: Sendable, Equatable {
+    public let servicesPercent2024: Double
+    public let industryConstructionPercent2024: Double
+    public let industryContribution2024: Double
+    public let industryGrowth2024: Double
+    public let industryConstructionContribution2024: Double
+    public let industryConstructionGrowth2024: Double
+    public let manufacturingGrowth2024: Double
+    public let electricityGrowth2024: Double
+    public let waterGrowth2024: Double
+    public let tradeContribution2024: Double
+    public let tradeGrowth2024: Double
+    public let servicesContribution2024: Double
+    public let servicesGrowth2024: Double
+    public let grdpTrillionVND2024: Double
+    public let tourismRevenue2025: Double
+    public let tourismRevenueGrowth2025: Double
+    public let vietnamGDPTrillionVND2024: Double
+    /// 100 − services − industry & construction − agriculture (Vietnam 2024 structure).
+    public let vietnamProductTaxPercent2024: Double
+
+    public init(facts: PublishedFacts) throws(DatasetError) {
+        func v(_ geo: String, _ year: Int, _ period: String, _ indicator: String, _ sector: String) throws(DatasetError) -> Double {
+            try facts.value(geo, year, period, indicator, sector)
+        }
+        servicesPercent2024 = try v("Hanoi", 2024, "FY", "structure_current_prices", "services")
+        industryConstructionPercent2024 = try v("Hanoi", 2024, "FY", "structure_current_prices", "industry_construction")
+        industryContribution2024 = try v("Hanoi", 2024, "FY", "contribution_pp", "industry")
+        industryGrowth2024 = try v("Hanoi", 2024, "FY", "va_growth", "industry")
+        industryConstructionContribution2024 = try v("Hanoi", 2024, "FY", "contribution_pp", "industry_construction")
+        industryConstructionGrowth2024 = try v("Hanoi", 2024, "FY", "va_growth", "industry_construction")
+        manufacturingGrowth2024 = try v("Hanoi", 2024, "FY", "va_growth", "manufacturing")
+        electricityGrowth2024 = try v("Hanoi", 2024, "FY", "va_growth", "electricity")
+        waterGrowth2024 = try v("Hanoi", 2024, "FY", "va_growth", "water_waste")
+        tradeContribution2024 = try v("Hanoi", 2024, "FY", "contribution_pp", "wholesale_retail_trade")
+        tradeGrowth2024 = try v("Hanoi", 2024, "FY", "va_growth", "wholesale_retail_trade")
+        servicesContribution2024 = try v("Hanoi", 2024, "FY", "contribution_pp", "services")
+        servicesGrowth2024 = try v("Hanoi", 2024, "FY", "va_growth", "services")
+        grdpTrillionVND2024 = try v("Hanoi", 2024, "FY", "grdp_current_prices", "total")
+        tourismRevenue2025 = try v("Hanoi", 2025, "EST", "tourism_revenue", "total")
+        tourismRevenueGrowth2025 = try v("Hanoi", 2025, "EST", "tourism_revenue_growth", "total")
+        vietnamGDPTrillionVND2024 = try v("Vietnam", 2024, "FY", "gdp_current_prices", "total")
+        vietnamProductTaxPercent2024 = try 100 - v("Vietnam", 2024, "FY", "structure_current_prices", "services")
+            - v("Vietnam", 2024, "FY", "structure_current_prices", "industry_construction")
+            - v("Vietnam", 2024, "FY", "structure_current_prices", "agriculture_forestry_fishery")
+    }
 }

@@ -69,6 +69,41 @@ public enum PriceModel {
         return PriceEffect(sectors: table.sectors, priceChange: change, consumerPriceChange: cpi, consumerWeights: weights)
     }
 
+    /// Consumer-price effect of a 1% price rise in each sector of `shocked`, when all of
+    /// them are exogenous together: sₖ = Σᵢ hᵢ·Δpᵢ / Σᵢ hᵢ for Δp_K = eₖ·0.01, with
+    /// Δp_E = (I − A_EE)ᵀ⁻¹·A_KEᵀ·Δp_K. Linear in the shocks: a shock of π percent in k adds
+    /// π·sₖ percentage points to the CPI. Works on raw coefficients so that a simulation
+    /// can call it for every draw. - Complexity: O(|E|³ + |K|·|E|²).
+    public static func consumerPriceSensitivities(
+        technical a: Matrix, consumerWeights: [Double], shocked: [Int]
+    ) throws(InputOutputError) -> [Double] {
+        let n = a.rows
+        guard a.columns == n, consumerWeights.count == n else {
+            throw .dimensionMismatch(what: "consumer weights", expected: n, actual: consumerWeights.count)
+        }
+        let weightTotal = consumerWeights.reduce(0) { $0 + max($1, 0) }
+        guard weightTotal > 0 else { throw .missingFinalDemandCategory(FinalDemandKind.households.rawValue) }
+        let endogenous = (0..<n).filter { !shocked.contains($0) }
+        var sensitivities: [Double] = []
+        var lu: LUFactorization?
+        if !endogenous.isEmpty {
+            var block = Matrix(rows: endogenous.count, columns: endogenous.count)
+            for (jj, j) in endogenous.enumerated() { for (ii, i) in endogenous.enumerated() { block[ii, jj] = a[i, j] } }
+            lu = try linearAlgebra { () throws(LinearAlgebraError) in try LUFactorization(of: block.identityMinus()) }
+        }
+        for k in shocked {
+            guard (0..<n).contains(k) else { throw .dimensionMismatch(what: "shocked sector index", expected: n, actual: k) }
+            var cpi = max(consumerWeights[k], 0) * 0.01
+            if let lu {
+                let rhs = endogenous.map { a[k, $0] * 0.01 }
+                let change = try linearAlgebra { () throws(LinearAlgebraError) in try lu.solve(rhs, transpose: .transposed) }
+                for (position, e) in endogenous.enumerated() { cpi += max(consumerWeights[e], 0) * change[position] }
+            }
+            sensitivities.append(cpi / weightTotal * 100)
+        }
+        return sensitivities
+    }
+
     /// Base-year unit prices pᵀ = vᶜᵀ·L; all 1 for a balanced table (a consistency check).
     public static func basePrices(model: LeontiefModel) throws(InputOutputError) -> [Double] {
         try model.transposedSolve(try model.table.primaryInputCoefficients())

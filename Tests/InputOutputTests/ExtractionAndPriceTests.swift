@@ -37,5 +37,10 @@ struct ExtractionAndPriceTests {
         let all = try PriceModel.costPush(model: model, priceShocks: [:], primaryCostChange: [0.1, 0.1])
         #expect(all.priceChange.allSatisfy { abs($0 - 0.1) < 1e-12 })
         #expect(throws: InputOutputError.self) { try PriceModel.costPush(model: model, priceShocks: [1: -1.5]) }
+        // The per-1% sensitivity used by the simulation agrees with the full cost push:
+        // a 10% shock moves the CPI by 10·s percentage points (1e-12).
+        let s = try PriceModel.consumerPriceSensitivities(
+            technical: model.technicalCoefficients, consumerWeights: [200, 1000], shocked: [1])
+        #expect(abs(10 * s[0] - effect.consumerPriceChange * 100) < 1e-12)
     }
 }
