@@ -1,0 +1,279 @@
+import CBLASLapack
+import Datasets
+import InputOutput
+import LinearAlgebra
+
+/// Evaluates one draw: from the parameter values θ to every output of `OutputLayout`.
+/// Each worker owns one evaluator; its buffers are reused across draws.
+///
+/// For a draw:
+/// 1. the economy (A, v, value added, shares) — fixed, or re-derived by the Hanoi kernel
+///    when the dataset's assumptions are sampled;
+/// 2. local-sourcing levers raise aᵢⱼ (and cut imported inputs); with final demand fixed,
+///    x′ = (I − A′)⁻¹·f and their value added is v ∘ (x′ − x), attributed lever by lever
+///    in order;
+/// 3. demand levers: Δx = (I − A′)⁻¹·Δf (one dgetrs for all of them), ΔVA = v ∘ Δx;
+/// 4. sector growth gₛ = baselineₛ + 100·ΔVAₛ/VAₛ + shiftsₛ; product taxes grow with
+///    baseline + elasticity × the levers' value-added growth; GRDP growth G = Σ wᵢ·gᵢ;
+/// 5. a lever's contribution (pp) is (1 + e·w_tax/w_VA)·Σₛ wₛ·Δg_{l,s}, so contributions add up;
+/// 6. quarter q: gᵢ,q = baselineᵢ + Σₗ Δgₗ,ᵢ·profileₗ,q / W_q (Σ_q W_q·gᵢ,q = gᵢ);
+/// 7. exports = baseline + Σ exports_pp; CPI = baseline + Σₖ price changeₖ × sₖ (Leontief
+///    price model sensitivities).
+struct DrawEvaluator {
+    let model: SimulationModel
+    let layout: OutputLayout
+    let n: Int
+    var economy: EconomyCoefficients
+    var shares: [Double]
+    var derivationParameters: DerivationParameters
+    let kernel: HanoiEconomyKernel?
+    // Scratch.
+    var leontief: [Double]
+    var pivots: [LapackInt]
+    var demandVectors: [Double]
+    var demandResponse: [Double]
+    var shockSensitivities: [Double]
+    var modifiedTechnical: [Double]
+    var importedRemaining: [Double]
+    var finalDemand: [Double]
+    var solved: [Double]
+    var sectorEffect: [Double]
+    var leverSectorGrowth: [Double]
+    var lineGrowth: [Double]
+    /// Whether the responses computed for the fixed economy can be reused.
+    let fixedResponses: Bool
+    var responsesReady = false
+    let demandLevers: [Int]
+    let sourcingLevers: [Int]
+    let shockLevers: [Int]
+    let shockedSectors: [Int]
+
+    init(model: SimulationModel) throws(SimulationError) {
+        self.model = model
+        self.layout = OutputLayout(model: model)
+        let n = model.sectors.count
+        self.n = n
+        switch model.economy {
+        case let .fixed(economy, shares):
+            self.economy = economy
+            self.shares = shares
+            self.kernel = nil
+            self.derivationParameters = DerivationParameters(
+                agricultureShareOfRemainder: 0, waterToElectricityRatio: 0, tourismCharacteristicShare: 1, flqDelta: 0,
+                constructionCapitalFormationShare: 0)
+        case let .hanoi(kernel, central, _):
+            var economy = EconomyCoefficients(sectorCount: n)
+            let structure: HanoiStructure
+            do { structure = try kernel.fill(&economy, parameters: central) } catch { throw .invalidModel(error.description) }
+            self.economy = economy
+            self.shares = structure.sharesPercent.map { $0 / 100 }
+            self.kernel = kernel
+            self.derivationParameters = central
+        }
+        guard shares.count == model.lines.count else {
+            throw .invalidModel("the accounts have \(model.lines.count) lines but the economy gives \(shares.count) shares")
+        }
+        demandLevers = model.levers.indices.filter { if case .demand = model.levers[$0].effect { true } else { false } }
+        sourcingLevers = model.levers.indices.filter { if case .localSourcing = model.levers[$0].effect { true } else { false } }
+        shockLevers = model.levers.indices.filter { if case .costShock = model.levers[$0].effect { true } else { false } }
+        var shocked: [Int] = []
+        for l in shockLevers { if case let .costShock(sector, _) = model.levers[l].effect, !shocked.contains(sector) { shocked.append(sector) } }
+        shockedSectors = shocked
+        fixedResponses = kernel == nil && sourcingLevers.isEmpty
+        leontief = [Double](repeating: 0, count: n * n)
+        pivots = [LapackInt](repeating: 0, count: n)
+        demandVectors = [Double](repeating: 0, count: n * max(demandLevers.count, 1))
+        for (column, l) in demandLevers.enumerated() {
+            if case let .demand(direction, _, _) = model.levers[l].effect {
+                for i in 0..<n { demandVectors[i + n * column] = direction[i] }
+            }
+        }
+        demandResponse = [Double](repeating: 0, count: n * max(demandLevers.count, 1))
+        shockSensitivities = [Double](repeating: 0, count: shocked.count)
+        modifiedTechnical = [Double](repeating: 0, count: n * n)
+        importedRemaining = [Double](repeating: 0, count: n)
+        finalDemand = [Double](repeating: 0, count: n)
+        solved = [Double](repeating: 0, count: n)
+        sectorEffect = [Double](repeating: 0, count: n * max(model.levers.count, 1))
+        leverSectorGrowth = [Double](repeating: 0, count: model.lines.count * max(model.levers.count, 1))
+        lineGrowth = [Double](repeating: 0, count: model.lines.count)
+    }
+
+    /// Factors I − A for `technical` into `leontief`/`pivots`.
+    mutating func factor(_ technical: [Double], draw: Int) throws(SimulationError) {
+        for j in 0..<n {
+            for i in 0..<n { leontief[i + n * j] = (i == j ? 1 : 0) - technical[i + n * j] }
+        }
+        do {
+            try leontief.withUnsafeMutableBufferPointer { l throws(LinearAlgebraError) in
+                try pivots.withUnsafeMutableBufferPointer { p throws(LinearAlgebraError) in
+                    try LUFactorization.factorInPlace(l.baseAddress!, order: n, pivots: p.baseAddress!)
+                }
+            }
+        } catch {
+            throw .evaluationFailed(draw: draw, reason: "the input-output model is singular (\(error.description))")
+        }
+    }
+
+    /// Solves (I − A)·X = B in place for `columns` columns of `buffer`, with the factors in
+    /// `leontief` and `pivots`.
+    static func solve(_ buffer: inout [Double], columns: Int, leontief: [Double], pivots: [LapackInt], n: Int) {
+        leontief.withUnsafeBufferPointer { l in
+            pivots.withUnsafeBufferPointer { p in
+                buffer.withUnsafeMutableBufferPointer { b in
+                    LUFactorization.solveInPlace(factors: l.baseAddress!, order: n, pivots: p.baseAddress!, rightHandSides: b.baseAddress!, columns: columns)
+                }
+            }
+        }
+    }
+
+    /// Evaluates draw `draw` with parameters `theta` into `out` (`layout.count` values).
+    mutating func evaluate(theta: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<Double>, draw: Int) throws(SimulationError) {
+        let lineCount = model.lines.count
+        let leverCount = model.levers.count
+        // 1. Economy.
+        if let kernel, case let .hanoi(_, _, assumptionParameters) = model.economy {
+            do {
+                for (id, index) in assumptionParameters { try derivationParameters.set(id, to: theta[index]) }
+                let structure = try kernel.fill(&economy, parameters: derivationParameters)
+                for i in 0..<lineCount { shares[i] = structure.sharesPercent[i] / 100 }
+            } catch {
+                throw .evaluationFailed(draw: draw, reason: error.description)
+            }
+        }
+        for index in sectorEffect.indices { sectorEffect[index] = 0 }
+        // 2. Local sourcing: A′ and the value added it brings with final demand fixed.
+        var technical = economy.technical
+        if !sourcingLevers.isEmpty {
+            for j in 0..<n { importedRemaining[j] = economy.importedInputs[j] }
+            for i in 0..<n {
+                var sales = 0.0
+                for j in 0..<n { sales += economy.technical[i + n * j] * economy.output[j] }
+                finalDemand[i] = economy.output[i] - sales
+            }
+            var previous = economy.output
+            for l in sourcingLevers {
+                guard case let .localSourcing(supplier, buyers, increase) = model.levers[l].effect else { continue }
+                let rise = max(0, increase.value(theta))
+                for j in buyers {
+                    let extra = min(rise * technical[supplier + n * j], importedRemaining[j])
+                    technical[supplier + n * j] += extra
+                    importedRemaining[j] -= extra
+                }
+                try factor(technical, draw: draw)
+                for i in 0..<n { solved[i] = finalDemand[i] }
+                Self.solve(&solved, columns: 1, leontief: leontief, pivots: pivots, n: n)
+                for s in 0..<n {
+                    sectorEffect[s + n * l] = economy.valueAdded[s] * (solved[s] - previous[s])
+                    previous[s] = solved[s]
+                }
+            }
+        }
+        // 3. Demand responses (ΔVA per unit of each demand lever) and CPI sensitivities.
+        if !fixedResponses || !responsesReady {
+            if sourcingLevers.isEmpty { try factor(technical, draw: draw) }
+            if !demandLevers.isEmpty {
+                for index in demandResponse.indices { demandResponse[index] = demandVectors[index] }
+                Self.solve(&demandResponse, columns: demandLevers.count, leontief: leontief, pivots: pivots, n: n)
+                for column in 0..<demandLevers.count {
+                    for s in 0..<n { demandResponse[s + n * column] *= economy.valueAdded[s] }
+                }
+            }
+            if !shockedSectors.isEmpty {
+                do {
+                    let a = try Matrix(rows: n, columns: n, columnMajor: technical)
+                    shockSensitivities = try PriceModel.consumerPriceSensitivities(
+                        technical: a, consumerWeights: economy.consumerWeights, shocked: shockedSectors)
+                } catch {
+                    throw .evaluationFailed(draw: draw, reason: "\(error)")
+                }
+            }
+            responsesReady = true
+        }
+        for (column, l) in demandLevers.enumerated() {
+            guard case let .demand(_, amount, _) = model.levers[l].effect else { continue }
+            let value = amount.value(theta)
+            for s in 0..<n { sectorEffect[s + n * l] = demandResponse[s + n * column] * value }
+        }
+        // 4. Growth by line: baseline + levers' value added + shifts; taxes follow value added.
+        var valueAddedShare = 0.0, taxShare = 0.0
+        for i in 0..<lineCount {
+            if model.taxLines.contains(i) { taxShare += shares[i] } else if model.sectorOfLine[i] != nil { valueAddedShare += shares[i] }
+        }
+        let elasticity = model.taxElasticity.value(theta)
+        let spill = valueAddedShare > 0 ? elasticity * taxShare / valueAddedShare : 0
+        for l in 0..<leverCount {
+            var weightedGrowth = 0.0
+            for i in 0..<lineCount {
+                var effect = 0.0
+                if let s = model.sectorOfLine[i] {
+                    effect = economy.valueAddedLevel[s] > 0 ? 100 * sectorEffect[s + n * l] / economy.valueAddedLevel[s] : 0
+                    if case let .growthShift(sector, shift) = model.levers[l].effect, sector == s { effect += shift.value(theta) }
+                    weightedGrowth += shares[i] * effect
+                }
+                leverSectorGrowth[i + lineCount * l] = effect
+            }
+            let extraValueAddedGrowth = valueAddedShare > 0 ? weightedGrowth / valueAddedShare : 0
+            for i in model.taxLines { leverSectorGrowth[i + lineCount * l] = elasticity * extraValueAddedGrowth }
+            out[layout.leverContributions.lowerBound + l] = weightedGrowth * (1 + spill)
+        }
+        var grdp = 0.0, baselineContribution = 0.0
+        for i in 0..<lineCount {
+            let base = model.baseline[i].value(theta)
+            var growth = base
+            for l in 0..<leverCount { growth += leverSectorGrowth[i + lineCount * l] }
+            lineGrowth[i] = growth
+            out[layout.lineGrowth.lowerBound + i] = growth
+            out[layout.lineContributions.lowerBound + i] = shares[i] * growth
+            grdp += shares[i] * growth
+            baselineContribution += shares[i] * base
+        }
+        for g in layout.groupContributions { out[g] = 0 }
+        for i in 0..<lineCount {
+            if let g = model.groupOfLine[i] { out[layout.groupContributions.lowerBound + g] += shares[i] * lineGrowth[i] }
+        }
+        for c in layout.categoryContributions { out[c] = 0 }
+        for l in 0..<leverCount {
+            let c = SimulationModel.demandCategories.firstIndex(of: model.levers[l].category) ?? SimulationModel.demandCategories.count - 1
+            out[layout.categoryContributions.lowerBound + c] += out[layout.leverContributions.lowerBound + l]
+        }
+        out[layout.baselineContribution] = baselineContribution
+        // 6. Quarters.
+        var annualFromQuarters = 0.0
+        for q in 0..<4 {
+            var quarter = 0.0
+            if q < model.actualQuarters.count {
+                quarter = model.actualQuarters[q]
+            } else {
+                for i in 0..<lineCount {
+                    var growth = model.baseline[i].value(theta)
+                    for l in 0..<leverCount {
+                        let profile = model.levers[l].quarters?[q] ?? model.quarterlyWeights[q]
+                        growth += leverSectorGrowth[i + lineCount * l] * profile / model.quarterlyWeights[q]
+                    }
+                    quarter += shares[i] * growth
+                }
+            }
+            out[layout.quarters.lowerBound + q] = quarter
+            annualFromQuarters += model.quarterlyWeights[q] * quarter
+        }
+        out[layout.grdp] = model.actualQuarters.isEmpty ? grdp : annualFromQuarters
+        // 7. Exports and consumer prices.
+        if let e = layout.exports, let baseline = model.exportsBaseline {
+            var exports = baseline.value(theta)
+            for l in demandLevers {
+                if case let .demand(_, _, pp?) = model.levers[l].effect { exports += pp.value(theta) }
+            }
+            out[e] = exports
+        }
+        if let c = layout.consumerPrices, let baseline = model.cpiBaseline {
+            var cpi = baseline.value(theta)
+            for l in shockLevers {
+                if case let .costShock(sector, change) = model.levers[l].effect, let k = shockedSectors.firstIndex(of: sector) {
+                    cpi += change.value(theta) * shockSensitivities[k]
+                }
+            }
+            out[c] = cpi
+        }
+    }
+}

@@ -1,0 +1,383 @@
+import Foundation
+import LinearAlgebra
+import Sampling
+import Synchronization
+
+/// How the uniforms behind the draws are laid out.
+public enum SamplingDesign: String, Sendable, CaseIterable {
+    /// Independent draws: parameter j of draw i is a pure function of (seed, j, i) (Philox).
+    case monteCarlo = "monte-carlo"
+    /// Latin hypercube: each parameter's N strata are hit exactly once, by a keyed
+    /// permutation of the draws (no O(N) memory).
+    case latinHypercube = "latin-hypercube"
+}
+
+public struct RunConfiguration: Sendable {
+    public var draws: Int
+    public var seed: UInt64
+    public var sampling: SamplingDesign
+    /// Worker threads (each with one BLAS thread). Results are identical for any value.
+    public var threads: Int
+    /// Draws per block; fixed so that results do not depend on `threads`.
+    public static let blockSize = 4096
+    /// Write every draw (parameters and outputs) to this CSV file.
+    public var keepDrawsPath: String?
+    /// Called (from worker threads, serialised) with the number of draws done.
+    public var progress: (@Sendable (Int) -> Void)?
+
+    public init(draws: Int, seed: UInt64, sampling: SamplingDesign, threads: Int, keepDrawsPath: String? = nil,
+                progress: (@Sendable (Int) -> Void)? = nil) {
+        self.draws = draws
+        self.seed = seed
+        self.sampling = sampling
+        self.threads = threads
+        self.keepDrawsPath = keepDrawsPath
+        self.progress = progress
+    }
+}
+
+public struct RunResult: Sendable {
+    public let model: SimulationModel
+    public let layout: OutputLayout
+    public let summary: RunSummary
+    public let draws: Int
+    public let seed: UInt64
+    public let sampling: SamplingDesign
+    /// Whether blocks were evaluated with one dgemm (affine model) or draw by draw.
+    public let usedBlockProducts: Bool
+}
+
+/// The Monte Carlo runner (see ARCHITECTURE.md, "Data flow of the main job").
+///
+/// Draws are cut into fixed blocks of 4,096. For each block: uniforms from the counter-based
+/// generator (or the Latin hypercube), the Gaussian copula on correlated parameters,
+/// inverse-CDF transforms into parameter values, then the outputs — one dgemm
+/// Y = c·1ᵀ + M·Θ for an affine model (M and c are probed from the draw evaluator itself, so
+/// both paths share one implementation of the economics), or the draw evaluator for each draw
+/// when the model changes with the draw (sampled dataset assumptions, local sourcing). Each
+/// block's summary is merged in block order, so results are bit-identical for any number of
+/// threads, and memory does not depend on the number of draws.
+/// - Complexity: O(draws · (k + outputs)) plus the per-draw model solves when not affine.
+public enum MonteCarloEngine {
+    public static func run(model: SimulationModel, configuration: RunConfiguration) throws(SimulationError) -> RunResult {
+        guard configuration.draws >= 1 else { throw .invalidModel("draws must be at least 1") }
+        let layout = OutputLayout(model: model)
+        let k = model.parameters.count
+        let blockSize = RunConfiguration.blockSize
+        let blockCount = (configuration.draws + blockSize - 1) / blockSize
+        let hypercube: LatinHypercube?
+        do {
+            hypercube = configuration.sampling == .latinHypercube && k > 0
+                ? try LatinHypercube(seed: configuration.seed, drawCount: configuration.draws, dimensions: k) : nil
+        } catch {
+            throw .invalidModel(error.description)
+        }
+        let affine = try model.isAffine ? AffineMap(model: model, layout: layout) : nil
+        let writer = try configuration.keepDrawsPath.map { path throws(SimulationError) in
+            try DrawsWriter(path: path, header: model.parameters.map(\.id) + layout.names)
+        }
+        let merger: OrderedMerger
+        do {
+            merger = OrderedMerger(total: try RunSummary(layout: layout, model: model), writer: writer,
+                                   maxAhead: max(2, configuration.threads) * 2, progress: configuration.progress)
+        } catch {
+            throw .invalidModel(error.description)
+        }
+        let threads = max(1, min(configuration.threads, blockCount))
+        let previousBLASThreads = BLASConfiguration.threadCount
+        BLASConfiguration.setThreadCount(1)
+        defer { BLASConfiguration.setThreadCount(previousBLASThreads) }
+
+        let context = WorkerContext(model: model, layout: layout, configuration: configuration, hypercube: hypercube, affine: affine)
+        DispatchQueue.concurrentPerform(iterations: threads) { _ in
+            var worker: BlockWorker
+            do { worker = try BlockWorker(context: context) } catch {
+                merger.fail(error)
+                return
+            }
+            while let block = merger.claimBlock(count: blockCount) {
+                do {
+                    let result = try worker.run(block: block)
+                    merger.submit(block: block, result)
+                } catch {
+                    merger.fail(error)
+                    return
+                }
+            }
+        }
+        let summary = try merger.finish()
+        return RunResult(model: model, layout: layout, summary: summary, draws: configuration.draws,
+                         seed: configuration.seed, sampling: configuration.sampling, usedBlockProducts: affine != nil)
+    }
+}
+
+/// Outputs as an affine map of the parameters, y = c + M·θ, probed from the evaluator:
+/// c = y(0), column j of M = y(eⱼ) − y(0). Exact up to rounding when the model is affine.
+struct AffineMap: Sendable {
+    let intercept: [Double]
+    /// M, outputs × parameters, column-major.
+    let slopes: [Double]
+
+    init(model: SimulationModel, layout: OutputLayout) throws(SimulationError) {
+        var evaluator = try DrawEvaluator(model: model)
+        let k = model.parameters.count, m = layout.count
+        var theta = [Double](repeating: 0, count: k)
+        var intercept = [Double](repeating: 0, count: m)
+        try evaluator.evaluateArrays(theta: theta, into: &intercept)
+        var slopes = [Double](repeating: 0, count: m * k)
+        var column = [Double](repeating: 0, count: m)
+        for j in 0..<k {
+            theta[j] = 1
+            try evaluator.evaluateArrays(theta: theta, into: &column)
+            theta[j] = 0
+            for o in 0..<m { slopes[o + m * j] = column[o] - intercept[o] }
+        }
+        self.intercept = intercept
+        self.slopes = slopes
+    }
+}
+
+extension DrawEvaluator {
+    mutating func evaluateArrays(theta: [Double], into out: inout [Double]) throws(SimulationError) {
+        try theta.withUnsafeBufferPointer { t throws(SimulationError) in
+            try out.withUnsafeMutableBufferPointer { o throws(SimulationError) in try evaluate(theta: t, into: o, draw: -1) }
+        }
+    }
+}
+
+struct WorkerContext: Sendable {
+    let model: SimulationModel
+    let layout: OutputLayout
+    let configuration: RunConfiguration
+    let hypercube: LatinHypercube?
+    let affine: AffineMap?
+}
+
+/// What a worker hands back for one block.
+struct BlockResult: Sendable {
+    let summary: RunSummary
+    let drawsText: String?
+    let draws: Int
+}
+
+/// One worker's buffers and evaluator, reused across its blocks.
+struct BlockWorker {
+    let context: WorkerContext
+    var evaluator: DrawEvaluator
+    var uniforms: [Double]
+    var theta: [Double]
+    var normals: [Double]
+    var outputs: [Double]
+
+    init(context: WorkerContext) throws(SimulationError) {
+        self.context = context
+        self.evaluator = try DrawEvaluator(model: context.model)
+        let b = RunConfiguration.blockSize
+        let k = context.model.parameters.count
+        uniforms = [Double](repeating: 0, count: b)
+        theta = [Double](repeating: 0, count: max(k, 1) * b)
+        normals = [Double](repeating: 0, count: (context.model.correlation?.indices.count ?? 0) * b)
+        outputs = [Double](repeating: 0, count: context.layout.count * b)
+    }
+
+    mutating func run(block: Int) throws(SimulationError) -> BlockResult {
+        let model = context.model
+        let b = RunConfiguration.blockSize
+        let first = block * b
+        let count = min(b, context.configuration.draws - first)
+        let k = model.parameters.count
+        let m = context.layout.count
+        // Uniforms, parameter by parameter, into θ (k × count, column per draw).
+        for j in 0..<k {
+            if let hypercube = context.hypercube {
+                do {
+                    try uniforms.withUnsafeMutableBufferPointer { u throws(SamplingError) in
+                        try hypercube.fill(UnsafeMutableBufferPointer(rebasing: u[0..<count]), dimension: j, firstDraw: first)
+                    }
+                } catch {
+                    throw .invalidModel(error.description)
+                }
+            } else {
+                let stream = CounterRandomStream(seed: context.configuration.seed, stream: UInt64(j))
+                uniforms.withUnsafeMutableBufferPointer { u in
+                    stream.fill(UnsafeMutableBufferPointer(rebasing: u[0..<count]), firstIndex: UInt64(first / 2))
+                }
+            }
+            for t in 0..<count { theta[j + k * t] = uniforms[t] }
+        }
+        // Gaussian copula on the correlated parameters: u → z = Φ⁻¹(u) → L·z → Φ.
+        if let (indices, copula) = model.correlation {
+            let c = indices.count
+            for t in 0..<count {
+                for (position, j) in indices.enumerated() { normals[position + c * t] = StandardNormal.quantile(theta[j + k * t]) }
+            }
+            do {
+                try normals.withUnsafeMutableBufferPointer { z throws(SamplingError) in
+                    try copula.correlateInPlace(UnsafeMutableBufferPointer(rebasing: z[0..<(c * count)]), draws: count)
+                }
+            } catch {
+                throw .invalidModel(error.description)
+            }
+            for t in 0..<count {
+                for (position, j) in indices.enumerated() { theta[j + k * t] = StandardNormal.cdf(normals[position + c * t]) }
+            }
+        }
+        // Inverse CDFs.
+        for t in 0..<count {
+            for j in 0..<k { theta[j + k * t] = model.parameters[j].distribution.quantile(theta[j + k * t]) }
+        }
+        // Outputs.
+        if let affine = context.affine {
+            for t in 0..<count {
+                for o in 0..<m { outputs[o + m * t] = affine.intercept[o] }
+            }
+            if k > 0 {
+                affine.slopes.withUnsafeBufferPointer { s in
+                    theta.withUnsafeBufferPointer { th in
+                        outputs.withUnsafeMutableBufferPointer { y in
+                            generalMatrixMultiply(
+                                transposeA: .none, transposeB: .none, m: m, n: count, k: k, alpha: 1,
+                                a: s.baseAddress!, leadingA: m, b: th.baseAddress!, leadingB: k,
+                                beta: 1, c: y.baseAddress!, leadingC: m)
+                        }
+                    }
+                }
+            }
+        } else {
+            for t in 0..<count {
+                try theta.withUnsafeBufferPointer { th throws(SimulationError) in
+                    try outputs.withUnsafeMutableBufferPointer { y throws(SimulationError) in
+                        try evaluator.evaluate(
+                            theta: UnsafeBufferPointer(rebasing: th[(k * t)..<(k * t + k)]),
+                            into: UnsafeMutableBufferPointer(rebasing: y[(m * t)..<(m * t + m)]), draw: first + t)
+                    }
+                }
+            }
+        }
+        var summary: RunSummary
+        do { summary = try RunSummary(layout: context.layout, model: model) } catch { throw .invalidModel(error.description) }
+        outputs.withUnsafeBufferPointer { y in summary.insert(rows: y, count: count, stride: m, layout: context.layout) }
+        var text: String?
+        if context.configuration.keepDrawsPath != nil {
+            var lines = ""
+            lines.reserveCapacity(count * (k + m) * 12)
+            for t in 0..<count {
+                var cells: [String] = [String(first + t)]
+                for j in 0..<k { cells.append(DrawsWriter.format(theta[j + k * t])) }
+                for o in 0..<m { cells.append(DrawsWriter.format(outputs[o + m * t])) }
+                lines += cells.joined(separator: ",") + "\n"
+            }
+            text = lines
+        }
+        return BlockResult(summary: summary, drawsText: text, draws: count)
+    }
+}
+
+/// Merges block results strictly in block order (so floating-point sums are the same for
+/// any thread count), writes kept draws in order, and holds back workers that run too far
+/// ahead, so pending results stay bounded.
+final class OrderedMerger: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var nextToClaim = 0
+    private var nextToMerge = 0
+    private var pending: [Int: BlockResult] = [:]
+    private var total: RunSummary
+    private var error: Error?
+    private var done = 0
+    private let writer: DrawsWriter?
+    private let maxAhead: Int
+    private let progress: (@Sendable (Int) -> Void)?
+
+    init(total: RunSummary, writer: DrawsWriter?, maxAhead: Int, progress: (@Sendable (Int) -> Void)?) {
+        self.total = total
+        self.writer = writer
+        self.maxAhead = maxAhead
+        self.progress = progress
+    }
+
+    func claimBlock(count: Int) -> Int? {
+        condition.lock()
+        defer { condition.unlock() }
+        while error == nil, nextToClaim < count, nextToClaim - nextToMerge >= maxAhead { condition.wait() }
+        guard error == nil, nextToClaim < count else { return nil }
+        defer { nextToClaim += 1 }
+        return nextToClaim
+    }
+
+    func submit(block: Int, _ result: BlockResult) {
+        condition.lock()
+        defer { condition.unlock() }
+        pending[block] = result
+        while let ready = pending.removeValue(forKey: nextToMerge) {
+            do {
+                try total.merge(ready.summary)
+                if let text = ready.drawsText { try writer?.append(text) }
+            } catch {
+                self.error = error
+            }
+            done += ready.draws
+            nextToMerge += 1
+        }
+        progress?(done)
+        condition.broadcast()
+    }
+
+    func fail(_ error: Error) {
+        condition.lock()
+        if self.error == nil { self.error = error }
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func finish() throws(SimulationError) -> RunSummary {
+        condition.lock()
+        defer { condition.unlock() }
+        if let error {
+            writer?.abandon()
+            if let error = error as? SimulationError { throw error }
+            throw .invalidModel("\(error)")
+        }
+        do { try writer?.commit() } catch { throw error }
+        return total
+    }
+}
+
+/// Streams kept draws to a temporary file next to the target and renames it into place at
+/// the end (atomic: no half-written file on failure).
+final class DrawsWriter: @unchecked Sendable {
+    let path: String
+    let temporaryPath: String
+    let handle: FileHandle
+
+    init(path: String, header: [String]) throws(SimulationError) {
+        self.path = path
+        let url = URL(fileURLWithPath: path)
+        temporaryPath = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)").path
+        guard FileManager.default.createFile(atPath: temporaryPath, contents: Data((["draw"] + header).joined(separator: ",").utf8 + [10])),
+              let handle = FileHandle(forWritingAtPath: temporaryPath) else {
+            throw .cannotWriteDraws(path: path, reason: "cannot create \(temporaryPath)")
+        }
+        handle.seekToEndOfFile()
+        self.handle = handle
+    }
+
+    static func format(_ value: Double) -> String { "\(value)" }
+
+    func append(_ text: String) throws {
+        try handle.write(contentsOf: Data(text.utf8))
+    }
+
+    func commit() throws(SimulationError) {
+        do { try handle.close() } catch { throw .cannotWriteDraws(path: path, reason: "\(error)") }
+        if rename(temporaryPath, path) != 0 {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: temporaryPath)
+            throw .cannotWriteDraws(path: path, reason: reason)
+        }
+    }
+
+    func abandon() {
+        try? handle.close()
+        try? FileManager.default.removeItem(atPath: temporaryPath)
+    }
+}

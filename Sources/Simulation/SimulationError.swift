@@ -1,0 +1,16 @@
+/// Errors of the simulation layer: a model that cannot be built or evaluated, with the
+/// lever, sector or parameter concerned and how to fix it.
+public enum SimulationError: Error, Equatable, Sendable, CustomStringConvertible {
+    case invalidModel(String)
+    case evaluationFailed(draw: Int, reason: String)
+    case cannotWriteDraws(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .invalidModel(reason): return "the scenario cannot be simulated: \(reason)"
+        case let .evaluationFailed(draw, reason):
+            return "draw \(draw) cannot be evaluated: \(reason); narrow the ranges of the levers involved"
+        case let .cannotWriteDraws(path, reason): return "\(path): cannot write the draws (\(reason))"
+        }
+    }
+}
