@@ -11,9 +11,14 @@ let package = Package(
         .executable(name: "grdp", targets: ["grdp"]),
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
         .library(name: "InputOutput", targets: ["InputOutput"]),
+        .library(name: "Growth", targets: ["Growth"]),
+        .library(name: "Datasets", targets: ["Datasets"]),
+        .library(name: "Sampling", targets: ["Sampling"]),
+        .library(name: "Scenarios", targets: ["Scenarios"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -24,13 +29,15 @@ let package = Package(
         .target(name: "LinearAlgebra", dependencies: ["CBLASLapack"]),
         .target(name: "InputOutput", dependencies: ["LinearAlgebra"]),
         .target(name: "Sampling", dependencies: ["LinearAlgebra"]),
+        .target(name: "Scenarios", dependencies: ["Sampling", "LinearAlgebra", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "Growth", dependencies: ["InputOutput", "LinearAlgebra"]),
         .target(name: "Datasets", dependencies: ["Growth", "InputOutput", "LinearAlgebra"]),
-        .target(name: "Reporting", dependencies: ["Datasets", "Growth", "InputOutput", "LinearAlgebra"]),
+        .target(name: "Simulation", dependencies: ["Scenarios", "Datasets", "Growth", "InputOutput", "LinearAlgebra", "Sampling", "CBLASLapack"]),
+        .target(name: "Reporting", dependencies: ["Simulation", "Datasets", "Growth", "InputOutput", "LinearAlgebra"]),
         .target(
             name: "GRDPCommands",
             dependencies: [
-                "LinearAlgebra", "InputOutput", "Growth", "Datasets", "Reporting",
+                "LinearAlgebra", "InputOutput", "Growth", "Datasets", "Sampling", "Scenarios", "Simulation", "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -38,9 +45,11 @@ let package = Package(
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "InputOutputTests", dependencies: ["InputOutput", "LinearAlgebra"]),
         .testTarget(name: "SamplingTests", dependencies: ["Sampling", "LinearAlgebra"]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Sampling"]),
         .testTarget(name: "GrowthTests", dependencies: ["Growth", "InputOutput", "LinearAlgebra"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Growth", "InputOutput", "LinearAlgebra"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Scenarios", "Sampling", "InputOutput", "Datasets", "LinearAlgebra"]),
         .testTarget(name: "GRDPCommandsTests", dependencies: ["GRDPCommands", "grdp", "InputOutput", "Reporting"]),
     ]
 )

@@ -82,6 +82,7 @@ public struct DerivationParameters: Sendable, Equatable {
         public static let tourismCharacteristicShare = "tourism_characteristic_share"
         public static let flqDelta = "flq_delta"
         public static let constructionCapitalFormationShare = "construction_gfcf_share"
+        /// In the order `set(keyIndex:to:)` uses.
         public static let all = [agricultureShareOfRemainder, waterToElectricityRatio, tourismCharacteristicShare, flqDelta, constructionCapitalFormationShare]
     }
 
@@ -98,25 +99,33 @@ public struct DerivationParameters: Sendable, Equatable {
     /// - Throws: `missingAssumption` for an unknown id, `invalidAssumption` for a value
     ///   outside the parameter's domain.
     public mutating func set(_ id: String, to value: Double) throws(DatasetError) {
-        guard value.isFinite else { throw .invalidAssumption(id: id, value: value, reason: "must be finite") }
-        switch id {
-        case Key.agricultureShareOfRemainder:
-            guard (0...1).contains(value) else { throw .invalidAssumption(id: id, value: value, reason: "a fraction in [0, 1]") }
+        guard let index = Key.all.firstIndex(of: id) else { throw .missingAssumption(id: id, file: DatasetAssumptions.fileName) }
+        try set(keyIndex: index, to: value)
+    }
+
+    /// Sets the parameter `Key.all[keyIndex]` (the hot-path form: no string comparison).
+    /// - Throws: `missingAssumption` for an index outside `Key.all`, `invalidAssumption` for a
+    ///   value outside the parameter's domain.
+    public mutating func set(keyIndex: Int, to value: Double) throws(DatasetError) {
+        guard Key.all.indices.contains(keyIndex) else { throw .missingAssumption(id: "#\(keyIndex)", file: DatasetAssumptions.fileName) }
+        func invalid(_ reason: String) -> DatasetError { .invalidAssumption(id: Key.all[keyIndex], value: value, reason: reason) }
+        guard value.isFinite else { throw invalid("must be finite") }
+        switch keyIndex {
+        case 0:
+            guard (0...1).contains(value) else { throw invalid("a fraction in [0, 1]") }
             agricultureShareOfRemainder = value
-        case Key.waterToElectricityRatio:
-            guard value >= 0 else { throw .invalidAssumption(id: id, value: value, reason: "a ratio ≥ 0") }
+        case 1:
+            guard value >= 0 else { throw invalid("a ratio ≥ 0") }
             waterToElectricityRatio = value
-        case Key.tourismCharacteristicShare:
-            guard value > 0, value <= 1 else { throw .invalidAssumption(id: id, value: value, reason: "a fraction in (0, 1]") }
+        case 2:
+            guard value > 0, value <= 1 else { throw invalid("a fraction in (0, 1]") }
             tourismCharacteristicShare = value
-        case Key.flqDelta:
-            guard (0..<1).contains(value) else { throw .invalidAssumption(id: id, value: value, reason: "δ must be in [0, 1)") }
+        case 3:
+            guard (0..<1).contains(value) else { throw invalid("δ must be in [0, 1)") }
             flqDelta = value
-        case Key.constructionCapitalFormationShare:
-            guard (0...1).contains(value) else { throw .invalidAssumption(id: id, value: value, reason: "a fraction in [0, 1]") }
-            constructionCapitalFormationShare = value
         default:
-            throw .missingAssumption(id: id, file: DatasetAssumptions.fileName)
+            guard (0...1).contains(value) else { throw invalid("a fraction in [0, 1]") }
+            constructionCapitalFormationShare = value
         }
     }
 }

@@ -177,6 +177,384 @@ assumptions.csv,flq_delta,high,0.3,assumption,flq_delta,,,"FLQ regional-size exp
 assumptions.csv,construction_gfcf_share,central,0.85,assumption,construction_gfcf_share,,,construction output is mostly buildings and civil works (gross fixed capital formation); the rest is repair and maintenance bought as intermediate input; no Vietnamese construction sales split in the sources,0.7,0.95
 assumptions.csv,construction_gfcf_share,low,0.7,assumption,construction_gfcf_share,,,construction output is mostly buildings and civil works (gross fixed capital formation); the rest is repair and maintenance bought as intermediate input; no Vietnamese construction sales split in the sources,0.7,0.95
 assumptions.csv,construction_gfcf_share,high,0.95,assumption,construction_gfcf_share,,,construction output is mostly buildings and civil works (gross fixed capital formation); the rest is repair and maintenance bought as intermediate input; no Vietnamese construction sales split in the sources,0.7,0.95
+grdp_facts.csv,*,*,,source,data/sources/grdp_facts.csv (verbatim copy),,,"published figures; each row carries its own original_source, cited_via_url and article_date",,
+extra_facts.csv,*,*,,source,data/sources/extra_facts.csv (verbatim copy),,,"published figures transcribed from grdp_facts_notes.md; each row carries its own original_source, cited_via_url and article_date",,
+vn_io2019_6sec_aggregated_mVND.csv,*,*,,source,data/sources/vn_io2019_6sec_aggregated_mVND.csv (verbatim copy),,,"General Statistics Office of Viet Nam, input-output table 2019 (million VND), reduced to 6 sectors by schultkr/DGE-METRIC-VietNam (commit 65c17d0); see data/sources/README.md",,
+
+"""#,
+        "grdp_facts.csv": #"""
+geo,year,period,indicator,sector,value,unit,original_source,cited_via_url,article_date
+Hanoi,2025,FY,grdp_growth,total,8.16,pct_yoy,Thong ke TP Ha Noi Q4/2025 report,https://taichinhdoanhnghiep.net.vn/grdp-cua-ha-noi-tang-khoang-815-trong-2025-d63865.html,2026-01-03
+Hanoi,2025,Q1,grdp_growth,total,7.41,pct_yoy,Thong ke TP Ha Noi Q4/2025 report (revised quarterly),https://taichinhdoanhnghiep.net.vn/grdp-cua-ha-noi-tang-khoang-815-trong-2025-d63865.html,2026-01-03
+Hanoi,2025,Q2,grdp_growth,total,8.13,pct_yoy,Thong ke TP Ha Noi Q4/2025 report (revised quarterly),https://taichinhdoanhnghiep.net.vn/grdp-cua-ha-noi-tang-khoang-815-trong-2025-d63865.html,2026-01-03
+Hanoi,2025,Q3,grdp_growth,total,8.85,pct_yoy,Thong ke TP Ha Noi Q4/2025 report (revised quarterly),https://taichinhdoanhnghiep.net.vn/grdp-cua-ha-noi-tang-khoang-815-trong-2025-d63865.html,2026-01-03
+Hanoi,2025,Q4,grdp_growth,total,8.15,pct_yoy,Thong ke TP Ha Noi Q4/2025 report,https://taichinhdoanhnghiep.net.vn/grdp-cua-ha-noi-tang-khoang-815-trong-2025-d63865.html,2026-01-03
+Hanoi,2025,FY,va_growth,agriculture_forestry_fishery,3.55,pct_yoy,Thong ke TP Ha Noi,https://doanhnghiepkinhdoanh.doanhnhanvn.vn/tong-thu-ngan-sach-ha-noi-lap-ky-luc-hon-704000-ty-dong-grdp-uoc-tang-816-42202615134744468.htm,2026-01
+Hanoi,2025,FY,va_growth,industry_construction,7.46,pct_yoy,Thong ke TP Ha Noi,https://doanhnghiepkinhdoanh.doanhnhanvn.vn/tong-thu-ngan-sach-ha-noi-lap-ky-luc-hon-704000-ty-dong-grdp-uoc-tang-816-42202615134744468.htm,2026-01
+Hanoi,2025,FY,va_growth,services,8.83,pct_yoy,Thong ke TP Ha Noi,https://doanhnghiepkinhdoanh.doanhnhanvn.vn/tong-thu-ngan-sach-ha-noi-lap-ky-luc-hon-704000-ty-dong-grdp-uoc-tang-816-42202615134744468.htm,2026-01
+Hanoi,2025,FY,va_growth,product_taxes_less_subsidies,6.04,pct_yoy,Thong ke TP Ha Noi,https://doanhnghiepkinhdoanh.doanhnhanvn.vn/tong-thu-ngan-sach-ha-noi-lap-ky-luc-hon-704000-ty-dong-grdp-uoc-tang-816-42202615134744468.htm,2026-01
+Hanoi,2025,FY,contribution_pp,agriculture_forestry_fishery,0.07,pp,Thong ke TP Ha Noi,https://taichinhdoanhnghiep.net.vn/grdp-cua-ha-noi-tang-khoang-815-trong-2025-d63865.html,2026-01-03
+Hanoi,2025,FY,structure_current_prices,agriculture_forestry_fishery,1.86,pct_of_grdp,Thong ke TP Ha Noi,https://doanhnghiepkinhdoanh.doanhnhanvn.vn/tong-thu-ngan-sach-ha-noi-lap-ky-luc-hon-704000-ty-dong-grdp-uoc-tang-816-42202615134744468.htm,2026-01
+Hanoi,2025,FY,structure_current_prices,industry_construction,22.25,pct_of_grdp,Thong ke TP Ha Noi,https://doanhnghiepkinhdoanh.doanhnhanvn.vn/tong-thu-ngan-sach-ha-noi-lap-ky-luc-hon-704000-ty-dong-grdp-uoc-tang-816-42202615134744468.htm,2026-01
+Hanoi,2025,FY,structure_current_prices,services,66.44,pct_of_grdp,Thong ke TP Ha Noi,https://doanhnghiepkinhdoanh.doanhnhanvn.vn/tong-thu-ngan-sach-ha-noi-lap-ky-luc-hon-704000-ty-dong-grdp-uoc-tang-816-42202615134744468.htm,2026-01
+Hanoi,2025,FY,structure_current_prices,product_taxes_less_subsidies,9.45,pct_of_grdp,Thong ke TP Ha Noi,https://doanhnghiepkinhdoanh.doanhnhanvn.vn/tong-thu-ngan-sach-ha-noi-lap-ky-luc-hon-704000-ty-dong-grdp-uoc-tang-816-42202615134744468.htm,2026-01
+Hanoi,2025,FY,grdp_per_capita,total,179.2,million_VND_current,Thong ke TP Ha Noi,https://doanhnghiepkinhdoanh.doanhnhanvn.vn/tong-thu-ngan-sach-ha-noi-lap-ky-luc-hon-704000-ty-dong-grdp-uoc-tang-816-42202615134744468.htm,2026-01
+Hanoi,2025,FY,iip_growth,industry,7.2,pct_yoy,Thong ke TP Ha Noi,https://doanhnghiepkinhdoanh.doanhnhanvn.vn/tong-thu-ngan-sach-ha-noi-lap-ky-luc-hon-704000-ty-dong-grdp-uoc-tang-816-42202615134744468.htm,2026-01
+Hanoi,2025,Q4,contribution_pp,agriculture_forestry_fishery,0.07,pp,Thong ke TP Ha Noi,https://taichinhdoanhnghiep.net.vn/grdp-cua-ha-noi-tang-khoang-815-trong-2025-d63865.html,2026-01-03
+Hanoi,2025,Q4,contribution_pp,industry_construction,2.06,pp,Thong ke TP Ha Noi,https://taichinhdoanhnghiep.net.vn/grdp-cua-ha-noi-tang-khoang-815-trong-2025-d63865.html,2026-01-03
+Hanoi,2025,Q4,contribution_pp,services,5.39,pp,Thong ke TP Ha Noi,https://taichinhdoanhnghiep.net.vn/grdp-cua-ha-noi-tang-khoang-815-trong-2025-d63865.html,2026-01-03
+Hanoi,2025,Q4,va_growth,industry,7.18,pct_yoy,Thong ke TP Ha Noi,https://taichinhdoanhnghiep.net.vn/grdp-cua-ha-noi-tang-khoang-815-trong-2025-d63865.html,2026-01-03
+Hanoi,2025,Q4,va_growth,construction,9.32,pct_yoy,Thong ke TP Ha Noi,https://taichinhdoanhnghiep.net.vn/grdp-cua-ha-noi-tang-khoang-815-trong-2025-d63865.html,2026-01-03
+Hanoi,2025,9M,grdp_growth,total,7.92,pct_yoy,Thong ke TP Ha Noi Q3/2025 report,https://thoibaotaichinhvietnam.vn/ha-noi-9-thang-grdp-tang-792-184407.html,2025-10-05
+Hanoi,2025,9M,contribution_pp,services,5.92,pp,Thong ke TP Ha Noi Q3/2025 report,https://thoibaotaichinhvietnam.vn/ha-noi-9-thang-grdp-tang-792-184407.html,2025-10-05
+Hanoi,2025,9M,contribution_pp,industry_construction,1.39,pp,Thong ke TP Ha Noi Q3/2025 report,https://thoibaotaichinhvietnam.vn/ha-noi-9-thang-grdp-tang-792-184407.html,2025-10-05
+Hanoi,2025,9M,contribution_pp,industry,0.89,pp,Thong ke TP Ha Noi Q3/2025 report,https://thoibaotaichinhvietnam.vn/ha-noi-9-thang-grdp-tang-792-184407.html,2025-10-05
+Hanoi,2025,9M,contribution_pp,agriculture_forestry_fishery,0.07,pp,Thong ke TP Ha Noi Q3/2025 report,https://thoibaotaichinhvietnam.vn/ha-noi-9-thang-grdp-tang-792-184407.html,2025-10-05
+Hanoi,2025,H1,grdp_growth,total,7.63,pct_yoy,Chi cuc Thong ke TP Ha Noi,https://www.tapchitaichinh.vn/ha-noi-tang-toc-huong-ve-dich-tang-truong-8.html,2025-07
+Hanoi,2025,H1,contribution_pp,services,5.76,pp,Chi cuc Thong ke TP Ha Noi,https://www.tapchitaichinh.vn/ha-noi-tang-toc-huong-ve-dich-tang-truong-8.html,2025-07
+Hanoi,2025,H1,contribution_pp,industry_construction,1.29,pp,Chi cuc Thong ke TP Ha Noi,https://www.tapchitaichinh.vn/ha-noi-tang-toc-huong-ve-dich-tang-truong-8.html,2025-07
+Hanoi,2025,H1,contribution_pp,agriculture_forestry_fishery,0.07,pp,Chi cuc Thong ke TP Ha Noi,https://www.tapchitaichinh.vn/ha-noi-tang-toc-huong-ve-dich-tang-truong-8.html,2025-07
+Hanoi,2025,PLAN,grdp_growth_target,total,8.0,pct_yoy_min,HDND TP Ha Noi resolution (session 21; per Govt Res. 25/NQ-CP),https://news.laodong.vn/thoi-su/ha-noi-phan-dau-tang-truong-8-tro-len-trong-nam-2025-1468402.ldo,2025-02-25
+Hanoi,2025,PLAN,va_growth_target,services,8.6,pct_yoy_min,HDND TP Ha Noi resolution,https://news.laodong.vn/thoi-su/ha-noi-phan-dau-tang-truong-8-tro-len-trong-nam-2025-1468402.ldo,2025-02-25
+Hanoi,2025,PLAN,va_growth_target,industry,7.0,pct_yoy_min,HDND TP Ha Noi resolution,https://news.laodong.vn/thoi-su/ha-noi-phan-dau-tang-truong-8-tro-len-trong-nam-2025-1468402.ldo,2025-02-25
+Hanoi,2025,PLAN,va_growth_target,construction,8.9,pct_yoy_min,HDND TP Ha Noi resolution,https://news.laodong.vn/thoi-su/ha-noi-phan-dau-tang-truong-8-tro-len-trong-nam-2025-1468402.ldo,2025-02-25
+Hanoi,2025,PLAN,va_growth_target,agriculture_forestry_fishery,3.1,pct_yoy_min,HDND TP Ha Noi resolution,https://news.laodong.vn/thoi-su/ha-noi-phan-dau-tang-truong-8-tro-len-trong-nam-2025-1468402.ldo,2025-02-25
+Hanoi,2025,PLAN,va_growth_target,product_taxes_less_subsidies,5.7,pct_yoy_min,HDND TP Ha Noi resolution,https://news.laodong.vn/thoi-su/ha-noi-phan-dau-tang-truong-8-tro-len-trong-nam-2025-1468402.ldo,2025-02-25
+Hanoi,2025,PLAN,grdp_per_capita_target,total,175,million_VND,HDND TP Ha Noi resolution,https://news.laodong.vn/thoi-su/ha-noi-phan-dau-tang-truong-8-tro-len-trong-nam-2025-1468402.ldo,2025-02-25
+Hanoi,2025,PLAN,social_investment_target,total,622.7,trillion_VND,HDND TP Ha Noi resolution,https://news.laodong.vn/thoi-su/ha-noi-phan-dau-tang-truong-8-tro-len-trong-nam-2025-1468402.ldo,2025-02-25
+Hanoi,2025,PLAN,export_growth_target,total,7.0,pct_yoy,HDND TP Ha Noi resolution,https://news.laodong.vn/thoi-su/ha-noi-phan-dau-tang-truong-8-tro-len-trong-nam-2025-1468402.ldo,2025-02-25
+Hanoi,2025,PLAN,cpi_ceiling,total,5.0,pct_yoy_max,HDND TP Ha Noi resolution,https://news.laodong.vn/thoi-su/ha-noi-phan-dau-tang-truong-8-tro-len-trong-nam-2025-1468402.ldo,2025-02-25
+Hanoi,2025,PLAN,grdp_level_required,total,1600,trillion_VND_current,Chairman Tran Sy Thanh,https://baomoi.net.vn/tag/C%C3%B4ng-v%C4%83n-s%E1%BB%91-567%2FUBND_TH.epi,2025
+Hanoi,2025,PLAN,tourist_arrivals_target,total,31,million,UBND TP Ha Noi tourism stimulus plan 2025,https://nangluongsachvietnam.vn/d6/vi-VN/news/Thanh-pho-Ha-Noi-ban-hanh-ke-hoach-kich-cau-du-lich-nam-2025-6-38-28566,2025
+Hanoi,2025,PLAN,tourist_arrivals_target,international,7.5,million,UBND TP Ha Noi tourism stimulus plan 2025,https://nangluongsachvietnam.vn/d6/vi-VN/news/Thanh-pho-Ha-Noi-ban-hanh-ke-hoach-kich-cau-du-lich-nam-2025-6-38-28566,2025
+Hanoi,2025,PLAN,tourism_revenue_target,total,130000,billion_VND,UBND TP Ha Noi tourism stimulus plan 2025,https://nangluongsachvietnam.vn/d6/vi-VN/news/Thanh-pho-Ha-Noi-ban-hanh-ke-hoach-kich-cau-du-lich-nam-2025-6-38-28566,2025
+Hanoi,2025,EST,tourist_arrivals,total,33.7,million,Hanoi Dept of Tourism (projection 13 Nov 2025),https://en.dnyxxg.com/ly/2392.html,2025-11
+Hanoi,2025,EST,tourism_revenue,total,134.46,trillion_VND,Hanoi Dept of Tourism (projection 13 Nov 2025),https://en.dnyxxg.com/ly/2392.html,2025-11
+Hanoi,2025,EST,exports,total,20.65,billion_USD,UBND TP Ha Noi report to HDND session 28,https://thoibaotaichinhvietnam.vn/day-manh-cac-dong-luc-tang-truong-moi-ha-noi-dat-muc-tieu-tang-truong-grdp-11-trong-nam-2026-187581.html,2025-11-26
+Hanoi,2025,EST,cpi_avg,total,3.6-4.1,pct_yoy_range,UBND TP Ha Noi report to HDND session 28,https://thoibaotaichinhvietnam.vn/day-manh-cac-dong-luc-tang-truong-moi-ha-noi-dat-muc-tieu-tang-truong-grdp-11-trong-nam-2026-187581.html,2025-11-26
+Hanoi,2025,EST,social_investment,total,594.7,trillion_VND,UBND TP Ha Noi report to HDND session 28,https://znews.vn/grdp-2025-cua-ha-noi-tang-8-5-dat-muc-tieu-11-nam-2026-post1605971.html,2025-11-26
+Hanoi,2024,FY,grdp_growth,total,6.52,pct_yoy,Cuc Thong ke TP Ha Noi,https://tracuuquyhoach.com/tin-tuc/ha-noi-huy-dong-622-7-nghin-ty-dong-von-dau-tu-toan-xa-hoi-de-dat-tang-truong-8-tro-len-nam-2025-51541763,2025
+Hanoi,2024,Q1,grdp_growth,total,5.41,pct_yoy,Cuc Thong ke TP Ha Noi (year-end revised),https://tracuuquyhoach.com/tin-tuc/ha-noi-huy-dong-622-7-nghin-ty-dong-von-dau-tu-toan-xa-hoi-de-dat-tang-truong-8-tro-len-nam-2025-51541763,2025
+Hanoi,2024,Q2,grdp_growth,total,6.80,pct_yoy,Cuc Thong ke TP Ha Noi (year-end revised),https://tracuuquyhoach.com/tin-tuc/ha-noi-huy-dong-622-7-nghin-ty-dong-von-dau-tu-toan-xa-hoi-de-dat-tang-truong-8-tro-len-nam-2025-51541763,2025
+Hanoi,2024,Q3,grdp_growth,total,6.71,pct_yoy,Cuc Thong ke TP Ha Noi (year-end revised),https://tracuuquyhoach.com/tin-tuc/ha-noi-huy-dong-622-7-nghin-ty-dong-von-dau-tu-toan-xa-hoi-de-dat-tang-truong-8-tro-len-nam-2025-51541763,2025
+Hanoi,2024,Q4,grdp_growth,total,7.01,pct_yoy,Cuc Thong ke TP Ha Noi,https://tracuuquyhoach.com/tin-tuc/ha-noi-huy-dong-622-7-nghin-ty-dong-von-dau-tu-toan-xa-hoi-de-dat-tang-truong-8-tro-len-nam-2025-51541763,2025
+Hanoi,2024,FY,va_growth,services,7.14,pct_yoy,Cuc Thong ke TP Ha Noi,https://tracuuquyhoach.com/tin-tuc/ha-noi-huy-dong-622-7-nghin-ty-dong-von-dau-tu-toan-xa-hoi-de-dat-tang-truong-8-tro-len-nam-2025-51541763,2025
+Hanoi,2024,FY,contribution_pp,services,4.72,pp,Cuc Thong ke TP Ha Noi,https://tracuuquyhoach.com/tin-tuc/ha-noi-huy-dong-622-7-nghin-ty-dong-von-dau-tu-toan-xa-hoi-de-dat-tang-truong-8-tro-len-nam-2025-51541763,2025
+Hanoi,2024,FY,va_growth,wholesale_retail_trade,8.58,pct_yoy,Cuc Thong ke TP Ha Noi,https://tracuuquyhoach.com/tin-tuc/ha-noi-huy-dong-622-7-nghin-ty-dong-von-dau-tu-toan-xa-hoi-de-dat-tang-truong-8-tro-len-nam-2025-51541763,2025
+Hanoi,2024,FY,contribution_pp,wholesale_retail_trade,0.85,pp,Cuc Thong ke TP Ha Noi,https://tracuuquyhoach.com/tin-tuc/ha-noi-huy-dong-622-7-nghin-ty-dong-von-dau-tu-toan-xa-hoi-de-dat-tang-truong-8-tro-len-nam-2025-51541763,2025
+Hanoi,2024,FY,va_growth,finance_banking_insurance,7.15,pct_yoy,Cuc Thong ke TP Ha Noi,https://tracuuquyhoach.com/tin-tuc/ha-noi-huy-dong-622-7-nghin-ty-dong-von-dau-tu-toan-xa-hoi-de-dat-tang-truong-8-tro-len-nam-2025-51541763,2025
+Hanoi,2024,FY,contribution_pp,finance_banking_insurance,0.76,pp,Cuc Thong ke TP Ha Noi,https://tracuuquyhoach.com/tin-tuc/ha-noi-huy-dong-622-7-nghin-ty-dong-von-dau-tu-toan-xa-hoi-de-dat-tang-truong-8-tro-len-nam-2025-51541763,2025
+Hanoi,2024,FY,va_growth,administrative_support_incl_travel,16.24,pct_yoy,Cuc Thong ke TP Ha Noi,https://tracuuquyhoach.com/tin-tuc/ha-noi-huy-dong-622-7-nghin-ty-dong-von-dau-tu-toan-xa-hoi-de-dat-tang-truong-8-tro-len-nam-2025-51541763,2025
+Hanoi,2024,FY,contribution_pp,administrative_support_incl_travel,0.55,pp,Cuc Thong ke TP Ha Noi,https://tracuuquyhoach.com/tin-tuc/ha-noi-huy-dong-622-7-nghin-ty-dong-von-dau-tu-toan-xa-hoi-de-dat-tang-truong-8-tro-len-nam-2025-51541763,2025
+Hanoi,2024,FY,va_growth,transport_storage,6.2,pct_yoy,Cuc Thong ke TP Ha Noi,https://tracuuquyhoach.com/tin-tuc/ha-noi-huy-dong-622-7-nghin-ty-dong-von-dau-tu-toan-xa-hoi-de-dat-tang-truong-8-tro-len-nam-2025-51541763,2025
+Hanoi,2024,FY,contribution_pp,transport_storage,0.49,pp,Cuc Thong ke TP Ha Noi,https://tracuuquyhoach.com/tin-tuc/ha-noi-huy-dong-622-7-nghin-ty-dong-von-dau-tu-toan-xa-hoi-de-dat-tang-truong-8-tro-len-nam-2025-51541763,2025
+Hanoi,2024,FY,va_growth,professional_scientific_technical,6.48,pct_yoy,Cuc Thong ke TP Ha Noi,https://tracuuquyhoach.com/tin-tuc/ha-noi-huy-dong-622-7-nghin-ty-dong-von-dau-tu-toan-xa-hoi-de-dat-tang-truong-8-tro-len-nam-2025-51541763,2025
+Hanoi,2024,FY,contribution_pp,professional_scientific_technical,0.41,pp,Cuc Thong ke TP Ha Noi,https://tracuuquyhoach.com/tin-tuc/ha-noi-huy-dong-622-7-nghin-ty-dong-von-dau-tu-toan-xa-hoi-de-dat-tang-truong-8-tro-len-nam-2025-51541763,2025
+Hanoi,2024,FY,va_growth,accommodation_food_service,7.8,pct_yoy,Cuc Thong ke TP Ha Noi,https://tracuuquyhoach.com/tin-tuc/ha-noi-huy-dong-622-7-nghin-ty-dong-von-dau-tu-toan-xa-hoi-de-dat-tang-truong-8-tro-len-nam-2025-51541763,2025
+Hanoi,2024,FY,va_growth,real_estate,4.21,pct_yoy,Cuc Thong ke TP Ha Noi,https://tracuuquyhoach.com/tin-tuc/ha-noi-huy-dong-622-7-nghin-ty-dong-von-dau-tu-toan-xa-hoi-de-dat-tang-truong-8-tro-len-nam-2025-51541763,2025
+Hanoi,2024,FY,va_growth,industry_construction,6.21,pct_yoy,Cuc Thong ke TP Ha Noi,https://tracuuquyhoach.com/tin-tuc/ha-noi-huy-dong-622-7-nghin-ty-dong-von-dau-tu-toan-xa-hoi-de-dat-tang-truong-8-tro-len-nam-2025-51541763,2025
+Hanoi,2024,FY,contribution_pp,industry_construction,1.34,pp,Cuc Thong ke TP Ha Noi,https://tracuuquyhoach.com/tin-tuc/ha-noi-huy-dong-622-7-nghin-ty-dong-von-dau-tu-toan-xa-hoi-de-dat-tang-truong-8-tro-len-nam-2025-51541763,2025
+Hanoi,2024,FY,va_growth,industry,6.20,pct_yoy,Cuc Thong ke TP Ha Noi,https://tracuuquyhoach.com/tin-tuc/ha-noi-huy-dong-622-7-nghin-ty-dong-von-dau-tu-toan-xa-hoi-de-dat-tang-truong-8-tro-len-nam-2025-51541763,2025
+Hanoi,2024,FY,contribution_pp,industry,0.82,pp,Cuc Thong ke TP Ha Noi,https://tracuuquyhoach.com/tin-tuc/ha-noi-huy-dong-622-7-nghin-ty-dong-von-dau-tu-toan-xa-hoi-de-dat-tang-truong-8-tro-len-nam-2025-51541763,2025
+Hanoi,2024,FY,va_growth,manufacturing,5.82,pct_yoy,Cuc Thong ke TP Ha Noi,https://tracuuquyhoach.com/tin-tuc/ha-noi-huy-dong-622-7-nghin-ty-dong-von-dau-tu-toan-xa-hoi-de-dat-tang-truong-8-tro-len-nam-2025-51541763,2025
+Hanoi,2024,FY,va_growth,electricity,9.48,pct_yoy,Cuc Thong ke TP Ha Noi,https://tracuuquyhoach.com/tin-tuc/ha-noi-huy-dong-622-7-nghin-ty-dong-von-dau-tu-toan-xa-hoi-de-dat-tang-truong-8-tro-len-nam-2025-51541763,2025
+Hanoi,2024,FY,va_growth,water_waste,10.32,pct_yoy,Cuc Thong ke TP Ha Noi,https://tracuuquyhoach.com/tin-tuc/ha-noi-huy-dong-622-7-nghin-ty-dong-von-dau-tu-toan-xa-hoi-de-dat-tang-truong-8-tro-len-nam-2025-51541763,2025
+Hanoi,2024,FY,va_growth,construction,6.21,pct_yoy,Cuc Thong ke TP Ha Noi,https://tracuuquyhoach.com/tin-tuc/ha-noi-huy-dong-622-7-nghin-ty-dong-von-dau-tu-toan-xa-hoi-de-dat-tang-truong-8-tro-len-nam-2025-51541763,2025
+Hanoi,2024,FY,grdp_current_prices,total,1430,trillion_VND,GSO provincial ranking via VNS,https://vietnamnews.vn/economy/1690605/top-five-localities-with-the-largest-economies-in-2024.html,2025-01-14
+Hanoi,2024,FY,grdp_per_capita,total,163.5,million_VND_current,GSO provincial ranking via VNS,https://vietnamnews.vn/economy/1690605/top-five-localities-with-the-largest-economies-in-2024.html,2025-01-14
+Hanoi,2024,FY,structure_current_prices,services,65.6,pct_of_grdp,GSO provincial ranking via VNS,https://vietnamnews.vn/economy/1690605/top-five-localities-with-the-largest-economies-in-2024.html,2025-01-14
+Hanoi,2024,FY,structure_current_prices,industry_construction,22.79,pct_of_grdp,GSO provincial ranking via VNS,https://vietnamnews.vn/economy/1690605/top-five-localities-with-the-largest-economies-in-2024.html,2025-01-14
+Hanoi,2024,9M,contribution_pp,agriculture_forestry_fishery,0.05,pp,Cuc Thong ke Ha Noi,https://cafef.vn/sau-9-thang-nam-2024-5-thanh-pho-truc-thuoc-trung-uong-dang-co-ket-qua-tang-truong-grdp-ra-sao-188241007135719177.chn,2024-10
+Hanoi,2024,9M,contribution_pp,industry_construction,1.15,pp,Cuc Thong ke Ha Noi,https://cafef.vn/sau-9-thang-nam-2024-5-thanh-pho-truc-thuoc-trung-uong-dang-co-ket-qua-tang-truong-grdp-ra-sao-188241007135719177.chn,2024-10
+Hanoi,2024,9M,contribution_pp,services,4.53,pp,Cuc Thong ke Ha Noi,https://cafef.vn/sau-9-thang-nam-2024-5-thanh-pho-truc-thuoc-trung-uong-dang-co-ket-qua-tang-truong-grdp-ra-sao-188241007135719177.chn,2024-10
+Hanoi,2024,9M,contribution_pp,product_taxes_less_subsidies,0.39,pp,Cuc Thong ke Ha Noi,https://cafef.vn/sau-9-thang-nam-2024-5-thanh-pho-truc-thuoc-trung-uong-dang-co-ket-qua-tang-truong-grdp-ra-sao-188241007135719177.chn,2024-10
+Hanoi,2023,FY,grdp_growth,total,6.27,pct_yoy,Cuc Thong ke TP Ha Noi,https://vneconomy.vn/nam-2023-ha-noi-co-hon-31-000-doanh-nghiep-moi.htm,2023-12
+Hanoi,2023,FY,va_growth,services,7.26,pct_yoy,Cuc Thong ke TP Ha Noi,https://vneconomy.vn/nam-2023-ha-noi-co-hon-31-000-doanh-nghiep-moi.htm,2023-12
+Hanoi,2023,FY,contribution_pp,services,4.69,pp,Cuc Thong ke TP Ha Noi,https://vneconomy.vn/nam-2023-ha-noi-co-hon-31-000-doanh-nghiep-moi.htm,2023-12
+Hanoi,2023,FY,va_growth,industry_construction,5.29,pct_yoy,Cuc Thong ke TP Ha Noi (first estimate; later cited as 5.05),https://vneconomy.vn/nam-2023-ha-noi-co-hon-31-000-doanh-nghiep-moi.htm,2023-12
+Hanoi,2023,FY,contribution_pp,industry_construction,1.18,pp,Cuc Thong ke TP Ha Noi,https://vneconomy.vn/nam-2023-ha-noi-co-hon-31-000-doanh-nghiep-moi.htm,2023-12
+Hanoi,2022,FY,grdp_growth,total,8.89,pct_yoy,Cuc Thong ke TP Ha Noi,https://hanoitimes.vn/hanoi-grdp-growth-expands-by-889-in-2022-322693.html,2022-12-29
+Hanoi,2022,FY,va_growth,services,10.06,pct_yoy,Cuc Thong ke TP Ha Noi,https://hanoitimes.vn/hanoi-grdp-growth-expands-by-889-in-2022-322693.html,2022-12-29
+Hanoi,2022,FY,contribution_pp,services,6.44,pp,Cuc Thong ke TP Ha Noi,https://hanoitimes.vn/hanoi-grdp-growth-expands-by-889-in-2022-322693.html,2022-12-29
+Hanoi,2021,FY,grdp_growth,total,2.92,pct_yoy,UBND TP Ha Noi (estimate at HDND session),https://hanoitimes.vn/hanoi-grdp-growth-set-to-reach-292-in-2021-319474.html,2021-12-07
+Hanoi,2021,FY,va_growth,industry_construction,3.85,pct_yoy,UBND TP Ha Noi,https://hanoitimes.vn/hanoi-grdp-growth-set-to-reach-292-in-2021-319474.html,2021-12-07
+Hanoi,2021,FY,va_growth,services,2.71,pct_yoy,UBND TP Ha Noi,https://hanoitimes.vn/hanoi-grdp-growth-set-to-reach-292-in-2021-319474.html,2021-12-07
+Hanoi,2021,FY,va_growth,agriculture_forestry_fishery,3.46,pct_yoy,UBND TP Ha Noi,https://hanoitimes.vn/hanoi-grdp-growth-set-to-reach-292-in-2021-319474.html,2021-12-07
+Hanoi,2020,FY,grdp_growth,total,3.98,pct_yoy,UBND TP Ha Noi (via Hanoi Moi infographic),https://tieudungplus.vn/nam-2020-grdp-cua-ha-noi-uoc-tang-gap-khoang-15-lan-muc-tang-cua-ca-nuoc-1609137878523.html,2020-12
+Hanoi,2019,FY,grdp_growth,total,7.62,pct_yoy,Cuc Thong ke TP Ha Noi,http://hanoitimes.vn/hanois-grdp-growth-reaches-4-year-high-of-762-in-2019-300632.html,2019-12-27
+Hanoi,2019,FY,va_growth,industry_construction,10.09,pct_yoy,Cuc Thong ke TP Ha Noi,http://hanoitimes.vn/hanois-grdp-growth-reaches-4-year-high-of-762-in-2019-300632.html,2019-12-27
+Hanoi,2019,FY,contribution_pp,industry_construction,2.5,pp,Cuc Thong ke TP Ha Noi,http://hanoitimes.vn/hanois-grdp-growth-reaches-4-year-high-of-762-in-2019-300632.html,2019-12-27
+Hanoi,2019,FY,va_growth,services,7.53,pct_yoy,Cuc Thong ke TP Ha Noi,http://hanoitimes.vn/hanois-grdp-growth-reaches-4-year-high-of-762-in-2019-300632.html,2019-12-27
+Hanoi,2019,FY,contribution_pp,services,5.46,pp,Cuc Thong ke TP Ha Noi,http://hanoitimes.vn/hanois-grdp-growth-reaches-4-year-high-of-762-in-2019-300632.html,2019-12-27
+Hanoi,2019,FY,va_growth,agriculture_forestry_fishery,-0.54,pct_yoy,Cuc Thong ke TP Ha Noi,http://hanoitimes.vn/hanois-grdp-growth-reaches-4-year-high-of-762-in-2019-300632.html,2019-12-27
+Hanoi,2019,FY,contribution_pp,agriculture_forestry_fishery,-0.1,pp,Cuc Thong ke TP Ha Noi,http://hanoitimes.vn/hanois-grdp-growth-reaches-4-year-high-of-762-in-2019-300632.html,2019-12-27
+Hanoi,2019,FY,structure_current_prices,agriculture_forestry_fishery,1.99,pct_of_grdp,Cuc Thong ke TP Ha Noi,http://hanoitimes.vn/hanois-grdp-growth-reaches-4-year-high-of-762-in-2019-300632.html,2019-12-27
+Hanoi,2019,FY,structure_current_prices,industry_construction,22.69,pct_of_grdp,Cuc Thong ke TP Ha Noi,http://hanoitimes.vn/hanois-grdp-growth-reaches-4-year-high-of-762-in-2019-300632.html,2019-12-27
+Hanoi,2019,FY,structure_current_prices,services,64.02,pct_of_grdp,Cuc Thong ke TP Ha Noi,http://hanoitimes.vn/hanois-grdp-growth-reaches-4-year-high-of-762-in-2019-300632.html,2019-12-27
+Hanoi,2019,FY,structure_current_prices,product_taxes_less_subsidies,11.3,pct_of_grdp,Cuc Thong ke TP Ha Noi,http://hanoitimes.vn/hanois-grdp-growth-reaches-4-year-high-of-762-in-2019-300632.html,2019-12-27
+Hanoi,2019,FY,grdp_current_prices,total,971.7,trillion_VND,Cuc Thong ke TP Ha Noi (pre-revision),http://hanoitimes.vn/hanois-grdp-growth-reaches-4-year-high-of-762-in-2019-300632.html,2019-12-27
+Vietnam,2024,FY,gdp_growth,total,7.09,pct_yoy,GSO,https://en.sggp.org.vn/2024-gdp-growth-reaches-709-percent-post114991.html,2025-01-06
+Vietnam,2024,FY,va_growth,agriculture_forestry_fishery,3.27,pct_yoy,GSO,https://en.sggp.org.vn/2024-gdp-growth-reaches-709-percent-post114991.html,2025-01-06
+Vietnam,2024,FY,share_of_va_growth,agriculture_forestry_fishery,5.37,pct_of_growth,GSO,https://en.sggp.org.vn/2024-gdp-growth-reaches-709-percent-post114991.html,2025-01-06
+Vietnam,2024,FY,va_growth,industry_construction,8.24,pct_yoy,GSO,https://en.sggp.org.vn/2024-gdp-growth-reaches-709-percent-post114991.html,2025-01-06
+Vietnam,2024,FY,share_of_va_growth,industry_construction,45.17,pct_of_growth,GSO,https://en.sggp.org.vn/2024-gdp-growth-reaches-709-percent-post114991.html,2025-01-06
+Vietnam,2024,FY,va_growth,services,7.38,pct_yoy,GSO,https://en.sggp.org.vn/2024-gdp-growth-reaches-709-percent-post114991.html,2025-01-06
+Vietnam,2024,FY,share_of_va_growth,services,49.46,pct_of_growth,GSO,https://en.sggp.org.vn/2024-gdp-growth-reaches-709-percent-post114991.html,2025-01-06
+Vietnam,2024,FY,structure_current_prices,services,42.36,pct_of_gdp,GSO,https://vietnamleads.com/to-foreigner/gdp-expands-by-7-09-in-2024.vnl,2025-01
+Vietnam,2024,FY,structure_current_prices,industry_construction,37.64,pct_of_gdp,GSO,https://vietnamleads.com/to-foreigner/gdp-expands-by-7-09-in-2024.vnl,2025-01
+Vietnam,2024,FY,structure_current_prices,agriculture_forestry_fishery,11.86,pct_of_gdp,GSO,https://vietnamleads.com/to-foreigner/gdp-expands-by-7-09-in-2024.vnl,2025-01
+
+"""#,
+        "extra_facts.csv": #"""
+geo,year,period,indicator,sector,value,unit,original_source,cited_via_url,article_date
+Vietnam,2024,FY,gdp_current_prices,total,11510,trillion_VND,GSO press conference 6 Jan 2025 (GDP at current prices > 11.51 quadrillion VND),https://en.sggp.org.vn/2024-gdp-growth-reaches-709-percent-post114991.html,2025-01-06
+Hanoi,2025,EST,tourism_revenue_growth,total,21.5,pct_yoy,Hanoi Department of Tourism (Deputy Director Nguyen Tran Quang),https://en.dnyxxg.com/ly/2392.html,2025-11-13
+Hanoi,2025,EST,tourist_arrivals_growth,total,20.87,pct_yoy,Hanoi Department of Tourism (Deputy Director Nguyen Tran Quang),https://en.dnyxxg.com/ly/2392.html,2025-11-13
+Hanoi,2023,H1,structure_current_prices,agriculture_forestry_fishery,2.17,pct_of_grdp,Cuc Thong ke Ha Noi (H1/2023 report),https://cafef.vn/tang-truong-grdp-5-thanh-pho-truc-thuoc-tw-6-thang-2023-188230702062301718.chn,2023-07-02
+Hanoi,2023,H1,structure_current_prices,industry_construction,20.81,pct_of_grdp,Cuc Thong ke Ha Noi (H1/2023 report),https://cafef.vn/tang-truong-grdp-5-thanh-pho-truc-thuoc-tw-6-thang-2023-188230702062301718.chn,2023-07-02
+Hanoi,2023,H1,structure_current_prices,services,65.88,pct_of_grdp,Cuc Thong ke Ha Noi (H1/2023 report),https://cafef.vn/tang-truong-grdp-5-thanh-pho-truc-thuoc-tw-6-thang-2023-188230702062301718.chn,2023-07-02
+Hanoi,2023,H1,structure_current_prices,product_taxes_less_subsidies,11.14,pct_of_grdp,Cuc Thong ke Ha Noi (H1/2023 report),https://cafef.vn/tang-truong-grdp-5-thanh-pho-truc-thuoc-tw-6-thang-2023-188230702062301718.chn,2023-07-02
+Hanoi,2024,9M,va_growth,agriculture_forestry_fishery,2.47,pct_yoy,Cuc Thong ke Ha Noi (9M/2024 report),https://cafef.vn/sau-9-thang-nam-2024-5-thanh-pho-truc-thuoc-trung-uong-dang-co-ket-qua-tang-truong-grdp-ra-sao-188241007135719177.chn,2024-10-07
+Hanoi,2024,9M,va_growth,industry_construction,5.74,pct_yoy,Cuc Thong ke Ha Noi (9M/2024 report),https://cafef.vn/sau-9-thang-nam-2024-5-thanh-pho-truc-thuoc-trung-uong-dang-co-ket-qua-tang-truong-grdp-ra-sao-188241007135719177.chn,2024-10-07
+Hanoi,2024,9M,va_growth,services,6.76,pct_yoy,Cuc Thong ke Ha Noi (9M/2024 report),https://cafef.vn/sau-9-thang-nam-2024-5-thanh-pho-truc-thuoc-trung-uong-dang-co-ket-qua-tang-truong-grdp-ra-sao-188241007135719177.chn,2024-10-07
+Hanoi,2024,9M,va_growth,product_taxes_less_subsidies,3.54,pct_yoy,Cuc Thong ke Ha Noi (9M/2024 report),https://cafef.vn/sau-9-thang-nam-2024-5-thanh-pho-truc-thuoc-trung-uong-dang-co-ket-qua-tang-truong-grdp-ra-sao-188241007135719177.chn,2024-10-07
+Hanoi,2024,9M,grdp_growth,total,6.12,pct_yoy,Cuc Thong ke Ha Noi (9M/2024 report),https://cafef.vn/sau-9-thang-nam-2024-5-thanh-pho-truc-thuoc-trung-uong-dang-co-ket-qua-tang-truong-grdp-ra-sao-188241007135719177.chn,2024-10-07
+Hanoi,2025,Q1,va_growth,services,8.58,pct_yoy,Thong ke TP Ha Noi (9M/2025 report),https://thoibaotaichinhvietnam.vn/ha-noi-9-thang-grdp-tang-792-184407.html,2025-10-05
+Hanoi,2025,Q2,va_growth,services,8.80,pct_yoy,Thong ke TP Ha Noi (9M/2025 report),https://thoibaotaichinhvietnam.vn/ha-noi-9-thang-grdp-tang-792-184407.html,2025-10-05
+Hanoi,2025,Q3,va_growth,services,8.83,pct_yoy,Thong ke TP Ha Noi (9M/2025 report),https://thoibaotaichinhvietnam.vn/ha-noi-9-thang-grdp-tang-792-184407.html,2025-10-05
+Hanoi,2025,Q4,va_growth,services,8.40,pct_yoy,Thong ke TP Ha Noi Q4/2025 report,https://taichinhdoanhnghiep.net.vn/grdp-cua-ha-noi-tang-khoang-815-trong-2025-d63865.html,2026-01-03
+Hanoi,2025,Q1,va_growth,industry_construction,5.66,pct_yoy,Thong ke TP Ha Noi (9M/2025 report),https://thoibaotaichinhvietnam.vn/ha-noi-9-thang-grdp-tang-792-184407.html,2025-10-05
+Hanoi,2025,Q2,va_growth,industry_construction,7.76,pct_yoy,Thong ke TP Ha Noi (9M/2025 report),https://thoibaotaichinhvietnam.vn/ha-noi-9-thang-grdp-tang-792-184407.html,2025-10-05
+Hanoi,2025,Q3,va_growth,industry_construction,7.35,pct_yoy,Thong ke TP Ha Noi (9M/2025 report),https://thoibaotaichinhvietnam.vn/ha-noi-9-thang-grdp-tang-792-184407.html,2025-10-05
+Hanoi,2025,Q4,va_growth,industry_construction,8.11,pct_yoy,Thong ke TP Ha Noi Q4/2025 report,https://taichinhdoanhnghiep.net.vn/grdp-cua-ha-noi-tang-khoang-815-trong-2025-d63865.html,2026-01-03
+Hanoi,2025,Q1,va_growth,agriculture_forestry_fishery,3.34,pct_yoy,Thong ke TP Ha Noi (9M/2025 report),https://thoibaotaichinhvietnam.vn/ha-noi-9-thang-grdp-tang-792-184407.html,2025-10-05
+Hanoi,2025,Q2,va_growth,agriculture_forestry_fishery,3.18,pct_yoy,Thong ke TP Ha Noi (9M/2025 report),https://thoibaotaichinhvietnam.vn/ha-noi-9-thang-grdp-tang-792-184407.html,2025-10-05
+Hanoi,2025,Q3,va_growth,agriculture_forestry_fishery,3.89,pct_yoy,Thong ke TP Ha Noi (9M/2025 report),https://thoibaotaichinhvietnam.vn/ha-noi-9-thang-grdp-tang-792-184407.html,2025-10-05
+Hanoi,2025,Q4,va_growth,agriculture_forestry_fishery,3.84,pct_yoy,Thong ke TP Ha Noi Q4/2025 report,https://taichinhdoanhnghiep.net.vn/grdp-cua-ha-noi-tang-khoang-815-trong-2025-d63865.html,2026-01-03
+Hanoi,2025,Q3,va_growth,product_taxes_less_subsidies,6.62,pct_yoy,Hanoi Statistics Office via Hanoi Times (en.diendandoanhnghiep.vn),https://thoibaotaichinhvietnam.vn/ha-noi-9-thang-grdp-tang-792-184407.html,2025-10-06
+Hanoi,2025,Q4,va_growth,product_taxes_less_subsidies,7.30,pct_yoy,Thong ke TP Ha Noi Q4/2025 report,https://taichinhdoanhnghiep.net.vn/grdp-cua-ha-noi-tang-khoang-815-trong-2025-d63865.html,2026-01-03
+Hanoi,2025,H1,va_growth,services,8.42,pct_yoy,Hanoi (tapchitaichinh.vn H1/2025),https://tapchitaichinh.vn/ha-noi-tang-toc-huong-ve-dich-tang-truong-8.html,2025-07
+Hanoi,2025,H1,va_growth,industry_construction,6.83,pct_yoy,Hanoi (tapchitaichinh.vn H1/2025),https://tapchitaichinh.vn/ha-noi-tang-toc-huong-ve-dich-tang-truong-8.html,2025-07
+Hanoi,2025,H1,va_growth,agriculture_forestry_fishery,3.21,pct_yoy,Hanoi (tapchitaichinh.vn H1/2025),https://tapchitaichinh.vn/ha-noi-tang-toc-huong-ve-dich-tang-truong-8.html,2025-07
+Hanoi,2025,9M,va_growth,services,8.74,pct_yoy,Thong ke TP Ha Noi (9M/2025 report),https://thoibaotaichinhvietnam.vn/ha-noi-9-thang-grdp-tang-792-184407.html,2025-10-05
+Hanoi,2025,9M,va_growth,industry_construction,7.03,pct_yoy,Thong ke TP Ha Noi (9M/2025 report),https://thoibaotaichinhvietnam.vn/ha-noi-9-thang-grdp-tang-792-184407.html,2025-10-05
+Hanoi,2025,9M,va_growth,industry,6.99,pct_yoy,Thong ke TP Ha Noi (9M/2025 report),https://thoibaotaichinhvietnam.vn/ha-noi-9-thang-grdp-tang-792-184407.html,2025-10-05
+Hanoi,2025,9M,va_growth,agriculture_forestry_fishery,3.43,pct_yoy,Thong ke TP Ha Noi (9M/2025 report),https://thoibaotaichinhvietnam.vn/ha-noi-9-thang-grdp-tang-792-184407.html,2025-10-05
+Hanoi,2024,FY,exports,total,19.4,billion_USD,Hanoi (hanoitimes 328695),https://vietnamnews.vn/economy/1690605/top-five-localities-with-the-largest-economies-in-2024.html,2025-01-14
+Hanoi,2024,FY,export_growth,total,16.7,pct_yoy,Hanoi (hanoitimes 328695),https://vietnamnews.vn/economy/1690605/top-five-localities-with-the-largest-economies-in-2024.html,2025-01-14
+Hanoi,2024,FY,cpi_avg,total,4.25,pct_yoy,HĐND session 28 (26 Nov 2025) comparison with 2024,https://cafef.vn/ha-noi-pha-tran-ky-luc-buoc-vao-mua-vang-tang-truong-188251202212822267.chn,2025-12-02
+Hanoi,2024,FY,social_investment,total,22.6,billion_USD,Hanoi (hanoitimes 328695),https://vietnamnews.vn/economy/1690605/top-five-localities-with-the-largest-economies-in-2024.html,2025-01-14
+Hanoi,2024,FY,social_investment_growth,total,10.5,pct_yoy,Hanoi (hanoitimes 328695),https://vietnamnews.vn/economy/1690605/top-five-localities-with-the-largest-economies-in-2024.html,2025-01-14
+Hanoi,2025,PLAN,public_investment_plan,total,87000,billion_VND,Hanoi People's Committee (document 858/UBND-KT; > 87000 bn; 1.13x 2024),https://baomoi.net.vn/tag/C%C3%B4ng-v%C4%83n-s%E1%BB%91-567%2FUBND_TH.epi,2025
+Hanoi,2025,PLAN,public_investment_ratio_to_2024,total,1.13,ratio,Hanoi People's Committee (document 858/UBND-KT),https://baomoi.net.vn/tag/C%C3%B4ng-v%C4%83n-s%E1%BB%91-567%2FUBND_TH.epi,2025
+Hanoi,2025,PLAN,public_investment_disbursement_target,total,95,pct_min,Hanoi People's Committee (document 858/UBND-KT),https://baomoi.net.vn/tag/C%C3%B4ng-v%C4%83n-s%E1%BB%91-567%2FUBND_TH.epi,2025
+
+"""#,
+        "vn_io2019_6sec_aggregated_mVND.csv": #"""
+row\col,Primary,MiningEnergy,Refinery,Utilities,Secondary,Tertiary,CONS,GC,GFCF,INVNT,DPABR,CONS_NONRES,EXPO,IMPO_neg,TOTAL_output
+Primary,307990714.072,13008169.117,60836.007,899917.996,1458332106.278,125951512.979,247578539.407,0.000,40393133.665,56187432.570,0.000,0.000,148645861.456,-367273753.484,2031774470.063
+MiningEnergy,539660.419,15102740.638,124167244.507,94546152.544,165898198.295,4859615.938,28698316.473,0.000,0.000,8734330.197,0.000,0.000,49067364.994,-167432152.985,324181471.020
+Refinery,61254779.499,27282234.830,3130764.142,10806096.750,125274334.597,196592476.216,36320704.577,0.000,0.000,-9403430.979,0.000,0.000,46557144.287,-292537384.279,205277719.640
+Utilities,25723715.237,5371321.354,2278803.367,15547977.278,223223877.566,105589902.713,52442047.900,0.000,0.000,-0.623,0.000,0.000,4177079.983,-4329158.171,430025566.603
+Secondary,577576483.947,40542122.234,5429801.485,38907488.510,7096464477.382,793442692.199,1560235614.693,0.000,2181424571.585,62157624.272,0.000,0.000,5596994000.871,-5207372374.952,12745802502.224
+Tertiary,106246827.120,24897785.623,12920314.279,27416106.564,1121885105.789,1082254222.250,1998591438.955,737283523.254,28195996.682,0.000,0.000,0.000,718623598.656,-240095279.286,5618219639.885
+TXS_net_product_taxes,5888870.509,4967180.230,1158530.502,5546193.672,23664300.524,59198433.364,,,,,,,,,
+VALU_value_added,936408200.012,192120223.175,42965796.972,233465310.817,2400805042.508,3252833146.459,,,,,,,,,
+LAB_compensation,844087442.170,76214008.424,21363888.957,50724829.991,1630026038.746,1959552811.644,,,,,,,,,
+VALU_minus_LAB_(GOS+other),92320757.843,115906214.751,21601908.014,182740480.825,770779003.762,1293280334.815,,,,,,,,,
+COLUMN_RESIDUAL_unexplained,10145219.021,889693.820,13165628.381,2890322.473,130255059.286,-2502362.117,,,,,,,,,
+OUTPUT,2031774469.837,324181471.020,205277719.640,430025566.603,12745802502.224,5618219640.001,,,,,,,,,
+
+"""#,
+        "hanoi-2025-plan.toml": #"""
+# =============================================================================================
+# Hanoi 2025 plan — all policy levers together (the default scenario)
+#
+# What it models: Hanoi's 2025 GRDP growth when the economy keeps its 2024 momentum (baseline) and
+# the 2025 plan's levers act together: public investment disbursement, industrial clusters, trade
+# centres and OCOP e-commerce, tourism, electricity supply and tariff, high-tech agriculture and
+# the business environment (PCI). Question: how likely is GRDP growth ≥ 8%? Also reported:
+# merchandise exports (plan ≥ +7%) and CPI (plan < 5%).
+#
+# Run:       grdp run scenarios/hanoi-2025-plan.toml
+# Validate:  grdp validate scenarios/hanoi-2025-plan.toml
+#
+# Units: amounts in billion VND at 2024 prices (base year of the embedded dataset "hanoi-2024",
+# Hanoi 2024 GRDP ≈ 1,430,000 bn VND, so 1 pp of GRDP growth ≈ 14,300 bn of value added);
+# growth and shifts in % and percentage points. A demand lever's value added is about 0.34 of its
+# amount when it buys construction or industry and 0.73 when it buys services (grdp io
+# --multipliers, "VA simple"). Every number cites its source or is a stated assumption with a
+# sampled range; SOURCES.md has the quotes behind the new figures.
+# Lever sizes are the plan's EXTRA over the momentum baseline: the baseline already grows every
+# line at its 2024 rate, so a lever counts only the part of the plan's increment over 2024 that
+# the 2024 growth rate would not deliver anyway (e.g. tourism: plan spending minus 2024 spending
+# grown by the tourism baseline 7.8%). The increment over 2024 without that deduction is quoted in
+# each lever's text and lies inside (or at the top of) the sampled range.
+# =============================================================================================
+
+[scenario]
+name = "Hanoi 2025 plan: all levers"
+description = "Momentum of 2024 plus the 2025 plan's levers (public investment, industrial clusters, trade and OCOP e-commerce, tourism, electricity, high-tech agriculture, business environment), with their uncertainty; probability that GRDP growth reaches the 8% target."
+dataset = "hanoi-2024"
+year = 2025
+target = 8.0              # GRDP growth target, % (HDND resolution Feb 2025 per Govt Res. 25/NQ-CP)
+draws = 100000
+seed = 2025
+sampling = "latin-hypercube"
+dataset_assumptions = "sample"
+
+# ---------------------------------------------------------------------------------------------
+# Baseline: the momentum of 2024 — each accounts line grows at its published 2024 real growth
+# (% y/y; 9M/2024 where the full year was not found). The sd of each line is an assumption
+# grounded in how much the published rates moved between years (grdp_facts.csv, 2019–2025).
+# The same block (and the same baseline correlations) is used in every scenario file, so that
+# the files differ only by their levers.
+# ---------------------------------------------------------------------------------------------
+[baseline]
+agriculture = { dist = "normal", mean = 2.47, sd = 1.2, source = "9M/2024 value-added growth of agriculture, forestry and fishery 2.47% (Cuc Thong ke Ha Noi via cafef.vn, https://cafef.vn/sau-9-thang-nam-2024-5-thanh-pho-truc-thuoc-trung-uong-dang-co-ket-qua-tang-truong-grdp-ra-sao-188241007135719177.chn, 2024-10-07; the full-year 2024 rate was not found). sd 1.2 is an assumption: the rate moved about 1 pp a year in normal years (2021 3.46, 2024 2.47, 2025 3.55) and 4 pp in 2019 (-0.54, swine fever year)" }
+industry = { dist = "normal", mean = 5.93, sd = 1.2, source = "The dataset's industry is manufacturing, mining and water (electricity is separate). 2024: industry incl. electricity +6.20%, manufacturing +5.82%, electricity +9.48%, water +10.32% (Cuc Thong ke Ha Noi via tracuuquyhoach.com, https://tracuuquyhoach.com/tin-tuc/ha-noi-huy-dong-622-7-nghin-ty-dong-von-dau-tu-toan-xa-hoi-de-dat-tang-truong-8-tro-len-nam-2025-51541763, 2025); electricity's share of industry 0.076 (dataset derivation with water_to_electricity_ratio 0.3) gives (6.20 - 0.076 × 9.48) / 0.924 = 5.93 (5.88–5.99 over that assumption's range). sd 1.2 is an assumption: industry and construction growth changed by +1.16 pp (2023 5.05 → 2024 6.21) and +1.25 pp (→ 2025 7.46)" }
+electricity = { dist = "normal", mean = 9.48, sd = 2.5, source = "2024 value-added growth of electricity production and distribution 9.48% (Cuc Thong ke Ha Noi via tracuuquyhoach.com, https://tracuuquyhoach.com/tin-tuc/ha-noi-huy-dong-622-7-nghin-ty-dong-von-dau-tu-toan-xa-hoi-de-dat-tang-truong-8-tro-len-nam-2025-51541763, 2025). sd 2.5 is an assumption: no earlier Hanoi series was found; a small, weather-driven utility (2023 heat and power cuts, cool 2025 summer) moves more than industry" }
+construction = { dist = "normal", mean = 6.21, sd = 1.5, source = "2024 value-added growth of construction 6.21% (Cuc Thong ke Ha Noi via tracuuquyhoach.com, https://tracuuquyhoach.com/tin-tuc/ha-noi-huy-dong-622-7-nghin-ty-dong-von-dau-tu-toan-xa-hoi-de-dat-tang-truong-8-tro-len-nam-2025-51541763, 2025). sd 1.5 is an assumption: industry and construction together moved about 1.2 pp a year in 2023–2025 and construction is the more volatile part (Q4/2025 9.32%)" }
+trade = { dist = "normal", mean = 8.58, sd = 1.5, source = "2024 value-added growth of wholesale and retail trade 8.58% (Cuc Thong ke Ha Noi via tracuuquyhoach.com, https://tracuuquyhoach.com/tin-tuc/ha-noi-huy-dong-622-7-nghin-ty-dong-von-dau-tu-toan-xa-hoi-de-dat-tang-truong-8-tro-len-nam-2025-51541763, 2025). sd 1.5 is an assumption: it moved -1.9 pp from 2023 (10.48%, Cuc Thong ke via vneconomy.vn, https://vneconomy.vn/nam-2023-ha-noi-co-hon-31-000-doanh-nghiep-moi.htm, 2023-12)" }
+tourism = { dist = "normal", mean = 7.8, sd = 1.5, source = "2024 value-added growth of accommodation and food services 7.8% (Cuc Thong ke Ha Noi via tracuuquyhoach.com, https://tracuuquyhoach.com/tin-tuc/ha-noi-huy-dong-622-7-nghin-ty-dong-von-dau-tu-toan-xa-hoi-de-dat-tang-truong-8-tro-len-nam-2025-51541763, 2025), the closest published rate for the dataset's tourism sector (accommodation, food and travel bought by visitors). sd 1.5 is an assumption: it moved +1.76 pp from 2023 (6.04%, vneconomy.vn, https://vneconomy.vn/nam-2023-ha-noi-co-hon-31-000-doanh-nghiep-moi.htm, 2023-12)" }
+other_services = { dist = "normal", mean = 6.84, sd = 1.0, source = "Implied 2024 growth of services other than trade and tourism: services grew 7.14% on 65.6% of GRDP, trade 8.58% on 9.83%, tourism 7.8% on 2.46% (dataset shares), so (65.6 × 7.14 - 9.83 × 8.58 - 2.46 × 7.8) / 53.30 = 6.84 (Cuc Thong ke Ha Noi via tracuuquyhoach.com, https://tracuuquyhoach.com/tin-tuc/ha-noi-huy-dong-622-7-nghin-ty-dong-von-dau-tu-toan-xa-hoi-de-dat-tang-truong-8-tro-len-nam-2025-51541763, 2025). sd 1.0 is an assumption: the services aggregate moved -0.27, -0.12 and +1.69 pp between 2019, 2023, 2024 and 2025 (7.53, 7.26, 7.14, 8.83)" }
+product_taxes = { dist = "normal", mean = 3.54, sd = 1.5, source = "9M/2024 growth of product taxes less subsidies 3.54% (Cuc Thong ke Ha Noi via cafef.vn, https://cafef.vn/sau-9-thang-nam-2024-5-thanh-pho-truc-thuoc-trung-uong-dang-co-ket-qua-tang-truong-grdp-ra-sao-188241007135719177.chn, 2024-10-07; full-year 2024 not found). sd 1.5 is an assumption: H1/2023 2.41, H1/2024 4.38, 9M/2024 3.54, 2025 6.04" }
+tax_elasticity = { dist = "triangular", min = 0.4, mode = 0.75, max = 1.25, assumption = "Response of product taxes to the levers' extra value-added growth. Ratio of product-tax growth to GRDP growth in the published periods: H1/2023 2.41/5.86 = 0.41 (https://thitruongbiz.vn/grdp-ha-noi-6-thang-dau-nam-2024-uoc-tang-60-15615.html; https://cafef.vn/tang-truong-grdp-5-thanh-pho-truc-thuoc-tw-chi-duy-nhat-mot-thanh-pho-lot-top-5-ca-nuoc-188240702111137643.chn), 9M/2024 3.54/6.12 = 0.58 (https://cafef.vn/sau-9-thang-nam-2024-5-thanh-pho-truc-thuoc-trung-uong-dang-co-ket-qua-tang-truong-grdp-ra-sao-188241007135719177.chn), H1/2024 4.38/6.0 = 0.73 (https://thitruongbiz.vn/grdp-ha-noi-6-thang-dau-nam-2024-uoc-tang-60-15615.html), 2025 6.04/8.16 = 0.74 (https://doanhnghiepkinhdoanh.doanhnhanvn.vn/tong-thu-ngan-sach-ha-noi-lap-ky-luc-hon-704000-ty-dong-grdp-uoc-tang-816-42202615134744468.htm), H1/2019 8.82/7.21 = 1.22 (http://daidoanket.vn/chinh-tri/ha-noi-kinh-te-tang-truong-dat-cao-hon-cung-ky-tintuc440950) → triangular 0.4 / 0.75 / 1.25" }
+
+# ---------------------------------------------------------------------------------------------
+# Levers
+# ---------------------------------------------------------------------------------------------
+
+# Public investment: extra disbursement of the 2025 plan, bought as investment (GFCF), Q4-heavy.
+[levers.public_investment]
+name = "Public investment disbursement (2025 plan 87,130 bn VND)"
+kind = "demand"
+source = "Plan: 2025 public investment assigned by the Prime Minister 87,130,263 million VND (city budget 49,728,846 + district budget 36,431,417 + 970,000 land-rent reinvestment; UBND report via nguoihanoi.vn, https://nguoihanoi.vn/ha-noi-dieu-chinh-ke-hoach-dau-tu-cong-de-dat-muc-tieu-tang-truong-tren-8-5-nam-2025-93055.html, 2025-09-19), 1.13 × 2024 with a disbursement target > 95% (doc. 858/UBND-KT, baomoi, https://baomoi.net.vn/tag/V%C4%83n-b%E1%BA%A3n-s%E1%BB%91-858%2FUBND_KT.epi, 2025) → 2024 plan 87,130 / 1.13 = 77,106 bn. Quarter profile: about 45% of the plan is disbursed by the end of Q3 (44.6% of the 2024 plan by 31 Oct 2024, VNS https://vietnamnews.vn/economy/1666317/ha-noi-takes-drastic-measures-to-disburse-public-investment.html, 2024-11-04; 45.1% of the 2025 plan by 30 Sep 2025, laodong https://news.laodong.vn/xa-hoi/chu-tich-ha-noi-tu-nay-den-cuoi-nam-se-khoi-cong-cau-thuong-cat-cau-tran-hung-dao-1576022.ldo, 2025-09-17) and the rest in Q4. Sector weights construction 0.80 / industry (equipment) 0.12 / other services (design, supervision) 0.08 are an assumption, more construction-heavy than the city's total investment (Q1/2025 Hanoi development investment: basic construction 61.5%, fixed-asset purchases 28%, major repairs 5.1% (Chi cuc Thong ke via thoibaotaichinhvietnam.vn, https://thoibaotaichinhvietnam.vn/ha-noi-lay-dau-tu-cong-dan-dat-kich-hoat-thu-hut-dau-tu-xa-hoi-174919.html, 2025-04) → construction 0.66, industry 0.29, other services 0.05)"
+category = "investment"
+sectors = { construction = 0.8, industry = 0.12, other_services = 0.08 }
+amount = { dist = "pert", min = -3600, mode = 4700, max = 11300, assumption = "Extra real GFCF over the momentum path, E = d25 × 87,130 × s / p - d24 × 77,106 × s × 1.0621 (construction's 2024 growth, already in the baseline). Central: d25 = 0.95 (plan), d24 = 0.90 (the 2024 year-end rate was not found; 11M/2025 state-budget investment of 79,700 bn was +27.6% y/y, so 11M/2024 ≈ 62,460 bn, consistent with about 0.9 × 77,106 by year end), s = 0.80 share of disbursed capital that buys construction and equipment rather than land compensation (assumption, no source), p = 1.04 construction-price deflator to 2024 prices (assumption) → 63,676 - 58,963 ≈ 4,700. Low: d25 0.85, d24 0.92, s 0.75, p 1.05 → -3,600; high: d25 1.00, d24 0.88, s 0.90, p 1.03 → +11,300. The increment over 2024 without the momentum deduction would be 0.95 × 87,130 × 0.8 / 1.04 - 0.90 × 77,106 × 0.8 ≈ 8,150" }
+quarters = [0.12, 0.15, 0.18, 0.55]
+
+# Industrial clusters (1/2): infrastructure works of the clusters — construction demand.
+[levers.clusters_infrastructure]
+name = "Industrial clusters: technical infrastructure (11 remaining of 43, the 30 under way)"
+kind = "demand"
+source = "43 clusters established 2018–2020 were to start construction from 2021 (VNA, https://en.vietnamplus.vn/hanoi-plans-to-begin-construction-of-43-industrial-clusters-in-2021/198049.vnp, 2021-03-24); by H1/2024 24 of the 43 were under construction, 5 had finished infrastructure and 19 had not started, and the 2024 plan was to finish 15–20 and set up or expand 10–15 (VNS via EIN Presswire, https://www.einpresswire.com/article/726526236/h-n-i-eyes-eight-more-industrial-clusters-by-2030, 2024-07-10); the 2026 plan still has to finish 26 clusters begun in 2021–25 (VNS, https://vietnamnews.vn/economy/1730598/ha-noi-accelerates-development-of-industrial-clusters.html, 2025-11-28). Cost scale: Lien Ha 2 (20 ha) 426.8 bn, Duc Tu (15 ha) 336.8 bn, Thuy Lam (17 ha) 326.2 bn of total investment (CafeLand via vnrex.com, https://vnrex.com/2019/10/29/noi-thanh-lap-cum-cong-nghiep-tai-huyen-dong-anhha-noi-thanh-lap-cum-cong-nghiep-tai-huyen-dong-anh/, 2019-10-29) → about 20 bn per ha, 330–430 bn per cluster. The 2025 counts '30 started in 2021–2024, 11 remaining, 15–20 new' come from the brief and were NOT found in the stored pages (they are consistent with 24 started by mid-2024). Sector weights construction 0.85 / industry 0.10 / other services 0.05 are an assumption (site works, with some pipes, cables and design)"
+category = "investment"
+sectors = { construction = 0.85, industry = 0.1, other_services = 0.05 }
+amount = { dist = "pert", min = 300, mode = 1400, max = 4000, assumption = "Increment of cluster-infrastructure spending in 2025 over the 2024 pace: 11 remaining clusters starting × about 380 bn (2019 cost, × 1.1 to 2024 prices, assumption) × 30% spent in the first year (assumption: 2–3-year builds) ≈ 1,380 → mode 1,400; low 300 if only a few start (land clearance); high 4,000 adds up to 2,000 bn of faster completion of the clusters already under way. The 15–20 new clusters of the plan are in their establishment year (planning, land clearance) and add almost no construction in 2025" }
+
+# Industrial clusters (2/2): investment of the firms that move into finished clusters.
+[levers.clusters_tenants]
+name = "Industrial clusters: factories of the firms moving in"
+kind = "demand"
+assumption = "No source for secondary (tenant) investment in Hanoi's clusters was found. Clusters average about 17 ha (the three Dong Anh clusters, https://vnrex.com/2019/10/29/noi-thanh-lap-cum-cong-nghiep-tai-huyen-dong-anhha-noi-thanh-lap-cum-cong-nghiep-tai-huyen-dong-anh/); if the 5–10 clusters whose infrastructure is finished in 2024–25 (5 done by mid-2024, https://www.einpresswire.com/article/726526236/h-n-i-eyes-eight-more-industrial-clusters-by-2030) are 20–40% filled in 2025 by firms investing 10–30 bn VND per ha in workshops and machines, tenant investment is about 170–2,000 bn (mode ≈ 127 ha × 30% × 20 bn ≈ 800). Many tenants are craft-village workshops relocating, so part of this is not new capacity; no growth shift is added for their output. Sector weights from the city's investment structure (Q1/2025 Hanoi development investment: basic construction 61.5%, fixed-asset purchases 28%, major repairs 5.1% (Chi cuc Thong ke via thoibaotaichinhvietnam.vn, https://thoibaotaichinhvietnam.vn/ha-noi-lay-dau-tu-cong-dan-dat-kich-hoat-thu-hut-dau-tu-xa-hoi-174919.html, 2025-04) → construction 0.66, industry 0.29, other services 0.05)"
+category = "investment"
+sectors = { construction = 0.66, industry = 0.29, other_services = 0.05 }
+amount = { dist = "pert", min = 0, mode = 800, max = 3000, assumption = "0–3,000 bn, mode 800: see the lever's assumption (area 85–170 ha × fill 20–40% × 10–30 bn/ha, upper end raised for a few larger tenants)" }
+
+# Trade (1/2): trade centres, supermarkets and markets built (private and district investment).
+[levers.trade_centres]
+name = "Trade centres, supermarkets and markets"
+kind = "demand"
+assumption = "No 2025 count or investment amount for new trade centres or markets was found in the stored pages. Scale: Hanoi had 29 trade centres, 135 supermarkets and 453 markets (Dept. of Industry and Trade via kinhtedothi.vn, https://kinhtedothi.vn/phat-trien-ha-noi-tro-thanh-trung-tam-thuong-mai-cua-asean.html, 2023); AEON Mall Ha Dong was licensed with an initial USD 200 million (Hanoi Times, https://hanoitimes.vn/hanoi-conducts-synchronous-measures-to-lure-domestic-and-foreign-investment-8897.html, 2017-06-26) ≈ 4,900 bn VND at 24,655 VND/USD (2024 GRDP 1,430 trn VND ≈ USD 58 bn), i.e. about 1,600–2,500 bn a year over a 2–3-year build. Sector weights from the city's investment structure (Q1/2025 Hanoi development investment: basic construction 61.5%, fixed-asset purchases 28%, major repairs 5.1% (Chi cuc Thong ke via thoibaotaichinhvietnam.vn, https://thoibaotaichinhvietnam.vn/ha-noi-lay-dau-tu-cong-dan-dat-kich-hoat-thu-hut-dau-tu-xa-hoi-174919.html, 2025-04) → construction 0.66, industry 0.29, other services 0.05)"
+category = "investment"
+sectors = { construction = 0.66, industry = 0.29, other_services = 0.05 }
+amount = { dist = "pert", min = 0, mode = 1000, max = 5000, assumption = "Extra construction and fit-out of trade infrastructure over the 2024 pace: 0 to about two large malls' yearly spending (5,000), mode 1,000 (half a mall a year plus market upgrades); wide because no plan figure was found" }
+
+# Trade (2/2): OCOP products on e-commerce platforms — household demand for Hanoi goods.
+[levers.ocop_ecommerce]
+name = "2,000 OCOP products sold through e-commerce"
+kind = "demand"
+assumption = "The '2,000 OCOP products on e-commerce' target was NOT found in the stored pages; it is taken from the brief. Hanoi had 3,317 OCOP products rated 3–5 stars by mid-2025 (New Rural Programme office via thitruong.thuonghieusanpham.vn, https://thitruong.thuonghieusanpham.vn/ha-noi-to-chuc-tuan-hang-dac-biet-hon-500-san-pham-ocop-nong-san-dac-san-vung-mien-quy-tu-79321.html, 2025-05-10); of the 1,649 rated by mid-2022, 1,071 were food, 35 drinks, 17 herbal, 492 handicrafts and 34 textiles (tapchimoitruong.vn, https://tapchimoitruong.vn/bao-ve-moi-truong-trong-xay-dung-nong-thon-moi-54/tp-ha-noi-day-manh-tieu-thu-san-pham-ocop-qua-san-thuong-mai-dien-tu-26874, 2022-06-30) → sector weights industry 0.40 (processed food, crafts), agriculture 0.25 (fresh produce), trade 0.35 (retail and platform margin) — assumption. No OCOP sales figure was found"
+category = "households"
+sectors = { industry = 0.4, agriculture = 0.25, trade = 0.35 }
+amount = { dist = "pert", min = 0, mode = 500, max = 2500, assumption = "2,000 products × 0.25–1.25 bn VND of extra e-commerce sales per product a year (assumption) = 500–2,500 bn gross, of which 0–100% is net new demand for Hanoi producers rather than purchases moved from shops; mode 500 = 2,000 × 0.5 bn × 50%" }
+
+# Tourism: the plan's visitor spending (exports of tourism services to non-residents of Hanoi).
+[levers.tourism_visitors]
+name = "Tourism: 31 million visitors, about 130,000 bn VND"
+kind = "demand"
+source = "Plan: 31 million visitors (7.5 million international) and revenue about 130,000 bn VND (UBND tourism stimulus plan 2025, nangluongsachvietnam.vn, https://nangluongsachvietnam.vn/d6/vi-VN/news/Thanh-pho-Ha-Noi-ban-hanh-ke-hoach-kich-cau-du-lich-nam-2025-6-38-28566, 2025). 2024 actual: 27.86 million visitors (6.35 million international) and revenue about 110,500 bn VND, +18.3% (Hanoi Tourism Department via VNS, https://vietnamnews.vn/society/1689909/ha-noi-targets-over-30-million-tourists-in-2025.html, Dec 2024). The dataset's tourism sector is the accommodation, food and travel that visitors buy; the rest of visitor spending buys trade (shopping) and other services (transport, entertainment). Sector weights: tourism 0.55 = dataset assumption tourism_characteristic_share (central value; range 0.40–0.70), trade 0.25 and other services 0.20 split the remaining 0.45 (assumption, no Hanoi breakdown found)"
+category = "visitors"
+sectors = { tourism = 0.55, trade = 0.25, other_services = 0.2 }
+amount = { dist = "pert", min = -7700, mode = 5900, max = 19700, assumption = "Extra real visitor spending over the momentum path: 130,000 × attainment / p - 110,500 × 1.078 (the tourism baseline 7.8% already grows 2024 spending). Central: attainment 100%, price deflator p = 1.04 (assumption, near 2024 CPI 4.25%) → 125,000 - 119,119 ≈ 5,900. Low: 90% of the target, p = 1.05 → -7,700; high: 110%, p = 1.03 → +19,700 (revenue beat its targets in 2023, 93.41 trn vs 77 planned: https://thoibaotaichinhvietnam.vn/nam-2024-du-lich-thu-do-dat-muc-tieu-doanh-thu-gan-104-nghin-ty-dong-144034.html, https://thoibaotaichinhvietnam.vn/ha-noi-soi-dong-le-hoi-du-lich-ha-noi-nam-2023-tren-pho-di-bo-ho-hoan-kiem-124254.html; and in 2024, 110.5 vs 103.74). The increment over 2024 without the momentum deduction (the brief's definition) is 125,000 - 110,500 = 14,500 at central values" }
+
+# Electricity (1/2): supply keeps up with demand — growth shift of the electricity sector.
+[levers.electricity_supply]
+name = "Electricity supply secured for faster demand growth"
+kind = "growth"
+source = "EVN's 2025 plan: system peak load 54,510 MW, +11.35% on 2024; commercial output 300.9 bn kWh (305.6 in the high case); supply scenarios for demand growth of up to 12–13% (VNS, https://vietnamnews.vn/society/1716342/evn-prepares-power-supply-plans-to-meet-rising-demand-in-2025.html, 2025). Outcome warning: system output 2025 estimated at 331.4 bn kWh, +7.39%, 95.4% of plan, because of a cooler year; Hanoi's load hit a record 5,558 MW on 2 June 2025 (thongtin.vietnam.vn, https://thongtin.vietnam.vn/en/nen-nhiet-do-thap-nhu-cau-phu-tai-dien-khong-tang-cao-nhu-du-bao, 2025)"
+sector = "electricity"
+shift = { dist = "triangular", min = -1.0, mode = 0.5, max = 2.0, assumption = "Shift of Hanoi electricity value-added growth against its 2024 rate (9.48%): up to +2 pp if secured supply serves demand growing at the 11–13% EVN planned for; down to -1 pp if demand stays as weak as the 2025 outcome (+7.4% nationally); mode +0.5" }
+
+# Electricity (2/2): tariff rise — reported as its CPI effect, no effect on real growth.
+[levers.electricity_tariff]
+name = "Electricity tariff +4.8% from 10 May 2025"
+kind = "cost_shock"
+source = "EVN raised the average retail tariff by 4.8% to 2,204.07 VND/kWh from 10 May 2025 (Decision 599/QD-EVN; SGGP, https://www.sggp.org.vn/gia-ban-le-dien-binh-quan-tang-48-tu-ngay-10-5-post794522.html, 2025-05-09); GSO estimated +0.09 pp on national CPI 2025 (nguoithoidai.com, https://nguoithoidai.com/gia-dien-tang-48-tu-ngay-10-5-ho-dung-tren-400-kwh-chiu-tac-dong-manh-nhat/, 2025-05). Annual average 2025 over 2024: 4.8 × 236/365 days = 3.10%"
+sector = "electricity"
+price_change = { dist = "triangular", min = 3.0, mode = 3.1, max = 5.0, assumption = "Mode 3.1 = the May rise averaged over the year; up to 5.0 if a further adjustment follows later in 2025 (tariffs can be reviewed every 3 months under Decree 72/2025/ND-CP, cited in the SGGP article) — assumption" }
+
+# High-tech agriculture (1/2): productivity of hi-tech zones and models.
+[levers.hitech_agriculture_productivity]
+name = "High-tech agriculture zones: productivity"
+kind = "growth"
+source = "Hanoi's target: hi-tech farming ≥ 70% of agricultural production value by 2025 (Vice Chairman Nguyen Van Suu, Hanoi Times, https://hanoitimes.vn/hanoi-targets-hi-tech-farming-to-make-up-70-of-total-agricultural-production-value.579443.html, July 2020), up from 25% in 2017 (Hanoi Times, https://hanoitimes.vn/hanoi-hi-tech-agricultural-production-to-be-developed-42761.html, 2018-01); 164 hi-tech models and 172 production–consumption chains by May 2025 (https://thitruong.thuonghieusanpham.vn/ha-noi-to-chuc-tuan-hang-dac-biet-hon-500-san-pham-ocop-nong-san-dac-san-vung-mien-quy-tu-79321.html, 2025-05-10). The 2025 plan asks agriculture for ≥ 3.1% against a momentum of 2.47% (gap 0.63 pp)"
+sector = "agriculture"
+shift = { dist = "triangular", min = 0.0, mode = 0.3, max = 0.8, assumption = "Part of the 0.63 pp gap delivered by hi-tech productivity: 0–0.8 pp, mode 0.3; no yield or value figure for 2025 was found" }
+
+# High-tech agriculture (2/2): Hanoi buyers source more produce locally (technology change).
+[levers.hitech_agriculture_sourcing]
+name = "High-tech agriculture: local supply chains"
+kind = "local_sourcing"
+assumption = "Hi-tech zones and the 172 production–consumption chains (https://thitruong.thuonghieusanpham.vn/ha-noi-to-chuc-tuan-hang-dac-biet-hon-500-san-pham-ocop-nong-san-dac-san-vung-mien-quy-tu-79321.html, 2025-05-10) let Hanoi food processors, restaurants, hotels and other services buy more local produce instead of produce from other provinces. No figure was found: +0–5% of these buyers' purchases of agriculture, mode +2%"
+supplier = "agriculture"
+buyers = ["industry", "tourism", "other_services"]
+increase = { dist = "triangular", min = 0.0, mode = 0.02, max = 0.05, assumption = "relative increase of the agriculture input coefficients of industry, tourism and other services: 0–5%, mode 2% (no source)" }
+
+# Business environment: PCI reforms raise private (non-state) investment above its momentum.
+[levers.private_investment_pci]
+name = "Business environment (PCI) raising private investment"
+kind = "demand"
+source = "PCI 2024: Hanoi 68.38 points, rank 24/63, up 4 places (VCCI, released 2025-05-06; laodong.vn, in grdp_facts_notes.md); PCI 2023 67.15, rank 28; VCCI notes progress in market entry, land access and business support (VGP, https://thanglong.chinhphu.vn/english/ha-noi-targets-to-boost-2025-pci-performance-110251009154643156.htm, 2025-10-09). Non-state investment was 118.4 of 208.8 trn VND of H1/2024 development investment (56.7%; Cuc Thong ke via tuoitrethudo.vn, https://phapluat.tuoitrethudo.vn/von-dau-tu-phat-trien-tren-dia-ban-ha-noi-uoc-tang-95-93209.html, 2024-07); 2024 development investment ≈ USD 22.6 bn, +10.5% (Hanoi Times, https://m.hanoitimes.vn/hanoi-economy-sustains-higher-growth-in-2024-328695.html, 2024-12-09) ≈ 557,200 bn VND at 24,655 VND/USD → non-state ≈ 316,000 bn. The plan's 622.7 trn VND of social investment (https://news.laodong.vn/thoi-su/ha-noi-phan-dau-tang-truong-8-tro-len-trong-nam-2025-1468402.ldo) is only ≈ 7,000 bn above 557,200 × 1.105 = 615,700, i.e. close to momentum. Sector weights from the city's investment structure (Q1/2025 Hanoi development investment: basic construction 61.5%, fixed-asset purchases 28%, major repairs 5.1% (Chi cuc Thong ke via thoibaotaichinhvietnam.vn, https://thoibaotaichinhvietnam.vn/ha-noi-lay-dau-tu-cong-dan-dat-kich-hoat-thu-hut-dau-tu-xa-hoi-174919.html, 2025-04) → construction 0.66, industry 0.29, other services 0.05)"
+category = "investment"
+sectors = { construction = 0.66, industry = 0.29, other_services = 0.05 }
+amount = { dist = "pert", min = 0, mode = 2400, max = 9500, assumption = "No elasticity of investment to PCI was found. Assumption: reforms (procedures, land access; PCI +1.23 points in 2024) lift non-state investment 0–3% above its momentum (mode 0.75%) on ≈ 316,000 bn → 0–9,500 bn, mode 2,400; the top is of the order of the plan's whole excess over momentum (≈ 7,000 bn)" }
+
+# ---------------------------------------------------------------------------------------------
+# Other plan targets: merchandise exports ≥ +7%, average CPI < 5% (HDND resolution, https://news.laodong.vn/thoi-su/ha-noi-phan-dau-tang-truong-8-tro-len-trong-nam-2025-1468402.ldo)
+# ---------------------------------------------------------------------------------------------
+[indicators.exports]   # merchandise export growth without the levers, %
+baseline = { dist = "normal", mean = 8.0, sd = 6.0, assumption = "Hanoi merchandise export growth: 2022 +10.3% (USD 17.1 bn, Hanoi Times 322693), 2023 -2.8% (implied: 2024's USD 19.4 bn was +16.7%, so 2023 = 16.62 bn), 2024 +16.7% (Hanoi Times, https://m.hanoitimes.vn/hanoi-economy-sustains-higher-growth-in-2024-328695.html, 2024-12-09). Mean 8.0 = average of the three years (8.07); sd 6 is an assumption, narrower than their spread (9.8) because a 2023-like fall in export demand is modelled separately in downside-exports.toml" }
+
+[indicators.cpi]       # average CPI inflation without the levers, %
+baseline = { dist = "triangular", min = 2.8, mode = 4.0, max = 5.2, assumption = "Hanoi average CPI 2024 4.25% (HDND session 28 via cafef.vn, https://cafef.vn/ha-noi-pha-tran-ky-luc-buoc-vao-mua-vang-tang-truong-188251202212822267.chn, 2025-12-02), 2021 1.9–2.4% (Hanoi Times, 2021-12-07); in early 2025 the Government expected national inflation of 4.5–5.0% (Ministry of Planning and Investment via econotimes.com, https://econotimes.com/Vietnam-Raises-2025-GDP-Growth-Target-to-8-Amid-Strong-Trade-and-Investment-1701770, undated, 2025). Mode 4.0 a little below 2024; range 2.8–5.2 so that the < 5% ceiling can be missed. Electricity-tariff effects are added by cost_shock levers" }
+
+# Correlation (Gaussian copula) — ASSUMPTION, no estimate was possible from the short published
+# series: the baseline lines share one business cycle (services lines 0.4–0.5 with each other;
+# industry–electricity 0.6 because power demand follows factories; product taxes 0.2–0.4 with the
+# lines whose sales they tax; merchandise exports 0.5 with industry, which makes them).
+# Levers (ASSUMPTION): public investment and cluster infrastructure share the same bottleneck
+# (land clearance, district budgets) → 0.5; both 0.2–0.3 with construction momentum; firms moving
+# into clusters, trade-centre investors and the PCI lever share the private investment climate →
+# 0.3–0.4; a strong tourism year raises both the momentum and the extra → 0.3.
+[correlation]
+parameters = ["baseline.industry", "baseline.electricity", "baseline.construction", "baseline.trade", "baseline.tourism", "baseline.other_services", "baseline.product_taxes", "indicators.exports", "levers.public_investment.amount", "levers.clusters_infrastructure.amount", "levers.clusters_tenants.amount", "levers.trade_centres.amount", "levers.tourism_visitors.amount", "levers.private_investment_pci.amount"]
+matrix = [[1.00, 0.60, 0.30, 0.30, 0.10, 0.20, 0.30, 0.50, 0.00, 0.00, 0.00, 0.00, 0.00, 0.00],   # baseline.industry
+          [0.60, 1.00, 0.20, 0.20, 0.10, 0.20, 0.20, 0.30, 0.00, 0.00, 0.00, 0.00, 0.00, 0.00],   # baseline.electricity
+          [0.30, 0.20, 1.00, 0.20, 0.10, 0.20, 0.30, 0.10, 0.30, 0.20, 0.00, 0.00, 0.00, 0.00],   # baseline.construction
+          [0.30, 0.20, 0.20, 1.00, 0.40, 0.50, 0.40, 0.20, 0.00, 0.00, 0.00, 0.00, 0.00, 0.00],   # baseline.trade
+          [0.10, 0.10, 0.10, 0.40, 1.00, 0.40, 0.20, 0.10, 0.00, 0.00, 0.00, 0.00, 0.30, 0.00],   # baseline.tourism
+          [0.20, 0.20, 0.20, 0.50, 0.40, 1.00, 0.40, 0.10, 0.00, 0.00, 0.00, 0.00, 0.00, 0.00],   # baseline.other_services
+          [0.30, 0.20, 0.30, 0.40, 0.20, 0.40, 1.00, 0.30, 0.00, 0.00, 0.00, 0.00, 0.00, 0.00],   # baseline.product_taxes
+          [0.50, 0.30, 0.10, 0.20, 0.10, 0.10, 0.30, 1.00, 0.00, 0.00, 0.00, 0.00, 0.00, 0.00],   # indicators.exports
+          [0.00, 0.00, 0.30, 0.00, 0.00, 0.00, 0.00, 0.00, 1.00, 0.50, 0.00, 0.00, 0.00, 0.00],   # levers.public_investment.amount
+          [0.00, 0.00, 0.20, 0.00, 0.00, 0.00, 0.00, 0.00, 0.50, 1.00, 0.30, 0.00, 0.00, 0.00],   # levers.clusters_infrastructure.amount
+          [0.00, 0.00, 0.00, 0.00, 0.00, 0.00, 0.00, 0.00, 0.00, 0.30, 1.00, 0.00, 0.00, 0.40],   # levers.clusters_tenants.amount
+          [0.00, 0.00, 0.00, 0.00, 0.00, 0.00, 0.00, 0.00, 0.00, 0.00, 0.00, 1.00, 0.00, 0.30],   # levers.trade_centres.amount
+          [0.00, 0.00, 0.00, 0.00, 0.30, 0.00, 0.00, 0.00, 0.00, 0.00, 0.00, 0.00, 1.00, 0.00],   # levers.tourism_visitors.amount
+          [0.00, 0.00, 0.00, 0.00, 0.00, 0.00, 0.00, 0.00, 0.00, 0.00, 0.40, 0.30, 0.00, 1.00]]   # levers.private_investment_pci.amount
 
 """#,
     ]

@@ -1,3 +1,4 @@
+import Growth
 import InputOutput
 
 /// The embedded default dataset: Hanoi, base year 2024, plan year 2025. Compiled into the
@@ -66,5 +67,31 @@ public struct HanoiDataset: Sendable {
     /// Text of the embedded accounts file (GRDP accounts format, see Growth).
     public var accountsCSV: String { files[HanoiDatasetBuilder.File.accounts] ?? "" }
 
+    /// The embedded GRDP accounts: 2024 structure, 2025 plan targets and published 2025 actuals.
+    public func accounts() throws(DatasetError) -> GRDPAccounts {
+        do {
+            return try GRDPAccounts(csv: accountsCSV, path: HanoiDatasetBuilder.File.accounts)
+        } catch {
+            throw .infeasible(step: "embedded accounts", reason: error.description)
+        }
+    }
+
     public func target(_ indicator: String) -> PlanTarget? { targets.first { $0.indicator == indicator } }
+
+    /// The default scenario's TOML text (`grdp run` with no file).
+    public var defaultScenario: String { files[HanoiDatasetBuilder.File.defaultScenario] ?? "" }
+
+    /// The derivation over the embedded sources (GSO 2019 table, published figures).
+    public func derivation() throws(DatasetError) -> HanoiTableDerivation {
+        let facts = try PublishedFacts(files: [
+            (HanoiDatasetBuilder.File.facts, files[HanoiDatasetBuilder.File.facts] ?? ""),
+            (HanoiDatasetBuilder.File.extraFacts, files[HanoiDatasetBuilder.File.extraFacts] ?? ""),
+        ])
+        return try HanoiTableDerivation(nationalCSV: files[HanoiDatasetBuilder.File.nationalTable] ?? "", facts: facts)
+    }
+
+    /// The per-draw kernel of the derivation (for sampling the assumptions).
+    public func kernel() throws(DatasetError) -> HanoiEconomyKernel {
+        try HanoiEconomyKernel(derivation: derivation())
+    }
 }

@@ -16,7 +16,14 @@ public enum HanoiDatasetBuilder {
         public static let targets = "hanoi_targets_2025.csv"
         public static let assumptions = DatasetAssumptions.fileName
         public static let provenance = "provenance.csv"
-        public static let all = [table, accounts, quarterlyWeights, targets, assumptions, provenance]
+        /// Source files embedded verbatim, so that the Monte Carlo can re-derive the table
+        /// for sampled assumptions from a binary copied alone.
+        public static let facts = "grdp_facts.csv"
+        public static let extraFacts = "extra_facts.csv"
+        public static let nationalTable = NationalTable2019.fileName
+        /// The default scenario (`grdp run` with no file).
+        public static let defaultScenario = "hanoi-2025-plan.toml"
+        public static let all = [table, accounts, quarterlyWeights, targets, assumptions, provenance, facts, extraFacts, nationalTable, defaultScenario]
     }
 
     /// Reads the sources from a directory.
@@ -31,8 +38,9 @@ public enum HanoiDatasetBuilder {
         return texts
     }
 
-    /// Builds all embedded files (name → text) from the source texts.
-    public static func build(sources: [String: String]) throws(DatasetError) -> [(name: String, text: String)] {
+    /// Builds all embedded files (name → text) from the source texts and the default
+    /// scenario's text.
+    public static func build(sources: [String: String], defaultScenario: String) throws(DatasetError) -> [(name: String, text: String)] {
         func source(_ name: String) throws(DatasetError) -> String {
             guard let text = sources[name] else { throw .unreadable(path: name, reason: "not among the sources") }
             return text
@@ -82,9 +90,15 @@ public enum HanoiDatasetBuilder {
                 provenance.assumption(File.assumptions, row: assumption.id, column: column, assumption)
             }
         }
+        // 6. The sources themselves, verbatim.
+        provenance.verbatim(File.facts, detail: "published figures; each row carries its own original_source, cited_via_url and article_date")
+        provenance.verbatim(File.extraFacts, detail: "published figures transcribed from grdp_facts_notes.md; each row carries its own original_source, cited_via_url and article_date")
+        provenance.verbatim(File.nationalTable, detail: "General Statistics Office of Viet Nam, input-output table 2019 (million VND), reduced to 6 sectors by schultkr/DGE-METRIC-VietNam (commit 65c17d0); see data/sources/README.md")
         return [
             (File.table, tableText), (File.accounts, accountsText), (File.quarterlyWeights, quarterlyText),
             (File.targets, targetsText), (File.assumptions, assumptionsText), (File.provenance, provenance.provenance.csvText),
+            (File.facts, try source(File.facts)), (File.extraFacts, try source(File.extraFacts)),
+            (File.nationalTable, try source(File.nationalTable)), (File.defaultScenario, defaultScenario),
         ]
     }
 
@@ -278,6 +292,13 @@ struct ProvenanceBuilder {
             file: file, row: row, column: column, value: value, kind: .derivation,
             reference: "grdp data build (Sources/Datasets)", url: "", date: "", detail: detail,
             low: range.map { HanoiDatasetBuilder.format($0.0) } ?? "", high: range.map { HanoiDatasetBuilder.format($0.1) } ?? ""))
+    }
+
+    /// A source file embedded as it is: every cell's provenance is the file's own.
+    mutating func verbatim(_ file: String, detail: String) {
+        entries.append(ProvenanceEntry(
+            file: file, row: "*", column: "*", value: "", kind: .source, reference: "data/sources/\(file) (verbatim copy)",
+            url: "", date: "", detail: detail, low: "", high: ""))
     }
 
     mutating func assumption(_ file: String, row: String, column: String, _ a: DatasetAssumption) {

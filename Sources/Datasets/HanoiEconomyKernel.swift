@@ -27,6 +27,23 @@ public struct HanoiEconomyKernel: Sendable {
 
     public static let sectorCount = 7
 
+    /// A copy with its own array storage, so that parallel workers do not share (and
+    /// contend on the reference counts of) the same buffers.
+    public func independentCopy() -> HanoiEconomyKernel {
+        HanoiEconomyKernel(copying: self)
+    }
+
+    private init(copying other: HanoiEconomyKernel) {
+        inputs = other.inputs
+        servicesValueAddedRatio = other.servicesValueAddedRatio
+        nationalTechnical = other.nationalTechnical.map { $0 }
+        nationalValueAdded = other.nationalValueAdded.map { $0 }
+        nationalCompensation = other.nationalCompensation.map { $0 }
+        nationalImportedInputs = other.nationalImportedInputs.map { $0 }
+        nationalValueAddedLevel = other.nationalValueAddedLevel.map { $0 }
+        nationalHouseholdConsumption = other.nationalHouseholdConsumption.map { $0 }
+    }
+
     public init(derivation: HanoiTableDerivation) throws(DatasetError) {
         let groups = derivation.nationalDomesticGroups
         do {

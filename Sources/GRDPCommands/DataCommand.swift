@@ -28,10 +28,15 @@ struct DataCommand: ParsableCommand {
             discussion: "Writes Sources/Datasets/EmbeddedHanoiData.swift; with --check, only compares and fails if it differs.")
         @Option(help: "Directory with the source files.") var sources = "data/sources"
         @Option(help: "Swift file to write.") var swiftFile = "Sources/Datasets/EmbeddedHanoiData.swift"
+        @Option(help: "Default scenario to embed.") var scenario = "scenarios/hanoi-2025-plan.toml"
         @Flag(help: "Do not write: exit 1 if the file differs from what the sources give.") var check = false
 
         func run() throws {
-            let files = try HanoiDatasetBuilder.build(sources: HanoiDatasetBuilder.readSources(directory: sources))
+            let scenarioText: String
+            do { scenarioText = try String(contentsOfFile: scenario, encoding: .utf8) } catch {
+                throw DatasetError.unreadable(path: scenario, reason: (error as NSError).localizedDescription)
+            }
+            let files = try HanoiDatasetBuilder.build(sources: HanoiDatasetBuilder.readSources(directory: sources), defaultScenario: scenarioText)
             let source = HanoiDatasetBuilder.swiftSource(files)
             if check {
                 let current = try? String(contentsOfFile: swiftFile, encoding: .utf8)

@@ -1,4 +1,8 @@
 import Datasets
+import Growth
+import Sampling
+import Scenarios
+import Simulation
 import InputOutput
 import LinearAlgebra
 import Reporting
@@ -13,6 +17,10 @@ enum UserFacingErrors {
         case let error as ReportingError: error.description
         case let error as CommandInputError: error.description
         case let error as DatasetError: error.description
+        case let error as GrowthError: error.description
+        case let error as ScenarioError: error.description
+        case let error as SimulationError: error.description
+        case let error as SamplingError: error.description
         default: nil
         }
     }

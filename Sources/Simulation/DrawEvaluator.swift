@@ -20,7 +20,7 @@ import LinearAlgebra
 /// 7. exports = baseline + Σ exports_pp; CPI = baseline + Σₖ price changeₖ × sₖ (Leontief
 ///    price model sensitivities).
 struct DrawEvaluator {
-    let model: SimulationModel
+    let plan: EvaluationPlan
     let layout: OutputLayout
     let n: Int
     var economy: EconomyCoefficients
@@ -39,7 +39,9 @@ struct DrawEvaluator {
     var solved: [Double]
     var sectorEffect: [Double]
     var leverSectorGrowth: [Double]
-    var lineGrowth: [Double]
+    var baselineGrowth: [Double]
+    var technical: [Double]
+    var previousOutput: [Double]
     /// Whether the responses computed for the fixed economy can be reused.
     let fixedResponses: Bool
     var responsesReady = false
@@ -49,14 +51,22 @@ struct DrawEvaluator {
     let shockedSectors: [Int]
 
     init(model: SimulationModel) throws(SimulationError) {
-        self.model = model
+        self.plan = EvaluationPlan(model: model)
         self.layout = OutputLayout(model: model)
         let n = model.sectors.count
         self.n = n
         switch model.economy {
         case let .fixed(economy, shares):
-            self.economy = economy
-            self.shares = shares
+            var own = EconomyCoefficients(sectorCount: n)
+            own.technical = economy.technical.map { $0 }
+            own.valueAdded = economy.valueAdded.map { $0 }
+            own.compensation = economy.compensation.map { $0 }
+            own.importedInputs = economy.importedInputs.map { $0 }
+            own.output = economy.output.map { $0 }
+            own.valueAddedLevel = economy.valueAddedLevel.map { $0 }
+            own.consumerWeights = economy.consumerWeights.map { $0 }
+            self.economy = own
+            self.shares = shares.map { $0 }
             self.kernel = nil
             self.derivationParameters = DerivationParameters(
                 agricultureShareOfRemainder: 0, waterToElectricityRatio: 0, tourismCharacteristicShare: 1, flqDelta: 0,
@@ -67,7 +77,7 @@ struct DrawEvaluator {
             do { structure = try kernel.fill(&economy, parameters: central) } catch { throw .invalidModel(error.description) }
             self.economy = economy
             self.shares = structure.sharesPercent.map { $0 / 100 }
-            self.kernel = kernel
+            self.kernel = kernel.independentCopy()
             self.derivationParameters = central
         }
         guard shares.count == model.lines.count else {
@@ -96,11 +106,13 @@ struct DrawEvaluator {
         solved = [Double](repeating: 0, count: n)
         sectorEffect = [Double](repeating: 0, count: n * max(model.levers.count, 1))
         leverSectorGrowth = [Double](repeating: 0, count: model.lines.count * max(model.levers.count, 1))
-        lineGrowth = [Double](repeating: 0, count: model.lines.count)
+        baselineGrowth = [Double](repeating: 0, count: model.lines.count)
+        technical = [Double](repeating: 0, count: n * n)
+        previousOutput = [Double](repeating: 0, count: n)
     }
 
-    /// Factors I − A for `technical` into `leontief`/`pivots`.
-    mutating func factor(_ technical: [Double], draw: Int) throws(SimulationError) {
+    /// Factors I − A for the current `technical` into `leontief`/`pivots`.
+    mutating func factor(draw: Int) throws(SimulationError) {
         for j in 0..<n {
             for i in 0..<n { leontief[i + n * j] = (i == j ? 1 : 0) - technical[i + n * j] }
         }
@@ -129,12 +141,14 @@ struct DrawEvaluator {
 
     /// Evaluates draw `draw` with parameters `theta` into `out` (`layout.count` values).
     mutating func evaluate(theta: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<Double>, draw: Int) throws(SimulationError) {
-        let lineCount = model.lines.count
-        let leverCount = model.levers.count
+        let plan = self.plan
+        let lineCount = plan.lineCount, leverCount = plan.leverCount
         // 1. Economy.
-        if let kernel, case let .hanoi(_, _, assumptionParameters) = model.economy {
+        if let kernel {
             do {
-                for (id, index) in assumptionParameters { try derivationParameters.set(id, to: theta[index]) }
+                for a in 0..<plan.assumptionKeys.count {
+                    try derivationParameters.set(keyIndex: plan.assumptionKeys[a], to: theta[plan.assumptionParameters[a]])
+                }
                 let structure = try kernel.fill(&economy, parameters: derivationParameters)
                 for i in 0..<lineCount { shares[i] = structure.sharesPercent[i] / 100 }
             } catch {
@@ -143,35 +157,36 @@ struct DrawEvaluator {
         }
         for index in sectorEffect.indices { sectorEffect[index] = 0 }
         // 2. Local sourcing: A′ and the value added it brings with final demand fixed.
-        var technical = economy.technical
+        for index in technical.indices { technical[index] = economy.technical[index] }
         if !sourcingLevers.isEmpty {
             for j in 0..<n { importedRemaining[j] = economy.importedInputs[j] }
             for i in 0..<n {
                 var sales = 0.0
                 for j in 0..<n { sales += economy.technical[i + n * j] * economy.output[j] }
                 finalDemand[i] = economy.output[i] - sales
+                previousOutput[i] = economy.output[i]
             }
-            var previous = economy.output
             for l in sourcingLevers {
-                guard case let .localSourcing(supplier, buyers, increase) = model.levers[l].effect else { continue }
-                let rise = max(0, increase.value(theta))
-                for j in buyers {
+                let supplier = plan.leverSector[l]
+                let rise = max(0, plan.leverValue[l].value(theta))
+                for b in plan.buyerStart[l]..<plan.buyerEnd[l] {
+                    let j = plan.buyers[b]
                     let extra = min(rise * technical[supplier + n * j], importedRemaining[j])
                     technical[supplier + n * j] += extra
                     importedRemaining[j] -= extra
                 }
-                try factor(technical, draw: draw)
+                try factor(draw: draw)
                 for i in 0..<n { solved[i] = finalDemand[i] }
                 Self.solve(&solved, columns: 1, leontief: leontief, pivots: pivots, n: n)
                 for s in 0..<n {
-                    sectorEffect[s + n * l] = economy.valueAdded[s] * (solved[s] - previous[s])
-                    previous[s] = solved[s]
+                    sectorEffect[s + n * l] = economy.valueAdded[s] * (solved[s] - previousOutput[s])
+                    previousOutput[s] = solved[s]
                 }
             }
         }
         // 3. Demand responses (ΔVA per unit of each demand lever) and CPI sensitivities.
         if !fixedResponses || !responsesReady {
-            if sourcingLevers.isEmpty { try factor(technical, draw: draw) }
+            if sourcingLevers.isEmpty { try factor(draw: draw) }
             if !demandLevers.isEmpty {
                 for index in demandResponse.indices { demandResponse[index] = demandVectors[index] }
                 Self.solve(&demandResponse, columns: demandLevers.count, leontief: leontief, pivots: pivots, n: n)
@@ -191,87 +206,80 @@ struct DrawEvaluator {
             responsesReady = true
         }
         for (column, l) in demandLevers.enumerated() {
-            guard case let .demand(_, amount, _) = model.levers[l].effect else { continue }
-            let value = amount.value(theta)
+            let value = plan.leverValue[l].value(theta)
             for s in 0..<n { sectorEffect[s + n * l] = demandResponse[s + n * column] * value }
         }
         // 4. Growth by line: baseline + levers' value added + shifts; taxes follow value added.
         var valueAddedShare = 0.0, taxShare = 0.0
         for i in 0..<lineCount {
-            if model.taxLines.contains(i) { taxShare += shares[i] } else if model.sectorOfLine[i] != nil { valueAddedShare += shares[i] }
+            if plan.isTaxLine[i] { taxShare += shares[i] } else if plan.sectorOfLine[i] >= 0 { valueAddedShare += shares[i] }
         }
-        let elasticity = model.taxElasticity.value(theta)
+        let elasticity = plan.taxElasticity.value(theta)
         let spill = valueAddedShare > 0 ? elasticity * taxShare / valueAddedShare : 0
         for l in 0..<leverCount {
             var weightedGrowth = 0.0
+            let shift = plan.leverKind[l] == .growthShift ? plan.leverValue[l].value(theta) : 0
             for i in 0..<lineCount {
                 var effect = 0.0
-                if let s = model.sectorOfLine[i] {
-                    effect = economy.valueAddedLevel[s] > 0 ? 100 * sectorEffect[s + n * l] / economy.valueAddedLevel[s] : 0
-                    if case let .growthShift(sector, shift) = model.levers[l].effect, sector == s { effect += shift.value(theta) }
+                let s = plan.sectorOfLine[i]
+                if s >= 0 {
+                    let level = economy.valueAddedLevel[s]
+                    effect = level > 0 ? 100 * sectorEffect[s + n * l] / level : 0
+                    if s == plan.leverSector[l] { effect += shift }
                     weightedGrowth += shares[i] * effect
                 }
                 leverSectorGrowth[i + lineCount * l] = effect
             }
             let extraValueAddedGrowth = valueAddedShare > 0 ? weightedGrowth / valueAddedShare : 0
-            for i in model.taxLines { leverSectorGrowth[i + lineCount * l] = elasticity * extraValueAddedGrowth }
+            for i in 0..<lineCount where plan.isTaxLine[i] { leverSectorGrowth[i + lineCount * l] = elasticity * extraValueAddedGrowth }
             out[layout.leverContributions.lowerBound + l] = weightedGrowth * (1 + spill)
         }
         var grdp = 0.0, baselineContribution = 0.0
+        for g in layout.groupContributions { out[g] = 0 }
         for i in 0..<lineCount {
-            let base = model.baseline[i].value(theta)
+            let base = plan.baseline[i].value(theta)
+            baselineGrowth[i] = base
             var growth = base
             for l in 0..<leverCount { growth += leverSectorGrowth[i + lineCount * l] }
-            lineGrowth[i] = growth
             out[layout.lineGrowth.lowerBound + i] = growth
             out[layout.lineContributions.lowerBound + i] = shares[i] * growth
             grdp += shares[i] * growth
             baselineContribution += shares[i] * base
-        }
-        for g in layout.groupContributions { out[g] = 0 }
-        for i in 0..<lineCount {
-            if let g = model.groupOfLine[i] { out[layout.groupContributions.lowerBound + g] += shares[i] * lineGrowth[i] }
+            let g = plan.groupOfLine[i]
+            if g >= 0 { out[layout.groupContributions.lowerBound + g] += shares[i] * growth }
         }
         for c in layout.categoryContributions { out[c] = 0 }
         for l in 0..<leverCount {
-            let c = SimulationModel.demandCategories.firstIndex(of: model.levers[l].category) ?? SimulationModel.demandCategories.count - 1
-            out[layout.categoryContributions.lowerBound + c] += out[layout.leverContributions.lowerBound + l]
+            out[layout.categoryContributions.lowerBound + plan.leverCategory[l]] += out[layout.leverContributions.lowerBound + l]
         }
         out[layout.baselineContribution] = baselineContribution
-        // 6. Quarters.
+        // 6. Quarters: gᵢ,q = baselineᵢ + Σₗ Δgₗ,ᵢ·profileₗ,q / W_q.
         var annualFromQuarters = 0.0
         for q in 0..<4 {
             var quarter = 0.0
-            if q < model.actualQuarters.count {
-                quarter = model.actualQuarters[q]
+            if q < plan.actualQuarters.count {
+                quarter = plan.actualQuarters[q]
             } else {
                 for i in 0..<lineCount {
-                    var growth = model.baseline[i].value(theta)
-                    for l in 0..<leverCount {
-                        let profile = model.levers[l].quarters?[q] ?? model.quarterlyWeights[q]
-                        growth += leverSectorGrowth[i + lineCount * l] * profile / model.quarterlyWeights[q]
-                    }
+                    var growth = baselineGrowth[i]
+                    for l in 0..<leverCount { growth += leverSectorGrowth[i + lineCount * l] * plan.quarterRatio[4 * l + q] }
                     quarter += shares[i] * growth
                 }
             }
             out[layout.quarters.lowerBound + q] = quarter
-            annualFromQuarters += model.quarterlyWeights[q] * quarter
+            annualFromQuarters += plan.quarterlyWeights[q] * quarter
         }
-        out[layout.grdp] = model.actualQuarters.isEmpty ? grdp : annualFromQuarters
+        out[layout.grdp] = plan.actualQuarters.isEmpty ? grdp : annualFromQuarters
         // 7. Exports and consumer prices.
-        if let e = layout.exports, let baseline = model.exportsBaseline {
+        if let e = layout.exports, let baseline = plan.exportsBaseline {
             var exports = baseline.value(theta)
-            for l in demandLevers {
-                if case let .demand(_, _, pp?) = model.levers[l].effect { exports += pp.value(theta) }
-            }
+            for l in 0..<leverCount where plan.leverHasExports[l] { exports += plan.leverExports[l].value(theta) }
             out[e] = exports
         }
-        if let c = layout.consumerPrices, let baseline = model.cpiBaseline {
+        if let c = layout.consumerPrices, let baseline = plan.cpiBaseline {
             var cpi = baseline.value(theta)
             for l in shockLevers {
-                if case let .costShock(sector, change) = model.levers[l].effect, let k = shockedSectors.firstIndex(of: sector) {
-                    cpi += change.value(theta) * shockSensitivities[k]
-                }
+                if let k = shockedSectors.firstIndex(of: plan.leverSector[l]) { cpi += plan.leverValue[l].value(theta) * shockSensitivities[k] }
             }
             out[c] = cpi
         }

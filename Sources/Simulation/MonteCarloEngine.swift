@@ -104,6 +104,7 @@ public enum MonteCarloEngine {
                     return
                 }
             }
+            merger.addSketches(worker.sketches)
         }
         let summary = try merger.finish()
         return RunResult(model: model, layout: layout, summary: summary, draws: configuration.draws,
@@ -155,7 +156,7 @@ struct WorkerContext: Sendable {
 
 /// What a worker hands back for one block.
 struct BlockResult: Sendable {
-    let summary: RunSummary
+    let summary: BlockSummary
     let drawsText: String?
     let draws: Int
 }
@@ -168,6 +169,10 @@ struct BlockWorker {
     var theta: [Double]
     var normals: [Double]
     var outputs: [Double]
+    /// Quantile sketches of everything this worker evaluated (merged at the end).
+    var sketches: [QuantileSketch]
+    /// The distributions, copied so that workers do not share their storage.
+    let distributions: [Distribution]
 
     init(context: WorkerContext) throws(SimulationError) {
         self.context = context
@@ -178,6 +183,12 @@ struct BlockWorker {
         theta = [Double](repeating: 0, count: max(k, 1) * b)
         normals = [Double](repeating: 0, count: (context.model.correlation?.indices.count ?? 0) * b)
         outputs = [Double](repeating: 0, count: context.layout.count * b)
+        do {
+            sketches = try (0..<context.layout.count).map { _ throws(SamplingError) in try QuantileSketch(relativeAccuracy: OutputSummary.relativeAccuracy) }
+        } catch {
+            throw .invalidModel(error.description)
+        }
+        distributions = context.model.parameters.map { $0.distribution }
     }
 
     mutating func run(block: Int) throws(SimulationError) -> BlockResult {
@@ -224,7 +235,7 @@ struct BlockWorker {
         }
         // Inverse CDFs.
         for t in 0..<count {
-            for j in 0..<k { theta[j + k * t] = model.parameters[j].distribution.quantile(theta[j + k * t]) }
+            for j in 0..<k { theta[j + k * t] = distributions[j].quantile(theta[j + k * t]) }
         }
         // Outputs.
         if let affine = context.affine {
@@ -254,9 +265,25 @@ struct BlockWorker {
                 }
             }
         }
-        var summary: RunSummary
-        do { summary = try RunSummary(layout: context.layout, model: model) } catch { throw .invalidModel(error.description) }
-        outputs.withUnsafeBufferPointer { y in summary.insert(rows: y, count: count, stride: m, layout: context.layout) }
+        var summary: BlockSummary
+        do { summary = try BlockSummary(outputs: m, model: model) } catch { throw .invalidModel(error.description) }
+        let layout = context.layout
+        outputs.withUnsafeBufferPointer { y in
+            for o in 0..<m {
+                var moments = RunningMoments()
+                for t in 0..<count {
+                    let value = y[o + m * t]
+                    moments.insert(value)
+                    sketches[o].insert(value)
+                }
+                summary.moments[o] = moments
+            }
+            for t in 0..<count {
+                summary.meetsTarget.insert(y[layout.grdp + m * t])
+                if let e = layout.exports { summary.exportsMeetTarget?.insert(y[e + m * t]) }
+                if let c = layout.consumerPrices { summary.consumerPricesAtOrAboveCeiling?.insert(y[c + m * t]) }
+            }
+        }
         var text: String?
         if context.configuration.keepDrawsPath != nil {
             var lines = ""
@@ -310,7 +337,7 @@ final class OrderedMerger: @unchecked Sendable {
         pending[block] = result
         while let ready = pending.removeValue(forKey: nextToMerge) {
             do {
-                try total.merge(ready.summary)
+                try total.merge(block: ready.summary)
                 if let text = ready.drawsText { try writer?.append(text) }
             } catch {
                 self.error = error
@@ -320,6 +347,13 @@ final class OrderedMerger: @unchecked Sendable {
         }
         progress?(done)
         condition.broadcast()
+    }
+
+    /// A worker's sketches, once it has no more blocks.
+    func addSketches(_ sketches: [QuantileSketch]) {
+        condition.lock()
+        defer { condition.unlock() }
+        do { try total.merge(sketches: sketches) } catch { if self.error == nil { self.error = error } }
     }
 
     func fail(_ error: Error) {

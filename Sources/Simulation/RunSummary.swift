@@ -27,6 +27,23 @@ public struct OutputSummary: Sendable, Equatable {
     public func quantile(_ q: Double) -> Double? { sketch.quantile(q) }
 }
 
+/// The order-dependent part of a block's summary: moments (floating-point sums, merged in
+/// block order) and exact exceedance counts. Quantile sketches hold integer bucket counts,
+/// whose merge does not depend on order, so they are kept per worker instead of per block.
+struct BlockSummary: Sendable {
+    var moments: [RunningMoments]
+    var meetsTarget: ExceedanceCounter
+    var exportsMeetTarget: ExceedanceCounter?
+    var consumerPricesAtOrAboveCeiling: ExceedanceCounter?
+
+    init(outputs: Int, model: SimulationModel) throws(SamplingError) {
+        moments = [RunningMoments](repeating: RunningMoments(), count: outputs)
+        meetsTarget = try ExceedanceCounter(threshold: model.target)
+        exportsMeetTarget = try model.exportsTarget.map { t throws(SamplingError) in try ExceedanceCounter(threshold: t) }
+        consumerPricesAtOrAboveCeiling = try model.cpiCeiling.map { t throws(SamplingError) in try ExceedanceCounter(threshold: t) }
+    }
+}
+
 /// All outputs' summaries plus the exact exceedance counts of the targets.
 public struct RunSummary: Sendable, Equatable {
     public var outputs: [OutputSummary]
@@ -53,6 +70,19 @@ public struct RunSummary: Sendable, Equatable {
             if let e = layout.exports { exportsMeetTarget?.insert(rows[base + e]) }
             if let c = layout.consumerPrices { consumerPricesAtOrAboveCeiling?.insert(rows[base + c]) }
         }
+    }
+
+    /// Merges the next block's moments and counts (in block order).
+    mutating func merge(block: BlockSummary) throws(SamplingError) {
+        for o in outputs.indices { outputs[o].moments.merge(block.moments[o]) }
+        try meetsTarget.merge(block.meetsTarget)
+        if let other = block.exportsMeetTarget { try exportsMeetTarget?.merge(other) }
+        if let other = block.consumerPricesAtOrAboveCeiling { try consumerPricesAtOrAboveCeiling?.merge(other) }
+    }
+
+    /// Merges a worker's quantile sketches (integer counts: any order gives the same result).
+    mutating func merge(sketches: [QuantileSketch]) throws(SamplingError) {
+        for o in outputs.indices { try outputs[o].sketch.merge(sketches[o]) }
     }
 
     /// Merges `other` (the next block, in order) into this summary.

@@ -1,0 +1,163 @@
+import ArgumentParser
+import Datasets
+import Foundation
+import Growth
+import InputOutput
+import Reporting
+
+/// Loads accounts: a user's CSV or the embedded Hanoi 2025 accounts.
+enum AccountsSource {
+    static func load(path: String?) throws -> GRDPAccounts {
+        if let path { return try GRDPAccounts.load(path: path) }
+        return try HanoiDataset.embedded().accounts()
+    }
+
+    static func check(year: Int?, _ accounts: GRDPAccounts, path: String?) throws {
+        guard let year else { return }
+        guard accounts.year == year else {
+            throw CommandInputError("\(path ?? "embedded accounts"): the accounts are for \(accounts.year.map(String.init) ?? "an unspecified year"), not \(year); pass accounts for \(year) with --accounts")
+        }
+    }
+}
+
+/// `grdp contrib`: sector contributions (percentage points) to GRDP growth, the plan's
+/// consistency with its headline target, the gap to target, and the demand side.
+struct ContribCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "contrib",
+        abstract: "Sector contributions to GRDP growth in percentage points, gap to target, demand side.",
+        discussion: """
+            By default the Hanoi 2025 plan: each sector's target growth on the 2024 structure, and whether \
+            the sector targets add up to the 8% headline. --actual uses the accounts' growth column (the \
+            published 2025 actuals for Hanoi) and shows the gap to target. --accounts reads any region's \
+            accounts (CSV: sector, group, base_value, target, growth, q1..q4; see docs/accounts-format.md).
+            """)
+
+    @Option(help: "GRDP accounts CSV (default: embedded Hanoi 2024 base / 2025 plan).") var accounts: String?
+    @Option(help: "Year the accounts must be for (checked).") var year: Int?
+    @Flag(help: "Use the accounts' growth column (actuals) instead of the targets.") var actual = false
+    @Option(help: "Headline GRDP target in % (default: the accounts').") var target: Double?
+    @Option(help: "Growth of final-demand categories in %, e.g. households=8,exports=7 (embedded table): their contributions.")
+    var demandGrowth: String?
+    @OptionGroup var outputOptions: OutputOptions
+
+    func run() throws {
+        try outputOptions.emit(try makeReport())
+    }
+
+    func makeReport() throws -> Report {
+        let accounts = try AccountsSource.load(path: self.accounts)
+        try AccountsSource.check(year: year, accounts, path: self.accounts)
+        var tables: [ResultTable] = []
+        var headline: [(key: String, value: Cell)] = [("Region", .text(accounts.region))]
+        if let baseYear = accounts.baseYear, let year = accounts.year { headline.append(("Base year → year", .text("\(baseYear) → \(year)"))) }
+        let headlineTarget = target ?? accounts.grdpTarget
+        if actual {
+            let table = try ContributionTable(accounts: accounts)
+            tables.append(GrowthReports.contributions(table, title: "Contributions of the accounts' growth (actuals)"))
+            headline.append(("GRDP growth", .number(table.grdpGrowthPercent, decimals: 2)))
+            if let headlineTarget {
+                let gap = try GapToTarget(accounts: accounts, targetPercent: headlineTarget)
+                tables.append(GrowthReports.gap(gap))
+                headline.append(("Gap to target (pp)", .number(gap.gapPercentagePoints, decimals: 2)))
+            }
+        } else {
+            let plan = try PlanConsistency(accounts: accounts, headlineTargetPercent: headlineTarget)
+            tables.append(GrowthReports.contributions(plan.contributions, title: "Contributions of the plan's sector targets"))
+            headline.append(("Sector targets imply GRDP growth", .number(plan.impliedGRDPGrowthPercent, decimals: 3)))
+            headline.append(("Headline target", .number(plan.headlineTargetPercent, decimals: 2)))
+            headline.append(("Implied minus headline (pp)", .number(-plan.shortfallPercentagePoints, decimals: 3)))
+        }
+        if self.accounts == nil {
+            let dataset = try HanoiDataset.embedded()
+            let demand = try DemandContributions(model: LeontiefModel(table: dataset.table))
+            tables.append(GrowthReports.demandSide(demand))
+            if let demandGrowth {
+                var growth = [Double](repeating: 0, count: demand.categoryCount)
+                for (name, value) in try AssignmentList.parse(demandGrowth, option: "--demand-growth") {
+                    guard let c = demand.categories.firstIndex(where: { $0.label == name }) else {
+                        throw CommandInputError("--demand-growth: unknown category '\(name)'; categories are \(demand.categories.map(\.label).joined(separator: ", "))")
+                    }
+                    growth[c] = value
+                }
+                let contributions = try demand.growthContributions(categoryGrowthPercent: growth)
+                var table = ResultTable(
+                    id: "demand_growth", title: "Contribution of each demand category's growth to value-added growth (pp)",
+                    columns: [.init("category", "Category"), .init("growth_pct", "Growth %"), .init("contribution_pp", "Contribution pp")])
+                for (c, category) in contributions.categories.enumerated() {
+                    table.append([.text(category), .number(contributions.categoryGrowthPercent[c], decimals: 2), .number(contributions.categoryContributionPercentagePoints[c], decimals: 3)])
+                }
+                table.append([.text("value added"), .number(contributions.valueAddedGrowthPercent, decimals: 3), .number(contributions.valueAddedGrowthPercent, decimals: 3)])
+                tables.append(table)
+            }
+        }
+        return Report(title: "Growth accounting", headline: headline, tables: tables)
+    }
+}
+
+/// `grdp quarterly --actual Q1=7.41,Q2=8.13`: what the remaining quarters need.
+struct QuarterlyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quarterly",
+        abstract: "Annual growth from quarters, and the growth the remaining quarters need for the target.",
+        discussion: """
+            Annual growth = Σ weight_q × quarterly y/y growth, with base-year quarterly weights (embedded: fitted \
+            to Hanoi's published 2024 and 2025 quarters; or --weights). With --accounts (or the embedded \
+            accounts), also each sector's requirement from its own published quarters and target.
+            """)
+
+    @Option(help: "Published quarterly GRDP growth so far, e.g. Q1=7.41,Q2=8.13 (at most three quarters; four gives the annual figure).")
+    var actual: String = ""
+    @Option(help: "GRDP growth target in % (default: the accounts').") var target: Double?
+    @Option(help: "Base-year quarterly weights Q1=..,Q2=..,Q3=..,Q4=.. (sum 1).") var weights: String?
+    @Option(help: "GRDP accounts CSV for the sector table (default: embedded Hanoi accounts).") var accounts: String?
+    @OptionGroup var outputOptions: OutputOptions
+
+    func run() throws {
+        try outputOptions.emit(try makeReport())
+    }
+
+    static func quarters(_ text: String, option: String) throws -> [Double] {
+        guard !text.isEmpty else { return [] }
+        let pairs = try AssignmentList.parse(text, option: option)
+        var values: [Double] = []
+        for (offset, (name, value)) in pairs.enumerated() {
+            guard name.uppercased() == "Q\(offset + 1)" else {
+                throw CommandInputError("\(option): expected Q\(offset + 1) in position \(offset + 1), got '\(name)'; list quarters in order from Q1")
+            }
+            values.append(value)
+        }
+        guard values.count <= 4 else { throw CommandInputError("\(option): a year has four quarters") }
+        return values
+    }
+
+    func makeReport() throws -> Report {
+        let actualQuarters = try Self.quarters(actual, option: "--actual")
+        let accounts = try AccountsSource.load(path: self.accounts)
+        let quarterWeights: QuarterlyWeights
+        if let weights {
+            let values = try Self.quarters(weights, option: "--weights")
+            guard values.count == 4 else { throw CommandInputError("--weights: give all four quarters Q1..Q4") }
+            quarterWeights = try QuarterlyWeights(values)
+        } else {
+            quarterWeights = try QuarterlyWeights(try HanoiDataset.embedded().quarterlyWeights)
+        }
+        guard let target = target ?? accounts.grdpTarget else {
+            throw CommandInputError("no target: pass --target or accounts with a grdp_target")
+        }
+        var headline: [(key: String, value: Cell)] = [("Target", .number(target, decimals: 2))]
+        var required: Double?
+        if actualQuarters.count == 4 {
+            headline.append(("Annual growth", .number(try quarterWeights.annualGrowth(quarterlyGrowthPercent: actualQuarters), decimals: 3)))
+        } else {
+            required = try quarterWeights.requiredRemainingGrowth(targetPercent: target, actualQuarterGrowthPercent: actualQuarters)
+            if !actualQuarters.isEmpty {
+                headline.append(("Growth so far", .number(try quarterWeights.cumulativeGrowth(quarterlyGrowthPercent: actualQuarters), decimals: 3)))
+            }
+            headline.append(("Remaining quarters need", .value(required, 3)))
+        }
+        var tables = [GrowthReports.quarterly(weights: quarterWeights, actual: actualQuarters, target: target, required: required)]
+        tables.append(GrowthReports.sectorQuarters(try accounts.remainingQuarterRequirements(fallback: quarterWeights)))
+        return Report(title: "Quarterly arithmetic", headline: headline, tables: tables)
+    }
+}

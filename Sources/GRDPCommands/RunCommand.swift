@@ -1,0 +1,112 @@
+import ArgumentParser
+import Datasets
+import Foundation
+import Reporting
+import Scenarios
+import Simulation
+
+/// `grdp run [SCENARIO.toml]`: the main job. Monte Carlo over the scenario's levers on
+/// its dataset; with no file, the embedded Hanoi 2025 plan.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Simulate a scenario: probability of reaching the GRDP target, sector and lever contributions with bands.",
+        discussion: """
+            With no SCENARIO, runs the embedded Hanoi 2025 plan (scenarios/hanoi-2025-plan.toml). \
+            Results are identical for any --threads. The scenario format is docs/scenario-format.md.
+            """)
+
+    @Argument(help: "Scenario file (TOML). Default: the embedded Hanoi 2025 plan.") var scenario: String?
+    @Option(help: "Number of draws (overrides the scenario).") var draws: Int?
+    @Option(help: "Seed (overrides the scenario).") var seed: UInt64?
+    @Option(help: "Sampling: monte-carlo or latin-hypercube (overrides the scenario).") var sampling: String?
+    @Option(help: "Worker threads (default: all cores). Results do not depend on it.") var threads: Int?
+    @Option(help: "Write every draw (parameters and outputs) to this CSV file, atomically.") var keepDraws: String?
+    @Flag(help: "Hold the dataset's assumptions at their central values instead of sampling them.") var centralAssumptions = false
+    @OptionGroup var outputOptions: OutputOptions
+
+    func validate() throws {
+        if let draws, draws < 1 || draws > Scenario.maximumDraws { throw ValidationError("--draws must be between 1 and \(Scenario.maximumDraws)") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if let sampling, SamplingDesign(rawValue: sampling) == nil { throw ValidationError("--sampling must be monte-carlo or latin-hypercube") }
+    }
+
+    func run() throws {
+        let report = try makeReport(progress: ProgressLine.make())
+        try outputOptions.emit(report)
+    }
+
+    static func loadScenario(_ path: String?) throws -> Scenario {
+        if let path { return try Scenario.load(path: path) }
+        return try Scenario.parse(HanoiDataset.embedded().defaultScenario, path: "embedded hanoi-2025-plan.toml")
+    }
+
+    func makeReport(progress: (@Sendable (Int) -> Void)? = nil) throws -> Report {
+        var scenario = try Self.loadScenario(self.scenario)
+        if let draws { scenario.draws = draws }
+        if let seed { scenario.seed = seed }
+        if let sampling, let method = SamplingMethod(rawValue: sampling) { scenario.sampling = method }
+        if centralAssumptions { scenario.datasetAssumptions = .central }
+        let dataset = try ScenarioCompiler.dataset(for: scenario)
+        let model = try ScenarioCompiler.compile(scenario, dataset: dataset)
+        let configuration = RunConfiguration(
+            draws: scenario.draws, seed: scenario.seed,
+            sampling: scenario.sampling == .latinHypercube ? .latinHypercube : .monteCarlo,
+            threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, keepDrawsPath: keepDraws,
+            progress: progress)
+        let result = try MonteCarloEngine.run(model: model, configuration: configuration)
+        ProgressLine.clear(progress != nil)
+        var notes: [String] = []
+        if case .hanoi = model.economy {
+            notes.append("dataset assumptions sampled per draw (the Hanoi table is re-derived for each draw)")
+        }
+        if !model.actualQuarters.isEmpty {
+            notes.append("annual growth uses the published quarters \(model.actualQuarters.map { String($0) }.joined(separator: ", ")); sector contributions are the model's for the whole year")
+        }
+        return SimulationReports.report(result, title: scenario.name, datasetDescription: dataset.description, notes: notes)
+    }
+}
+
+/// A progress line on standard error, only when it is a terminal.
+enum ProgressLine {
+    static func make() -> (@Sendable (Int) -> Void)? {
+        guard isatty(STDERR_FILENO) == 1 else { return nil }
+        let state = ProgressState()
+        return { done in state.report(done) }
+    }
+
+    static func clear(_ active: Bool) {
+        if active { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+
+    final class ProgressState: @unchecked Sendable {
+        private let lock = NSLock()
+        private var last = Date.distantPast
+        func report(_ done: Int) {
+            lock.lock()
+            defer { lock.unlock() }
+            let now = Date()
+            guard now.timeIntervalSince(last) > 0.25 else { return }
+            last = now
+            FileHandle.standardError.write(Data("\rgrdp: \(done) draws done".utf8))
+        }
+    }
+}
+
+/// `grdp validate FILE`: checks a scenario completely (syntax, keys, types, parameters,
+/// sectors, correlation) without running it.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate", abstract: "Check a scenario file without running it (exit 1 with file:line: key on the first error).")
+
+    @Argument(help: "Scenario files (TOML).") var files: [String]
+
+    func run() throws {
+        for file in files {
+            let scenario = try Scenario.load(path: file)
+            let dataset = try ScenarioCompiler.dataset(for: scenario)
+            let model = try ScenarioCompiler.compile(scenario, dataset: dataset)
+            print("\(file): valid — \(scenario.levers.count) levers, \(model.parameters.count) uncertain parameters, \(scenario.draws) draws")
+        }
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import Sampling
+import Simulation
+
+/// The report of `grdp run`: headline, sector contributions with bands, levers, demand
+/// side, quarters, other plan targets, gap to target, and the inputs.
+public enum SimulationReports {
+    static let bands: [(String, Double)] = [("P5", 0.05), ("P10", 0.10), ("P25", 0.25), ("P50", 0.50), ("P75", 0.75), ("P90", 0.90), ("P95", 0.95)]
+
+    public static func report(_ result: RunResult, title: String, datasetDescription: String, notes: [String] = []) -> Report {
+        let model = result.model, layout = result.layout, summary = result.summary
+        func output(_ index: Int) -> OutputSummary { summary.outputs[index] }
+        func q(_ index: Int, _ p: Double) -> Double? { output(index).quantile(p) }
+        let grdp = output(layout.grdp)
+        var headline: [(key: String, value: Cell)] = []
+        headline.append(("Median GRDP growth %", .value(q(layout.grdp, 0.5), 2)))
+        headline.append(("90% band (P5–P95) %", .text("\(fmt(q(layout.grdp, 0.05))) – \(fmt(q(layout.grdp, 0.95)))")))
+        headline.append(("Mean ± sd %", .text("\(fmt(grdp.moments.mean)) ± \(fmt(grdp.moments.standardDeviation))")))
+        if let p = summary.meetsTarget.probability {
+            let interval = summary.meetsTarget.wilsonInterval().map { " (95% CI \(fmt($0.lowerBound * 100, 1))–\(fmt($0.upperBound * 100, 1)))" } ?? ""
+            headline.append(("P(GRDP growth ≥ \(fmt(model.target)) %)", .text("\(fmt(p * 100, 1))%\(interval)")))
+        }
+        if let e = layout.exports {
+            let probability = summary.exportsMeetTarget?.probability.map { ", P(≥ \(fmt(model.exportsTarget ?? 0, 1))%) \(fmt($0 * 100, 1))%" } ?? ""
+            headline.append(("Exports growth median %", .text("\(fmt(q(e, 0.5)))\(probability)")))
+        }
+        if let c = layout.consumerPrices {
+            let probability = summary.consumerPricesAtOrAboveCeiling?.probability.map { ", P(< \(fmt(model.cpiCeiling ?? 0, 1))%) \(fmt((1 - $0) * 100, 1))%" } ?? ""
+            headline.append(("CPI median %", .text("\(fmt(q(c, 0.5)))\(probability)")))
+        }
+        headline.append(("Draws", .text("\(result.draws) (\(result.sampling.rawValue), seed \(result.seed))")))
+        headline.append(("Dataset", .text(datasetDescription)))
+
+        var tables: [ResultTable] = []
+        // Sector contributions.
+        var sectors = ResultTable(
+            id: "sector_contributions", title: "Sector contributions to GRDP growth (percentage points) with bands",
+            columns: [.init("line", "Sector"), .init("group", "Group"), .init("growth_p50_pct", "Growth P50 %"),
+                      .init("mean_pp", "Mean pp")] + bands.filter { [0.05, 0.5, 0.95].contains($0.1) }.map { .init("\($0.0.lowercased())_pp", "\($0.0) pp") })
+        for (i, line) in model.lines.enumerated() {
+            let c = layout.lineContributions.lowerBound + i
+            sectors.append([.text(line), .text(model.groupOfLine[i].map { model.groups[$0] } ?? ""),
+                            .value(q(layout.lineGrowth.lowerBound + i, 0.5), 2), .number(output(c).moments.mean, decimals: 3),
+                            .value(q(c, 0.05), 3), .value(q(c, 0.5), 3), .value(q(c, 0.95), 3)])
+        }
+        for (g, group) in model.groups.enumerated() {
+            let c = layout.groupContributions.lowerBound + g
+            sectors.append([.text("= " + group), .text("group"), .empty, .number(output(c).moments.mean, decimals: 3),
+                            .value(q(c, 0.05), 3), .value(q(c, 0.5), 3), .value(q(c, 0.95), 3)])
+        }
+        sectors.append([.text("GRDP"), .empty, .value(q(layout.grdp, 0.5), 2), .number(grdp.moments.mean, decimals: 3),
+                        .value(q(layout.grdp, 0.05), 3), .value(q(layout.grdp, 0.5), 3), .value(q(layout.grdp, 0.95), 3)])
+        sectors.notes.append("contribution = base-year share × growth; means add up to the GRDP mean (quantiles do not add)")
+        tables.append(sectors)
+
+        // Levers.
+        var levers = ResultTable(
+            id: "levers", title: "What carries the growth: the levers' contributions (pp of GRDP growth)",
+            columns: [.init("id", "Lever"), .init("name", "Name"), .init("category", "Demand side"), .init("mean_pp", "Mean pp"),
+                      .init("p5_pp", "P5 pp"), .init("p50_pp", "P50 pp"), .init("p95_pp", "P95 pp")])
+        let baseline = layout.baselineContribution
+        levers.append([.text("baseline"), .text("momentum (baseline growth of every line)"), .text(""), .number(output(baseline).moments.mean, decimals: 3),
+                       .value(q(baseline, 0.05), 3), .value(q(baseline, 0.5), 3), .value(q(baseline, 0.95), 3)])
+        for (l, lever) in model.levers.enumerated() {
+            let c = layout.leverContributions.lowerBound + l
+            levers.append([.text(lever.id), .text(lever.name), .text(lever.category), .number(output(c).moments.mean, decimals: 3),
+                           .value(q(c, 0.05), 3), .value(q(c, 0.5), 3), .value(q(c, 0.95), 3)])
+        }
+        levers.notes.append("a demand lever's contribution is the value added it induces through the Leontief model (v̂·L·Δf), plus the product taxes that follow it")
+        tables.append(levers)
+
+        // Demand side.
+        var demand = ResultTable(
+            id: "demand_side", title: "Demand side: contributions by the demand that carries them (pp)",
+            columns: [.init("category", "Demand"), .init("mean_pp", "Mean pp"), .init("p5_pp", "P5 pp"), .init("p95_pp", "P95 pp")])
+        demand.append([.text("baseline momentum"), .number(output(baseline).moments.mean, decimals: 3), .value(q(baseline, 0.05), 3), .value(q(baseline, 0.95), 3)])
+        for (c, category) in SimulationModel.demandCategories.enumerated() {
+            let index = layout.categoryContributions.lowerBound + c
+            demand.append([.text(category), .number(output(index).moments.mean, decimals: 3), .value(q(index, 0.05), 3), .value(q(index, 0.95), 3)])
+        }
+        demand.notes.append("'supply' collects growth shifts and local sourcing; 'visitors' is tourism spending (an export of services)")
+        tables.append(demand)
+
+        // Quarters and the gap.
+        let median = q(layout.grdp, 0.5) ?? grdp.moments.mean
+        let remaining = (model.actualQuarters.count..<4)
+        let remainingWeight = remaining.reduce(0.0) { $0 + model.quarterlyWeights[$1] }
+        let uniformClosure = remainingWeight > 0 ? max(0, model.target - median) / remainingWeight : 0
+        var quarters = ResultTable(
+            id: "quarters", title: "Quarter by quarter: projected GRDP growth (% y/y) and what would close the gap",
+            columns: [.init("quarter", "Quarter"), .init("weight", "Base weight"), .init("status", "Status"), .init("p5_pct", "P5 %"),
+                      .init("p50_pct", "P50 %"), .init("p95_pct", "P95 %"), .init("needed_pct", "Needed for target %")])
+        for qIndex in 0..<4 {
+            let index = layout.quarters.lowerBound + qIndex
+            let actual = qIndex < model.actualQuarters.count
+            quarters.append([.text("Q\(qIndex + 1)"), .number(model.quarterlyWeights[qIndex], decimals: 4), .text(actual ? "actual" : "projected"),
+                             .value(q(index, 0.05), 2), .value(q(index, 0.5), 2), .value(q(index, 0.95), 2),
+                             actual ? .value(q(index, 0.5), 2) : .value((q(index, 0.5) ?? 0) + uniformClosure, 2)])
+        }
+        quarters.notes.append("needed: each remaining quarter's median plus the same extra growth, so that Σ weight × growth reaches the target at the median")
+        tables.append(quarters)
+
+        var gap = ResultTable(
+            id: "gap", title: "Gap to the \(fmt(model.target))% target at the median: the growth each line alone would need",
+            columns: [.init("line", "Sector"), .init("share_pct", "Base share %"), .init("growth_p50_pct", "Growth P50 %"),
+                      .init("needed_alone_pct", "Needed alone %"), .init("extra_pp", "Extra pp")])
+        let shortfall = model.target - median
+        for (i, line) in model.lines.enumerated() {
+            let growth = q(layout.lineGrowth.lowerBound + i, 0.5) ?? 0
+            let meanGrowth = output(layout.lineGrowth.lowerBound + i).moments.mean
+            let share = meanGrowth != 0 ? output(layout.lineContributions.lowerBound + i).moments.mean / meanGrowth : 0
+            let extra = share > 0 ? max(0, shortfall) / share : nil
+            gap.append([.text(line), .number(share * 100, decimals: 2), .number(growth, decimals: 2), .value(extra.map { growth + $0 }, 2), .value(extra, 2)])
+        }
+        gap.notes.append(shortfall > 0
+            ? "median GRDP growth \(fmt(median)) % is \(fmt(shortfall)) pp short of the target"
+            : "median GRDP growth \(fmt(median)) % meets the target; no extra growth is needed at the median")
+        tables.append(gap)
+
+        // Other plan targets.
+        if layout.exports != nil || layout.consumerPrices != nil {
+            var other = ResultTable(
+                id: "other_targets", title: "Other plan targets",
+                columns: [.init("indicator", "Indicator"), .init("target", "Target"), .init("p5_pct", "P5 %"), .init("p50_pct", "P50 %"),
+                          .init("p95_pct", "P95 %"), .init("probability_pct", "P(meets) %")])
+            if let e = layout.exports {
+                other.append([.text("exports growth %"), .text("≥ \(fmt(model.exportsTarget ?? .nan, 1))"), .value(q(e, 0.05), 2), .value(q(e, 0.5), 2),
+                              .value(q(e, 0.95), 2), .value(summary.exportsMeetTarget?.probability.map { $0 * 100 }, 1)])
+            }
+            if let c = layout.consumerPrices {
+                other.append([.text("CPI %"), .text("< \(fmt(model.cpiCeiling ?? .nan, 1))"), .value(q(c, 0.05), 2), .value(q(c, 0.5), 2),
+                              .value(q(c, 0.95), 2), .value(summary.consumerPricesAtOrAboveCeiling?.probability.map { (1 - $0) * 100 }, 1)])
+            }
+            tables.append(other)
+        }
+
+        // Inputs.
+        var inputs = ResultTable(
+            id: "parameters", title: "Uncertain inputs (sampled)",
+            columns: [.init("id", "Parameter"), .init("distribution", "Distribution"), .init("mean", "Mean")])
+        for p in model.parameters {
+            inputs.append([.text(p.id), .text(p.distribution.description), .number(p.distribution.mean, decimals: 4)])
+        }
+        if let (indices, _) = model.correlation {
+            inputs.notes.append("correlated through a Gaussian copula: " + indices.map { model.parameters[$0].id }.joined(separator: ", "))
+        }
+        inputs.notes.append(contentsOf: notes)
+        tables.append(inputs)
+        return Report(title: title, headline: headline, tables: tables)
+    }
+
+    static func fmt(_ value: Double?, _ decimals: Int = 2) -> String {
+        value.map { NumberText.fixed($0, decimals) } ?? "n/a"
+    }
+}

@@ -1,0 +1,183 @@
+import Foundation
+
+/// A scenario file (TOML, docs/scenario-format.md), parsed and checked: which dataset to
+/// use, the target to test, how many draws to make, the baseline growth and the policy
+/// levers with their uncertain sizes.
+///
+/// `parse(_:path:)` checks everything the file can tell on its own (syntax, keys, types,
+/// required keys, distribution parameters, weights, ranges); `validate(sectors:
+/// accountsLines:assumptionIDs:)` then checks the names against the dataset and the
+/// correlation matrix. Every problem is a `ScenarioError` with file, line and key.
+///
+/// ```swift
+/// let scenario = try Scenario.load(path: "scenarios/hanoi-2025-plan.toml")
+/// try scenario.validate(sectors: table.sectors, accountsLines: accounts.lines, assumptionIDs: ids)
+/// for parameter in scenario.uncertainParameters { … }   // the Monte Carlo's dimensions
+/// ```
+public struct Scenario: Sendable {
+    /// The file as named to `load(path:)` / `parse(_:path:)`; errors and relative paths
+    /// refer to it.
+    public let path: String
+    /// `scenario.name`: the report's title.
+    public let name: String
+    /// `scenario.description`.
+    public let description: String?
+    /// `scenario.dataset` (default `"hanoi-2024"`).
+    public let dataset: String
+    /// `scenario.accounts`, resolved against the scenario file's directory.
+    public let accountsPath: String?
+    /// `scenario.table`, resolved against the scenario file's directory.
+    public let tablePath: String?
+    /// `scenario.year` (nil: the dataset's plan year).
+    public let year: Int?
+    /// `scenario.target`, GRDP growth target in % (nil: the accounts' target).
+    public let target: Double?
+    /// `scenario.draws` (default 100,000). A `var` so that a command line can override it.
+    public var draws: Int
+    /// `scenario.seed` (default 2025).
+    public var seed: UInt64
+    /// `scenario.sampling` (default Monte Carlo).
+    public var sampling: SamplingMethod
+    /// `scenario.actual_quarters`: published GRDP growth (% y/y) of Q1, Q2, … (at most 3).
+    public let actualQuarters: [Double]
+    /// `scenario.dataset_assumptions` (default `.sample`).
+    public var datasetAssumptions: DatasetAssumptionsMode
+    /// `[baseline]` entries other than `tax_elasticity`, in file order.
+    public let baseline: [BaselineEntry]
+    /// `baseline.tax_elasticity` (default the constant 1).
+    public let taxElasticity: UncertainValue
+    /// `[levers.ID]` tables in file order.
+    public let levers: [Lever]
+    /// `indicators.exports.baseline`: merchandise export growth without the levers, %.
+    public let exportsBaseline: UncertainValue?
+    /// `indicators.cpi.baseline`: average CPI inflation without the levers, %.
+    public let cpiBaseline: UncertainValue?
+    /// `[correlation]`.
+    public let correlation: CorrelationSpec?
+    /// Where each key is defined, for errors raised after parsing.
+    let locator: TOMLKeyLocator
+
+    // MARK: Defaults and limits
+
+    /// The datasets `scenario.dataset` may name.
+    public static let knownDatasets = ["hanoi-2024"]
+    public static let defaultDataset = "hanoi-2024"
+    public static let defaultDraws = 100_000
+    public static let maximumDraws = 1_000_000_000
+    public static let defaultSeed: UInt64 = 2025
+    /// At most this many published quarters (the fourth would end the year).
+    public static let maximumActualQuarters = 3
+    /// Tolerance of every "sums to 1" check (sector weights, quarter weights).
+    public static let weightSumTolerance = 1e-9
+
+    init(
+        path: String, name: String, description: String?, dataset: String, accountsPath: String?,
+        tablePath: String?, year: Int?, target: Double?, draws: Int, seed: UInt64, sampling: SamplingMethod,
+        actualQuarters: [Double], datasetAssumptions: DatasetAssumptionsMode, baseline: [BaselineEntry],
+        taxElasticity: UncertainValue, levers: [Lever], exportsBaseline: UncertainValue?,
+        cpiBaseline: UncertainValue?, correlation: CorrelationSpec?, locator: TOMLKeyLocator
+    ) {
+        self.path = path
+        self.name = name
+        self.description = description
+        self.dataset = dataset
+        self.accountsPath = accountsPath
+        self.tablePath = tablePath
+        self.year = year
+        self.target = target
+        self.draws = draws
+        self.seed = seed
+        self.sampling = sampling
+        self.actualQuarters = actualQuarters
+        self.datasetAssumptions = datasetAssumptions
+        self.baseline = baseline
+        self.taxElasticity = taxElasticity
+        self.levers = levers
+        self.exportsBaseline = exportsBaseline
+        self.cpiBaseline = cpiBaseline
+        self.correlation = correlation
+        self.locator = locator
+    }
+
+    // MARK: Loading
+
+    /// Parses scenario text. `path` names the file in errors and is the base of the
+    /// relative `accounts` and `table` paths.
+    /// - Throws: `ScenarioError` for the first problem found, in file order within each
+    ///   table (`[scenario]`, `[baseline]`, `[levers.*]`, `[indicators]`, `[correlation]`).
+    /// - Complexity: O(n) in the length of the text.
+    public static func parse(_ text: String, path: String) throws(ScenarioError) -> Scenario {
+        try ScenarioParser.parse(text, path: path)
+    }
+
+    /// Reads and parses the file at `path` (UTF-8).
+    /// - Throws: `ScenarioError` (line nil) when the file cannot be read, else as `parse`.
+    public static func load(path: String) throws(ScenarioError) -> Scenario {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ScenarioError(
+                file: path, line: nil, key: "",
+                message: "cannot read the scenario file (\(error.localizedDescription)); check the path and that it is UTF-8 text")
+        }
+        return try parse(text, path: path)
+    }
+
+    // MARK: Parameters
+
+    /// Every number of the scenario that the Monte Carlo draws or holds, constants
+    /// included, in the fixed order of `uncertainParameters`. A default that the file does
+    /// not give (tax elasticity 1) is not listed.
+    public var parameters: [UncertainParameter] {
+        var list: [UncertainParameter] = []
+        for entry in baseline {
+            list.append(UncertainParameter(
+                id: TOMLKeyLocator.path(["baseline", entry.accountsLine]), value: entry.value, line: entry.line))
+        }
+        if let line = locator.line(of: "baseline.tax_elasticity") {
+            list.append(UncertainParameter(id: "baseline.tax_elasticity", value: taxElasticity, line: line))
+        }
+        for lever in levers {
+            for field in lever.valueFields {
+                let id = TOMLKeyLocator.path(["levers", lever.id, field.key])
+                list.append(UncertainParameter(id: id, value: field.value, line: locator.line(of: id) ?? lever.line))
+            }
+        }
+        if let exportsBaseline {
+            list.append(UncertainParameter(
+                id: "indicators.exports", value: exportsBaseline,
+                line: locator.nearestLine(of: "indicators.exports.baseline") ?? 0))
+        }
+        if let cpiBaseline {
+            list.append(UncertainParameter(
+                id: "indicators.cpi", value: cpiBaseline, line: locator.nearestLine(of: "indicators.cpi.baseline") ?? 0))
+        }
+        return list
+    }
+
+    /// The non-constant values, in this fixed order (the Monte Carlo's dimensions):
+    /// 1. `baseline.LINE` in file order;
+    /// 2. `baseline.tax_elasticity`;
+    /// 3. for each lever in file order: `levers.ID.amount`, `levers.ID.exports_growth_pp`
+    ///    (demand), `.shift` (growth), `.increase` (local sourcing), `.price_change`
+    ///    (cost shock);
+    /// 4. `indicators.exports`, then `indicators.cpi`.
+    ///
+    /// Dataset assumptions (`assumptions.ID`) are not listed: the engine adds them.
+    public var uncertainParameters: [UncertainParameter] {
+        parameters.filter { !$0.value.isConstant }
+    }
+
+    // MARK: Positions
+
+    /// The line where `key` (a key path such as `levers.tourism.amount`) is defined, or
+    /// of its nearest defined ancestor; nil if neither is in the file.
+    public func line(of key: String) -> Int? { locator.nearestLine(of: key) }
+
+    /// An error at `key` of this scenario's file (for checks that need data the scenario
+    /// does not hold, e.g. a baseline line with no growth in the accounts).
+    public func error(at key: String, _ message: String) -> ScenarioError {
+        ScenarioError(file: path, line: line(of: key), key: key, message: message)
+    }
+}

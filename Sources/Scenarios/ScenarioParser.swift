@@ -1,0 +1,376 @@
+import TOMLKit
+
+/// Turns TOML text into a `Scenario`, checking every key it reads. TOMLKit parses the text;
+/// `TOMLKeyLocator` supplies the lines and the file order TOMLKit does not keep.
+struct ScenarioParser {
+    let file: String
+    let locator: TOMLKeyLocator
+
+    static let rootKeys = ["scenario", "baseline", "levers", "indicators", "correlation"]
+    static let scenarioKeys = [
+        "name", "description", "dataset", "accounts", "table", "year", "target", "draws", "seed", "sampling",
+        "actual_quarters", "dataset_assumptions",
+    ]
+    static let commonLeverKeys = ["name", "kind", "source", "assumption", "quarters"]
+    static let leverKeys: [String: [String]] = [
+        "demand": ["category", "sectors", "amount", "exports_growth_pp"],
+        "growth": ["sector", "shift"],
+        "local_sourcing": ["supplier", "buyers", "increase"],
+        "cost_shock": ["sector", "price_change"],
+    ]
+    static let indicatorKeys = ["exports", "cpi"]
+    static let correlationKeys = ["parameters", "matrix"]
+
+    static func parse(_ text: String, path file: String) throws(ScenarioError) -> Scenario {
+        let root: TOMLTable
+        do {
+            root = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw syntaxError(error, text: text, file: file)
+        } catch {
+            throw ScenarioError(file: file, line: nil, key: "", message: "TOML could not be parsed (\(error)); fix the syntax")
+        }
+        let parser = ScenarioParser(file: file, locator: TOMLKeyLocator(text))
+        return try parser.scenario(from: root)
+    }
+
+    /// A TOMLKit syntax error at its line. When toml++ reports a redefinition (which is how
+    /// a duplicate lever id or key shows up) the key is the one it names: a full path on a
+    /// `[header]` line, else relative to the table in effect at that line.
+    static func syntaxError(_ error: TOMLParseError, text: String, file: String) -> ScenarioError {
+        let description = error.description
+        let line = error.source.begin.line
+        var key = ""
+        var hint = "fix the TOML syntax (https://toml.io/en/v1.0.0)"
+        if description.contains("redefine"),
+           let last = description.lastIndex(of: "'"),
+           let first = description[..<last].lastIndex(of: "'") {
+            let named = String(description[description.index(after: first)..<last])
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let isHeader = line >= 1 && line <= lines.count && lines[line - 1].drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("[")
+            let table = isHeader ? "" : TOMLKeyLocator(text).tablePath(atLine: line)
+            key = table.isEmpty ? named : table + "." + named
+            if key.hasPrefix("levers."), TOMLKeyLocator.parent(of: key) == "levers" {
+                hint = "lever ids must be unique; rename or remove the second definition of \(key)"
+            } else {
+                hint = "each table and key may be defined only once; remove or rename the duplicate"
+            }
+        }
+        return ScenarioError(
+            file: file, line: line, key: key,
+            message: "TOML syntax error at column \(error.source.begin.column): \(description); \(hint)")
+    }
+
+    // MARK: Document
+
+    func scenario(from root: TOMLTable) throws(ScenarioError) -> Scenario {
+        try checkKeys(root, at: "", allowed: Self.rootKeys, context: "at the top level")
+
+        guard let scenarioValue = root["scenario"] else {
+            throw ScenarioError(
+                file: file, line: nil, key: "scenario.name",
+                message: "the [scenario] table is missing; add [scenario] with at least name = \"…\"")
+        }
+        let settings = try table(scenarioValue, at: "scenario")
+        try checkKeys(settings, at: "scenario", allowed: Self.scenarioKeys, context: "in [scenario]")
+        guard let nameValue = settings["name"] else {
+            throw error("scenario.name", "missing required key; add name = \"…\" (the report's title)")
+        }
+        let name = try nonEmptyString(nameValue, at: "scenario.name")
+        let description = try settings["description"].map { (value) throws(ScenarioError) in
+            try string(value, at: "scenario.description")
+        }
+        let dataset = try settings["dataset"].map { (value) throws(ScenarioError) in
+            try string(value, at: "scenario.dataset")
+        } ?? Scenario.defaultDataset
+        guard Scenario.knownDatasets.contains(dataset) else {
+            throw error("scenario.dataset", "unknown dataset \"\(dataset)\"; the known datasets are: \(Scenario.knownDatasets.map { "\"\($0)\"" }.joined(separator: ", "))")
+        }
+        let accountsPath = try settings["accounts"].map { (value) throws(ScenarioError) in
+            Self.resolve(try nonEmptyString(value, at: "scenario.accounts"), against: file)
+        }
+        let tablePath = try settings["table"].map { (value) throws(ScenarioError) in
+            Self.resolve(try nonEmptyString(value, at: "scenario.table"), against: file)
+        }
+        let year = try settings["year"].map { (value) throws(ScenarioError) in try integer(value, at: "scenario.year") }
+        let target = try settings["target"].map { (value) throws(ScenarioError) in try number(value, at: "scenario.target") }
+
+        var draws = Scenario.defaultDraws
+        if let value = settings["draws"] {
+            draws = try integer(value, at: "scenario.draws")
+            guard draws >= 1, draws <= Scenario.maximumDraws else {
+                throw error("scenario.draws", "draws is \(draws); it must lie in 1 … 1,000,000,000")
+            }
+        }
+        var seed = Scenario.defaultSeed
+        if let value = settings["seed"] {
+            let signed = try integer(value, at: "scenario.seed")
+            guard signed >= 0 else {
+                throw error("scenario.seed", "seed is \(signed); it must lie in 0 … 2⁶³−1 (9223372036854775807)")
+            }
+            seed = UInt64(signed)
+        }
+        var sampling = SamplingMethod.monteCarlo
+        if let value = settings["sampling"] {
+            sampling = try keyword(value, at: "scenario.sampling", as: SamplingMethod.self)
+        }
+        var actualQuarters: [Double] = []
+        if let value = settings["actual_quarters"] {
+            actualQuarters = try numbers(value, at: "scenario.actual_quarters")
+            guard actualQuarters.count <= Scenario.maximumActualQuarters else {
+                throw error(
+                    "scenario.actual_quarters",
+                    "\(actualQuarters.count) quarters are given; at most 3 (Q1…Q3) may be published before the year ends — remove the extra ones")
+            }
+        }
+        var datasetAssumptions = DatasetAssumptionsMode.sample
+        if let value = settings["dataset_assumptions"] {
+            datasetAssumptions = try keyword(value, at: "scenario.dataset_assumptions", as: DatasetAssumptionsMode.self)
+        }
+
+        var baseline: [BaselineEntry] = []
+        var taxElasticity = UncertainValue.constant(1)
+        if let value = root["baseline"] {
+            let entries = try table(value, at: "baseline")
+            for key in orderedKeys(entries, at: "baseline") {
+                guard let entryValue = entries[key] else { continue }
+                let path = TOMLKeyLocator.path("baseline", key)
+                let (uncertain, reference) = try uncertainValue(entryValue, at: path)
+                if key == "tax_elasticity" {
+                    taxElasticity = uncertain
+                } else {
+                    baseline.append(BaselineEntry(
+                        accountsLine: key, value: uncertain, reference: reference?.text,
+                        referenceIsAssumption: reference?.isAssumption ?? false, line: line(path)))
+                }
+            }
+        }
+
+        var levers: [Lever] = []
+        if let value = root["levers"] {
+            let leverTables = try table(value, at: "levers")
+            for id in orderedKeys(leverTables, at: "levers") {
+                guard let leverValue = leverTables[id] else { continue }
+                levers.append(try lever(id: id, leverValue))
+            }
+        }
+
+        var exportsBaseline: UncertainValue?
+        var cpiBaseline: UncertainValue?
+        if let value = root["indicators"] {
+            let indicators = try table(value, at: "indicators")
+            try checkKeys(indicators, at: "indicators", allowed: Self.indicatorKeys, context: "in [indicators]")
+            exportsBaseline = try indicatorBaseline(indicators, "exports")
+            cpiBaseline = try indicatorBaseline(indicators, "cpi")
+        }
+
+        let correlation = try root["correlation"].map { (value) throws(ScenarioError) in try correlationSpec(value) }
+
+        return Scenario(
+            path: file, name: name, description: description, dataset: dataset, accountsPath: accountsPath,
+            tablePath: tablePath, year: year, target: target, draws: draws, seed: seed, sampling: sampling,
+            actualQuarters: actualQuarters, datasetAssumptions: datasetAssumptions, baseline: baseline,
+            taxElasticity: taxElasticity, levers: levers, exportsBaseline: exportsBaseline, cpiBaseline: cpiBaseline,
+            correlation: correlation, locator: locator)
+    }
+
+    /// `relative` against the directory of `scenarioPath` (unchanged when absolute or when
+    /// the scenario path has no directory).
+    static func resolve(_ relative: String, against scenarioPath: String) -> String {
+        if relative.hasPrefix("/") { return relative }
+        guard let slash = scenarioPath.lastIndex(of: "/") else { return relative }
+        return String(scenarioPath[...slash]) + relative
+    }
+
+    // MARK: Levers
+
+    func lever(id: String, _ value: TOMLValueConvertible) throws(ScenarioError) -> Lever {
+        let path = TOMLKeyLocator.path("levers", id)
+        guard !id.isEmpty, id.utf8.allSatisfy(TOMLKeyLocator.isBareKeyByte) else {
+            throw error(path, "lever id \(path.dropFirst(7)) has characters other than letters, digits, _ and -; rename it (e.g. [levers.public_investment])")
+        }
+        let table = try table(value, at: path)
+        guard let kindValue = table["kind"] else {
+            throw error("\(path).kind", "missing required key; add kind = \(Self.quotedList(LeverKind.keywords, last: "or"))")
+        }
+        let kind = try string(kindValue, at: "\(path).kind")
+        guard let kindKeys = Self.leverKeys[kind] else {
+            throw error("\(path).kind", "unknown kind \"\(kind)\"; use \(Self.quotedList(LeverKind.keywords, last: "or"))")
+        }
+        try checkKeys(table, at: path, allowed: Self.commonLeverKeys + kindKeys, context: "in a \(kind) lever")
+
+        let name = try table["name"].map { (value) throws(ScenarioError) in try nonEmptyString(value, at: "\(path).name") } ?? id
+        let reference = try requiredReference(in: table, at: path)
+        var quarters: [Double]?
+        if let value = table["quarters"] {
+            let weights = try numbers(value, at: "\(path).quarters")
+            guard weights.count == 4 else {
+                throw error("\(path).quarters", "\(weights.count) weights are given; give 4 (Q1, Q2, Q3, Q4) summing to 1")
+            }
+            for (index, weight) in weights.enumerated() where weight < 0 {
+                throw error("\(path).quarters[\(index)]", "Q\(index + 1) weight is \(weight); quarter weights must be ≥ 0")
+            }
+            try checkSumsToOne(weights, at: "\(path).quarters", what: "quarter weights")
+            quarters = weights
+        }
+
+        let leverKind: LeverKind
+        switch kind {
+        case "demand":
+            let category = try keyword(try required(table, "category", at: path), at: "\(path).category", as: DemandCategory.self)
+            let sectors = try sectorWeights(try required(table, "sectors", at: path), at: "\(path).sectors")
+            let amount = try uncertainValue(try required(table, "amount", at: path), at: "\(path).amount").value
+            let exports = try table["exports_growth_pp"].map { (value) throws(ScenarioError) in
+                try uncertainValue(value, at: "\(path).exports_growth_pp").value
+            }
+            leverKind = .demand(category: category, sectors: sectors, amount: amount, exportsGrowthPP: exports)
+        case "growth":
+            let sector = try nonEmptyString(try required(table, "sector", at: path), at: "\(path).sector")
+            let shift = try uncertainValue(try required(table, "shift", at: path), at: "\(path).shift").value
+            leverKind = .growth(sector: sector, shift: shift)
+        case "local_sourcing":
+            let supplier = try nonEmptyString(try required(table, "supplier", at: path), at: "\(path).supplier")
+            var buyers: [String]?
+            if let value = table["buyers"] {
+                let list = try strings(value, at: "\(path).buyers")
+                guard !list.isEmpty else {
+                    throw error("\(path).buyers", "buyers is empty; list the buying sectors, or omit buyers for all sectors")
+                }
+                for (index, buyer) in list.enumerated() where list[..<index].contains(buyer) {
+                    throw error("\(path).buyers[\(index)]", "sector \"\(buyer)\" is listed twice; list each buyer once")
+                }
+                buyers = list
+            }
+            let increase = try uncertainValue(try required(table, "increase", at: path), at: "\(path).increase").value
+            leverKind = .localSourcing(supplier: supplier, buyers: buyers, increase: increase)
+        default:  // "cost_shock"; unknown kinds were rejected above
+            let sector = try nonEmptyString(try required(table, "sector", at: path), at: "\(path).sector")
+            let change = try uncertainValue(try required(table, "price_change", at: path), at: "\(path).price_change").value
+            leverKind = .costShock(sector: sector, priceChange: change)
+        }
+        return Lever(
+            id: id, name: name, kind: leverKind, reference: reference.text,
+            referenceIsAssumption: reference.isAssumption, quarters: quarters, line: line(path))
+    }
+
+    /// `sectors = { trade = 0.6, tourism = 0.4 }`: weights ≥ 0 summing to 1, in file order.
+    func sectorWeights(_ value: TOMLValueConvertible, at path: String) throws(ScenarioError) -> [(sector: String, weight: Double)] {
+        let weightsTable = try table(value, at: path, expected: "an inline table of sector = weight, e.g. { trade = 0.6, tourism = 0.4 }")
+        var weights: [(sector: String, weight: Double)] = []
+        for sector in orderedKeys(weightsTable, at: path) {
+            guard let weightValue = weightsTable[sector] else { continue }
+            let key = TOMLKeyLocator.path(path, sector)
+            let weight = try number(weightValue, at: key)
+            guard weight >= 0 else {
+                throw error(key, "weight is \(weight); sector weights must be ≥ 0 (a cut is a negative amount, not a negative weight)")
+            }
+            weights.append((sector, weight))
+        }
+        guard !weights.isEmpty else {
+            throw error(path, "no sectors are given; name at least one, e.g. { trade = 1.0 }")
+        }
+        try checkSumsToOne(weights.map(\.weight), at: path, what: "sector weights")
+        return weights
+    }
+
+    func checkSumsToOne(_ weights: [Double], at path: String, what: String) throws(ScenarioError) {
+        let sum = weights.reduce(0, +)
+        guard abs(sum - 1) <= Scenario.weightSumTolerance else {
+            throw error(path, "\(what) sum to \(sum); they must sum to 1 (within 1e-9) — write them with enough digits")
+        }
+    }
+
+    // MARK: Indicators and correlation
+
+    func indicatorBaseline(_ indicators: TOMLTable, _ name: String) throws(ScenarioError) -> UncertainValue? {
+        guard let value = indicators[name] else { return nil }
+        let path = "indicators.\(name)"
+        let indicator = try table(value, at: path)
+        try checkKeys(indicator, at: path, allowed: ["baseline"], context: "in [\(path)]")
+        return try uncertainValue(try required(indicator, "baseline", at: path), at: "\(path).baseline").value
+    }
+
+    func correlationSpec(_ value: TOMLValueConvertible) throws(ScenarioError) -> CorrelationSpec {
+        let correlation = try table(value, at: "correlation")
+        try checkKeys(correlation, at: "correlation", allowed: Self.correlationKeys, context: "in [correlation]")
+        let parameters = try strings(try required(correlation, "parameters", at: "correlation"), at: "correlation.parameters")
+        guard !parameters.isEmpty else {
+            throw error("correlation.parameters", "no parameters are listed; name the correlated parameters or remove [correlation]")
+        }
+        for (index, id) in parameters.enumerated() where parameters[..<index].contains(id) {
+            throw error("correlation.parameters[\(index)]", "\"\(id)\" is listed twice; list each parameter once")
+        }
+        let matrixValue = try required(correlation, "matrix", at: "correlation")
+        guard matrixValue.type == .array, let rows = matrixValue.array else {
+            throw wrongType(matrixValue, at: "correlation.matrix", expected: "an array of rows, e.g. [[1.0, 0.5], [0.5, 1.0]]")
+        }
+        let k = parameters.count
+        guard rows.count == k else {
+            throw error(
+                "correlation.matrix",
+                "the matrix has \(rows.count) rows but \(k) parameters are listed; give one row and one column per parameter")
+        }
+        var matrix: [[Double]] = []
+        for index in 0..<rows.count {
+            let row = try numbers(rows[index], at: "correlation.matrix[\(index)]")
+            guard row.count == k else {
+                throw error(
+                    "correlation.matrix[\(index)]",
+                    "row \(index + 1) has \(row.count) entries but \(k) parameters are listed; the matrix must be square, \(k)×\(k)")
+            }
+            matrix.append(row)
+        }
+        return CorrelationSpec(parameters: parameters, matrix: matrix, line: line("correlation.matrix"))
+    }
+
+    // MARK: Errors and positions
+
+    func error(_ key: String, _ message: String) -> ScenarioError {
+        ScenarioError(file: file, line: locator.nearestLine(of: key), key: key, message: message)
+    }
+
+    func line(_ key: String) -> Int { locator.nearestLine(of: key) ?? 1 }
+
+    /// A table's keys in file order (TOMLKit returns them sorted).
+    func orderedKeys(_ table: TOMLTable, at path: String) -> [String] {
+        table.keys.map { (key: $0, rank: locator.location(of: TOMLKeyLocator.path(path, $0))?.ordinal ?? Int.max) }
+            .sorted { $0.rank != $1.rank ? $0.rank < $1.rank : $0.key < $1.key }
+            .map(\.key)
+    }
+
+    func checkKeys(_ table: TOMLTable, at path: String, allowed: [String], context: String) throws(ScenarioError) {
+        for key in orderedKeys(table, at: path) where !allowed.contains(key) {
+            throw error(
+                TOMLKeyLocator.path(path, key),
+                "unknown key; the keys allowed \(context) are: \(allowed.joined(separator: ", "))")
+        }
+    }
+
+    func required(_ table: TOMLTable, _ key: String, at path: String) throws(ScenarioError) -> TOMLValueConvertible {
+        guard let value = table[key] else {
+            throw error(TOMLKeyLocator.path(path, key), "missing required key; add \(Self.requiredKeyHints[key] ?? "\(key) = …")")
+        }
+        return value
+    }
+
+    /// How to write each required key, for "missing required key" messages.
+    static let requiredKeyHints: [String: String] = [
+        "category": "category = \(quotedList(DemandCategory.allCases.map(\.rawValue), last: "or"))",
+        "sectors": "sectors = { SECTOR = weight, … } (weights ≥ 0 summing to 1)",
+        "amount": "amount = … (billion VND at base-year prices: a number or a distribution)",
+        "sector": "sector = \"…\" (a sector of the IO table)",
+        "shift": "shift = … (percentage points: a number or a distribution)",
+        "supplier": "supplier = \"…\" (the supplying sector)",
+        "increase": "increase = … (relative increase of the input coefficients, 0.05 = +5%: a number or a distribution)",
+        "price_change": "price_change = … (percent: a number or a distribution)",
+        "baseline": "baseline = … (% without the levers: a number or a distribution)",
+        "parameters": "parameters = [\"levers.ID.amount\", …] (one id per row of the matrix)",
+        "matrix": "matrix = [[1.0, …], …] (one row and one column per parameter)",
+    ]
+
+    static func quotedList(_ words: [String], last: String) -> String {
+        let quoted = words.map { "\"\($0)\"" }
+        guard quoted.count > 1 else { return quoted.first ?? "" }
+        return quoted.dropLast().joined(separator: ", ") + " \(last) " + quoted[quoted.count - 1]
+    }
+}

@@ -1,0 +1,110 @@
+import Datasets
+
+/// The model flattened into arrays of plain values, built separately by every worker.
+///
+/// Why: in the hot loop, reading a shared model's arrays or enum payloads makes Swift
+/// retain and release their storage; with several threads on the same objects, those
+/// atomic reference counts serialise the workers (measured: two threads slower than
+/// one). Each worker therefore builds its own copy, with fresh storage, of everything the
+/// draw evaluation reads.
+struct EvaluationPlan {
+    enum LeverKind: UInt8 { case demand, growthShift, localSourcing, costShock }
+
+    let n: Int
+    let lineCount: Int
+    let leverCount: Int
+    let baseline: [ParameterValue]
+    /// IO sector of each line, −1 for none.
+    let sectorOfLine: [Int]
+    let isTaxLine: [Bool]
+    let groupOfLine: [Int]
+    let leverKind: [LeverKind]
+    /// amount / shift / increase / price change.
+    let leverValue: [ParameterValue]
+    let leverHasExports: [Bool]
+    let leverExports: [ParameterValue]
+    let leverSector: [Int]
+    let leverCategory: [Int]
+    /// profile_q / W_q for each lever and quarter (leverCount × 4).
+    let quarterRatio: [Double]
+    /// Buyers of local-sourcing levers, flattened; `buyerRanges[l]` indexes it.
+    let buyers: [Int]
+    let buyerStart: [Int]
+    let buyerEnd: [Int]
+    let quarterlyWeights: [Double]
+    let actualQuarters: [Double]
+    let taxElasticity: ParameterValue
+    let exportsBaseline: ParameterValue?
+    let cpiBaseline: ParameterValue?
+    /// (derivation key index, parameter index) of sampled dataset assumptions.
+    let assumptionKeys: [Int]
+    let assumptionParameters: [Int]
+
+    init(model: SimulationModel) {
+        func fresh<T>(_ values: [T]) -> [T] { Array(unsafeUninitializedCapacity: values.count) { buffer, count in
+            for (i, v) in values.enumerated() { (buffer.baseAddress! + i).initialize(to: v) }
+            count = values.count
+        } }
+        n = model.sectors.count
+        lineCount = model.lines.count
+        leverCount = model.levers.count
+        baseline = fresh(model.baseline)
+        sectorOfLine = fresh(model.sectorOfLine.map { $0 ?? -1 })
+        isTaxLine = fresh(model.lines.indices.map { model.taxLines.contains($0) })
+        groupOfLine = fresh(model.groupOfLine.map { $0 ?? -1 })
+        var kinds: [LeverKind] = [], values: [ParameterValue] = [], hasExports: [Bool] = [], exports: [ParameterValue] = []
+        var sectors: [Int] = [], categories: [Int] = [], ratios: [Double] = [], buyers: [Int] = [], starts: [Int] = [], ends: [Int] = []
+        for lever in model.levers {
+            var sector = -1
+            var exportsValue: ParameterValue?
+            starts.append(buyers.count)
+            switch lever.effect {
+            case let .demand(_, amount, pp):
+                kinds.append(.demand)
+                values.append(amount)
+                exportsValue = pp
+            case let .growthShift(s, shift):
+                kinds.append(.growthShift)
+                values.append(shift)
+                sector = s
+            case let .localSourcing(supplier, leverBuyers, increase):
+                kinds.append(.localSourcing)
+                values.append(increase)
+                sector = supplier
+                buyers.append(contentsOf: leverBuyers)
+            case let .costShock(s, change):
+                kinds.append(.costShock)
+                values.append(change)
+                sector = s
+            }
+            ends.append(buyers.count)
+            hasExports.append(exportsValue != nil)
+            exports.append(exportsValue ?? .constant(0))
+            sectors.append(sector)
+            categories.append(SimulationModel.demandCategories.firstIndex(of: lever.category) ?? SimulationModel.demandCategories.count - 1)
+            for q in 0..<4 { ratios.append((lever.quarters?[q] ?? model.quarterlyWeights[q]) / model.quarterlyWeights[q]) }
+        }
+        leverKind = fresh(kinds)
+        leverValue = fresh(values)
+        leverHasExports = fresh(hasExports)
+        leverExports = fresh(exports)
+        leverSector = fresh(sectors)
+        leverCategory = fresh(categories)
+        quarterRatio = fresh(ratios)
+        self.buyers = fresh(buyers)
+        buyerStart = fresh(starts)
+        buyerEnd = fresh(ends)
+        quarterlyWeights = fresh(model.quarterlyWeights)
+        actualQuarters = fresh(model.actualQuarters)
+        taxElasticity = model.taxElasticity
+        exportsBaseline = model.exportsBaseline
+        cpiBaseline = model.cpiBaseline
+        if case let .hanoi(_, _, assumptionParameters) = model.economy {
+            assumptionKeys = fresh(assumptionParameters.map { DerivationParameters.Key.all.firstIndex(of: $0.id) ?? -1 })
+            self.assumptionParameters = fresh(assumptionParameters.map(\.index))
+        } else {
+            assumptionKeys = []
+            self.assumptionParameters = []
+        }
+    }
+}

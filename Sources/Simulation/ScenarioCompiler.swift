@@ -1,0 +1,164 @@
+import Datasets
+import Foundation
+import Growth
+import InputOutput
+import LinearAlgebra
+import Sampling
+import Scenarios
+
+/// Turns a validated scenario and its dataset into a `SimulationModel`:
+/// - the economy: the embedded Hanoi dataset (its assumptions sampled per draw by the
+///   kernel, or held at their central values), or the user's table and accounts;
+/// - every accounts line's baseline growth (scenario `[baseline]`, else the accounts'
+///   growth column);
+/// - the uncertain parameters in the scenario's documented order, then the dataset's
+///   assumptions (`assumptions.ID`, triangular over their stated ranges);
+/// - levers with sector indices, the copula, quarterly weights, and the targets.
+public enum ScenarioCompiler {
+    /// The dataset a scenario runs on.
+    public struct Dataset: Sendable {
+        public let table: IOTable
+        public let accounts: GRDPAccounts
+        /// Embedded Hanoi data (kernel, assumptions, targets), nil for a user's files.
+        public let hanoi: HanoiDataset?
+        public let quarterlyWeights: [Double]
+        /// Where the table and accounts came from, for the report.
+        public let description: String
+    }
+
+    /// Loads the dataset the scenario names (paths relative to the scenario file).
+    public static func dataset(for scenario: Scenario) throws -> Dataset {
+        let embedded = try HanoiDataset.embedded()
+        let accounts = try scenario.accountsPath.map { try GRDPAccounts.load(path: $0) } ?? embedded.accounts()
+        let table = try scenario.tablePath.map { try IOTable.load(path: $0) } ?? embedded.table
+        if scenario.tablePath != nil { try table.validate() }
+        let userFiles = scenario.accountsPath != nil || scenario.tablePath != nil
+        var weights = embedded.quarterlyWeights
+        if scenario.accountsPath != nil {
+            let sectorWeights = try? accounts.sectorQuarterlyWeights(fallback: .equal)
+            let usesOwn = accounts.sectors.allSatisfy { $0.baseQuarterValues != nil }
+            if usesOwn, let sectorWeights {
+                // Total quarterly weights: value-weighted average of the sectors' own.
+                weights = (0..<4).map { q in zip(accounts.baseYearShares, sectorWeights).reduce(0.0) { $0 + $1.0 * $1.1.weights[q] } }
+            } else {
+                weights = QuarterlyWeights.equal.weights
+            }
+        }
+        let description = userFiles
+            ? "table \(scenario.tablePath ?? "embedded Hanoi 2024"), accounts \(scenario.accountsPath ?? "embedded Hanoi 2025")"
+            : "embedded Hanoi dataset (2024 base, 2025 plan)"
+        return Dataset(table: table, accounts: accounts, hanoi: userFiles ? nil : embedded, quarterlyWeights: weights, description: description)
+    }
+
+    /// Validates the scenario against the dataset and compiles it.
+    public static func compile(_ scenario: Scenario, dataset: Dataset) throws -> SimulationModel {
+        let table = dataset.table, accounts = dataset.accounts
+        let lines = accounts.sectors.map(\.name)
+        let sampleAssumptions = dataset.hanoi != nil && scenario.datasetAssumptions == .sample
+        let assumptionIDs = sampleAssumptions ? (dataset.hanoi?.assumptions.assumptions.map(\.id) ?? []) : []
+        try scenario.validate(sectors: table.sectors, accountsLines: lines, assumptionIDs: assumptionIDs)
+        let n = table.sectorCount
+
+        // Parameters: the scenario's, then the dataset's assumptions.
+        var parameters: [ParameterSpecification] = []
+        var indexOfParameter: [String: Int] = [:]
+        for p in scenario.uncertainParameters {
+            guard case let .distribution(distribution) = p.value else { continue }
+            indexOfParameter[p.id] = parameters.count
+            parameters.append(ParameterSpecification(id: p.id, distribution: distribution))
+        }
+        var assumptionParameters: [(id: String, index: Int)] = []
+        if sampleAssumptions, let hanoi = dataset.hanoi {
+            for a in hanoi.assumptions.assumptions where a.high > a.low {
+                let id = Scenario.assumptionPrefix + a.id
+                indexOfParameter[id] = parameters.count
+                assumptionParameters.append((a.id, parameters.count))
+                parameters.append(ParameterSpecification(
+                    id: id, distribution: try .triangular(lower: a.low, mode: a.central, upper: a.high)))
+            }
+        }
+        func value(_ id: String, _ uncertain: UncertainValue) -> ParameterValue {
+            switch uncertain {
+            case let .constant(c): .constant(c)
+            case .distribution: indexOfParameter[id].map(ParameterValue.parameter) ?? .constant(uncertain.mean)
+            }
+        }
+
+        // Lines: baseline growth, sector and group.
+        var baseline: [ParameterValue] = []
+        for (i, line) in lines.enumerated() {
+            if let entry = scenario.baseline.first(where: { $0.accountsLine == line }) {
+                baseline.append(value("baseline.\(line)", entry.value))
+            } else if let growth = accounts.sectors[i].growth {
+                baseline.append(.constant(growth))
+            } else {
+                throw SimulationError.invalidModel(
+                    "accounts line '\(line)' has no baseline growth: add `\(line) = ...` to [baseline] in \(scenario.path) or a growth column to the accounts")
+            }
+        }
+        let sectorOfLine = lines.map { table.sectors.firstIndex(of: $0) }
+        for (j, sector) in table.sectors.enumerated() where !lines.contains(sector) {
+            throw SimulationError.invalidModel("table sector '\(sector)' (column \(j + 1)) has no line in the accounts; the accounts must list every sector of the table")
+        }
+        let taxLines = accounts.sectors.indices.filter { accounts.sectors[$0].group == "taxes" }
+
+        // Levers.
+        func sector(_ name: String) -> Int { table.sectors.firstIndex(of: name) ?? 0 }
+        var levers: [SimulationLever] = []
+        for lever in scenario.levers {
+            let path = "levers.\(lever.id)"
+            let effect: SimulationLever.Effect
+            var category = "supply"
+            switch lever.kind {
+            case let .demand(demandCategory, weights, amount, exportsPP):
+                var direction = [Double](repeating: 0, count: n)
+                for (name, weight) in weights { direction[sector(name)] += weight }
+                effect = .demand(direction: direction, amount: value("\(path).amount", amount),
+                                 exportsGrowthPP: exportsPP.map { value("\(path).exports_growth_pp", $0) })
+                category = demandCategory.rawValue
+            case let .growth(name, shift):
+                effect = .growthShift(sector: sector(name), shift: value("\(path).shift", shift))
+            case let .localSourcing(supplier, buyers, increase):
+                effect = .localSourcing(supplier: sector(supplier), buyers: (buyers ?? table.sectors).map(sector),
+                                        increase: value("\(path).increase", increase))
+            case let .costShock(name, change):
+                effect = .costShock(sector: sector(name), priceChange: value("\(path).price_change", change))
+            }
+            levers.append(SimulationLever(id: lever.id, name: lever.name, category: category, effect: effect, quarters: lever.quarters))
+        }
+
+        // Correlation.
+        var correlation: (indices: [Int], copula: GaussianCopula)?
+        if let spec = scenario.correlation, let copula = try scenario.correlationCopula() {
+            let indices = try spec.parameters.map { id in
+                guard let index = indexOfParameter[id] else {
+                    throw SimulationError.invalidModel("correlated parameter '\(id)' is not sampled in this run")
+                }
+                return index
+            }
+            correlation = (indices, copula)
+        }
+
+        let economy: EconomySource
+        if sampleAssumptions, let hanoi = dataset.hanoi {
+            economy = .hanoi(try hanoi.kernel(), central: try hanoi.assumptions.centralParameters(), assumptionParameters: assumptionParameters)
+        } else {
+            economy = .fixed(try EconomyCoefficients(table: table), shares: accounts.baseYearShares)
+        }
+        guard let target = scenario.target ?? accounts.grdpTarget else {
+            throw SimulationError.invalidModel("no GRDP target: set `target` in [scenario] of \(scenario.path) or grdp_target in the accounts")
+        }
+        let targets = dataset.hanoi?.targets ?? []
+        return try SimulationModel(
+            sectors: table.sectors, lines: lines, groups: accounts.groups, groupOfLine: accounts.groupIndexOfSector,
+            sectorOfLine: sectorOfLine, taxLines: taxLines, baseline: baseline,
+            taxElasticity: value("baseline.tax_elasticity", scenario.taxElasticity), levers: levers,
+            exportsBaseline: scenario.exportsBaseline.map { value("indicators.exports", $0) },
+            cpiBaseline: scenario.cpiBaseline.map { value("indicators.cpi", $0) },
+            parameters: parameters, correlation: correlation, economy: economy, quarterlyWeights: dataset.quarterlyWeights,
+            target: target,
+            exportsTarget: scenario.exportsBaseline == nil ? nil : targets.first { $0.indicator == "export_growth" }?.target,
+            cpiCeiling: scenario.cpiBaseline == nil ? nil : targets.first { $0.indicator == "cpi" }?.target,
+            actualQuarters: scenario.actualQuarters)
+    }
+}

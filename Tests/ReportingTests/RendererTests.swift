@@ -1,0 +1,57 @@
+import Foundation
+import Reporting
+import Testing
+
+@Suite("Renderers")
+struct RendererTests {
+    static let report = Report(
+        title: "Demo",
+        headline: [("P(GRDP ≥ 8%)", .text("63.2%")), ("Median", .number(8.123456, decimals: 2))],
+        tables: [ResultTable(
+            id: "t", title: "Table, with comma",
+            columns: [.init("sector", "Sector"), .init("value", "Value")],
+            rows: [[.text("a|b"), .number(1.5, decimals: 1)], [.text("c\"d"), .number(-0.0001, decimals: 2)], [.text("e"), .empty]],
+            notes: ["n"])])
+
+    @Test("Text aligns numbers right and normalises −0.00")
+    func text() {
+        let text = Self.report.rendered(as: .text)
+        #expect(text.contains("Median        8.12"))
+        #expect(text.contains("c\"d      0.00"))
+        #expect(!text.contains("-0.00"))
+    }
+
+    @Test("CSV quotes fields and keeps full precision")
+    func csv() {
+        let csv = Self.report.rendered(as: .csv)
+        #expect(csv.contains("# Table, with comma\nsector,value\na|b,1.5\n\"c\"\"d\",-0.0001\ne,\n"))
+        #expect(csv.contains("Median,8.123456"))
+    }
+
+    @Test("JSON parses and carries numbers as numbers")
+    func json() throws {
+        let object = try JSONSerialization.jsonObject(with: Data(Self.report.rendered(as: .json).utf8)) as? [String: Any]
+        let tables = try #require(object?["tables"] as? [[String: Any]])
+        let rows = try #require(tables.first?["rows"] as? [[String: Any]])
+        #expect(rows[0]["value"] as? Double == 1.5)
+        #expect(rows[2]["value"] is NSNull)
+        #expect((object?["headline"] as? [String: Any])?["Median"] as? Double == 8.123456)
+    }
+
+    @Test("Markdown escapes pipes")
+    func markdown() {
+        let markdown = Self.report.rendered(as: .markdown)
+        #expect(markdown.contains("| a\\|b | 1.5 |"))
+        #expect(markdown.contains("| --- | ---: |"))
+    }
+
+    @Test("Atomic write replaces the file and fails cleanly on a bad directory")
+    func atomic() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("grdp-atomic-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try AtomicFile.write("one", to: path)
+        try AtomicFile.write("two", to: path)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "two")
+        #expect(throws: ReportingError.self) { try AtomicFile.write("x", to: "/nonexistent-dir/file") }
+    }
+}
