@@ -97,10 +97,14 @@ public enum HanoiDatasetBuilder {
         return [
             (File.table, tableText), (File.accounts, accountsText), (File.quarterlyWeights, quarterlyText),
             (File.targets, targetsText), (File.assumptions, assumptionsText), (File.provenance, provenance.provenance.csvText),
-            (File.facts, try source(File.facts)), (File.extraFacts, try source(File.extraFacts)),
-            (File.nationalTable, try source(File.nationalTable)), (File.defaultScenario, defaultScenario),
+            (File.facts, lineFeeds(try source(File.facts))), (File.extraFacts, lineFeeds(try source(File.extraFacts))),
+            (File.nationalTable, lineFeeds(try source(File.nationalTable))), (File.defaultScenario, lineFeeds(defaultScenario)),
         ]
     }
+
+    /// Text with CRLF line ends turned into LF: a Swift string literal normalises them, so
+    /// embedded files must not carry them (the shared facts file is CRLF).
+    static func lineFeeds(_ text: String) -> String { text.replacingOccurrences(of: "\r\n", with: "\n") }
 
     /// The Swift source that embeds the files (`EmbeddedHanoiData.swift`).
     public static func swiftSource(_ files: [(name: String, text: String)]) -> String {

@@ -56,7 +56,7 @@ public struct KeyedPermutation: Sendable, Equatable, Hashable {
     /// `count` first (use `LatinHypercube` for checked access).
     /// - Complexity: expected O(1).
     public func image(of index: Int) -> Int {
-        var value = UInt64(index.magnitude % UInt(count))
+        var value = index >= 0 && index < count ? UInt64(index) : UInt64(index.magnitude % UInt(count))
         let limit = UInt64(count)
         repeat {
             value = feistel(value)

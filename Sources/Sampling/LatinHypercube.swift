@@ -79,7 +79,8 @@ public struct LatinHypercube: Sendable, Equatable {
             let lastDraw = firstDraw.addingReportingOverflow(buffer.count - 1)
             throw .indexOutOfRange(name: "draw", value: lastDraw.overflow ? .max : lastDraw.partialValue, count: drawCount)
         }
-        for j in 0..<buffer.count { buffer[j] = point(draw: firstDraw + j, dimension: dimension) }
+        let permutation = permutations[dimension]
+        for j in 0..<buffer.count { buffer[j] = point(draw: firstDraw + j, dimension: dimension, permutation: permutation) }
     }
 
     /// `fill` on an array. - Throws: `indexOutOfRange`.
@@ -97,7 +98,12 @@ public struct LatinHypercube: Sendable, Equatable {
     }
 
     private func point(draw: Int, dimension: Int) -> Double {
-        let stratum = permutations[dimension].image(of: draw)
+        point(draw: draw, dimension: dimension, permutation: permutations[dimension])
+    }
+
+    @inline(__always)
+    private func point(draw: Int, dimension: Int, permutation: KeyedPermutation) -> Double {
+        let stratum = permutation.image(of: draw)
         let d = UInt64(dimension), i = UInt64(draw)
         let (w0, w1, _, _) = Philox4x32.tenRounds(
             UInt32(truncatingIfNeeded: i), UInt32(truncatingIfNeeded: i >> 32),

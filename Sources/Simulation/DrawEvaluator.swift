@@ -30,6 +30,7 @@ struct DrawEvaluator {
     // Scratch.
     var leontief: [Double]
     var pivots: [LapackInt]
+    var smallPivots: [Int]
     var demandVectors: [Double]
     var demandResponse: [Double]
     var shockSensitivities: [Double]
@@ -39,7 +40,6 @@ struct DrawEvaluator {
     var solved: [Double]
     var sectorEffect: [Double]
     var leverSectorGrowth: [Double]
-    var baselineGrowth: [Double]
     var technical: [Double]
     var previousOutput: [Double]
     /// Whether the responses computed for the fixed economy can be reused.
@@ -92,6 +92,7 @@ struct DrawEvaluator {
         fixedResponses = kernel == nil && sourcingLevers.isEmpty
         leontief = [Double](repeating: 0, count: n * n)
         pivots = [LapackInt](repeating: 0, count: n)
+        smallPivots = [Int](repeating: 0, count: n)
         demandVectors = [Double](repeating: 0, count: n * max(demandLevers.count, 1))
         for (column, l) in demandLevers.enumerated() {
             if case let .demand(direction, _, _) = model.levers[l].effect {
@@ -106,20 +107,28 @@ struct DrawEvaluator {
         solved = [Double](repeating: 0, count: n)
         sectorEffect = [Double](repeating: 0, count: n * max(model.levers.count, 1))
         leverSectorGrowth = [Double](repeating: 0, count: model.lines.count * max(model.levers.count, 1))
-        baselineGrowth = [Double](repeating: 0, count: model.lines.count)
         technical = [Double](repeating: 0, count: n * n)
         previousOutput = [Double](repeating: 0, count: n)
     }
 
-    /// Factors I − A for the current `technical` into `leontief`/`pivots`.
+    /// Factors I − A for the current `technical` into `leontief`/`pivots`: in Swift for small
+    /// models (`SmallLUFactorization`, where LAPACK's call overhead dominates), LAPACK's
+    /// dgetrf otherwise.
     mutating func factor(draw: Int) throws(SimulationError) {
         for j in 0..<n {
             for i in 0..<n { leontief[i + n * j] = (i == j ? 1 : 0) - technical[i + n * j] }
         }
+        let small = n <= SmallLUFactorization.maximumOrder
         do {
             try leontief.withUnsafeMutableBufferPointer { l throws(LinearAlgebraError) in
-                try pivots.withUnsafeMutableBufferPointer { p throws(LinearAlgebraError) in
-                    try LUFactorization.factorInPlace(l.baseAddress!, order: n, pivots: p.baseAddress!)
+                if small {
+                    try smallPivots.withUnsafeMutableBufferPointer { p throws(LinearAlgebraError) in
+                        try SmallLUFactorization.factor(l.baseAddress!, order: n, pivots: p.baseAddress!)
+                    }
+                } else {
+                    try pivots.withUnsafeMutableBufferPointer { p throws(LinearAlgebraError) in
+                        try LUFactorization.factorInPlace(l.baseAddress!, order: n, pivots: p.baseAddress!)
+                    }
                 }
             }
         } catch {
@@ -127,13 +136,24 @@ struct DrawEvaluator {
         }
     }
 
-    /// Solves (I − A)·X = B in place for `columns` columns of `buffer`, with the factors in
-    /// `leontief` and `pivots`.
-    static func solve(_ buffer: inout [Double], columns: Int, leontief: [Double], pivots: [LapackInt], n: Int) {
+    /// Solves (I − A)·X = B (or the transposed system) in place for `columns` columns of
+    /// `buffer`, with the factors in `leontief` and the pivots of whichever LU made them.
+    static func solve(
+        _ buffer: inout [Double], columns: Int, leontief: [Double], pivots: [LapackInt], smallPivots: [Int], n: Int,
+        transpose: Transpose = .none
+    ) {
         leontief.withUnsafeBufferPointer { l in
-            pivots.withUnsafeBufferPointer { p in
-                buffer.withUnsafeMutableBufferPointer { b in
-                    LUFactorization.solveInPlace(factors: l.baseAddress!, order: n, pivots: p.baseAddress!, rightHandSides: b.baseAddress!, columns: columns)
+            buffer.withUnsafeMutableBufferPointer { b in
+                if n <= SmallLUFactorization.maximumOrder {
+                    smallPivots.withUnsafeBufferPointer { p in
+                        SmallLUFactorization.solve(factors: l.baseAddress!, order: n, pivots: p.baseAddress!, b.baseAddress!, columns: columns, transpose: transpose)
+                    }
+                } else {
+                    pivots.withUnsafeBufferPointer { p in
+                        LUFactorization.solveInPlace(
+                            factors: l.baseAddress!, order: n, pivots: p.baseAddress!, rightHandSides: b.baseAddress!, columns: columns,
+                            transpose: transpose)
+                    }
                 }
             }
         }
@@ -141,7 +161,6 @@ struct DrawEvaluator {
 
     /// Evaluates draw `draw` with parameters `theta` into `out` (`layout.count` values).
     mutating func evaluate(theta: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<Double>, draw: Int) throws(SimulationError) {
-        let plan = self.plan
         let lineCount = plan.lineCount, leverCount = plan.leverCount
         // 1. Economy.
         if let kernel {
@@ -177,7 +196,7 @@ struct DrawEvaluator {
                 }
                 try factor(draw: draw)
                 for i in 0..<n { solved[i] = finalDemand[i] }
-                Self.solve(&solved, columns: 1, leontief: leontief, pivots: pivots, n: n)
+                Self.solve(&solved, columns: 1, leontief: leontief, pivots: pivots, smallPivots: smallPivots, n: n)
                 for s in 0..<n {
                     sectorEffect[s + n * l] = economy.valueAdded[s] * (solved[s] - previousOutput[s])
                     previousOutput[s] = solved[s]
@@ -189,12 +208,26 @@ struct DrawEvaluator {
             if sourcingLevers.isEmpty { try factor(draw: draw) }
             if !demandLevers.isEmpty {
                 for index in demandResponse.indices { demandResponse[index] = demandVectors[index] }
-                Self.solve(&demandResponse, columns: demandLevers.count, leontief: leontief, pivots: pivots, n: n)
+                Self.solve(&demandResponse, columns: demandLevers.count, leontief: leontief, pivots: pivots, smallPivots: smallPivots, n: n)
                 for column in 0..<demandLevers.count {
                     for s in 0..<n { demandResponse[s + n * column] *= economy.valueAdded[s] }
                 }
             }
-            if !shockedSectors.isEmpty {
+            if shockedSectors.count == 1 {
+                // One shocked sector k: with M = (I − A)ᵀ and y = M⁻¹·eₖ, Δp = δ·y/yₖ solves the
+                // partitioned price model (rows i ≠ k of M·Δp = 0, Δpₖ = δ) — one solve with the
+                // factors already at hand; the CPI moves Σᵢ hᵢ·yᵢ/(yₖ·Σᵢ hᵢ) pp per 1%.
+                let k = shockedSectors[0]
+                for i in 0..<n { solved[i] = i == k ? 1 : 0 }
+                Self.solve(&solved, columns: 1, leontief: leontief, pivots: pivots, smallPivots: smallPivots, n: n, transpose: .transposed)
+                var weighted = 0.0, total = 0.0
+                for i in 0..<n {
+                    let h = max(economy.consumerWeights[i], 0)
+                    weighted += h * solved[i]
+                    total += h
+                }
+                shockSensitivities[0] = total > 0 && solved[k] != 0 ? weighted / (solved[k] * total) : 0
+            } else if !shockedSectors.isEmpty {
                 do {
                     let a = try Matrix(rows: n, columns: n, columnMajor: technical)
                     shockSensitivities = try PriceModel.consumerPriceSensitivities(
@@ -216,55 +249,60 @@ struct DrawEvaluator {
         }
         let elasticity = plan.taxElasticity.value(theta)
         let spill = valueAddedShare > 0 ? elasticity * taxShare / valueAddedShare : 0
-        for l in 0..<leverCount {
-            var weightedGrowth = 0.0
-            let shift = plan.leverKind[l] == .growthShift ? plan.leverValue[l].value(theta) : 0
-            for i in 0..<lineCount {
-                var effect = 0.0
-                let s = plan.sectorOfLine[i]
-                if s >= 0 {
-                    let level = economy.valueAddedLevel[s]
-                    effect = level > 0 ? 100 * sectorEffect[s + n * l] / level : 0
-                    if s == plan.leverSector[l] { effect += shift }
-                    weightedGrowth += shares[i] * effect
-                }
-                leverSectorGrowth[i + lineCount * l] = effect
-            }
-            let extraValueAddedGrowth = valueAddedShare > 0 ? weightedGrowth / valueAddedShare : 0
-            for i in 0..<lineCount where plan.isTaxLine[i] { leverSectorGrowth[i + lineCount * l] = elasticity * extraValueAddedGrowth }
-            out[layout.leverContributions.lowerBound + l] = weightedGrowth * (1 + spill)
-        }
         var grdp = 0.0, baselineContribution = 0.0
-        for g in layout.groupContributions { out[g] = 0 }
-        for i in 0..<lineCount {
-            let base = plan.baseline[i].value(theta)
-            baselineGrowth[i] = base
-            var growth = base
-            for l in 0..<leverCount { growth += leverSectorGrowth[i + lineCount * l] }
-            out[layout.lineGrowth.lowerBound + i] = growth
-            out[layout.lineContributions.lowerBound + i] = shares[i] * growth
-            grdp += shares[i] * growth
-            baselineContribution += shares[i] * base
-            let g = plan.groupOfLine[i]
-            if g >= 0 { out[layout.groupContributions.lowerBound + g] += shares[i] * growth }
-        }
+        plan.sectorOfLine.withUnsafeBufferPointer { sectorOfLine in
+        plan.isTaxLine.withUnsafeBufferPointer { isTaxLine in
+        plan.leverSector.withUnsafeBufferPointer { leverSector in
+        shares.withUnsafeBufferPointer { shares in
+        economy.valueAddedLevel.withUnsafeBufferPointer { level in
+        sectorEffect.withUnsafeBufferPointer { sectorEffect in
+        leverSectorGrowth.withUnsafeMutableBufferPointer { growthOf in
+            for l in 0..<leverCount {
+                var weightedGrowth = 0.0
+                let shift = plan.leverKind[l] == .growthShift ? plan.leverValue[l].value(theta) : 0
+                let base = lineCount * l
+                for i in 0..<lineCount {
+                    var effect = 0.0
+                    let s = sectorOfLine[i]
+                    if s >= 0 {
+                        effect = level[s] > 0 ? 100 * sectorEffect[s + n * l] / level[s] : 0
+                        if s == leverSector[l] { effect += shift }
+                        weightedGrowth += shares[i] * effect
+                    }
+                    growthOf[base + i] = effect
+                }
+                let extraValueAddedGrowth = valueAddedShare > 0 ? weightedGrowth / valueAddedShare : 0
+                for i in 0..<lineCount where isTaxLine[i] { growthOf[base + i] = elasticity * extraValueAddedGrowth }
+                out[layout.leverContributions.lowerBound + l] = weightedGrowth * (1 + spill)
+            }
+            for g in layout.groupContributions { out[g] = 0 }
+            for i in 0..<lineCount {
+                let base = plan.baseline[i].value(theta)
+                var growth = base
+                for l in 0..<leverCount { growth += growthOf[i + lineCount * l] }
+                out[layout.lineGrowth.lowerBound + i] = growth
+                out[layout.lineContributions.lowerBound + i] = shares[i] * growth
+                grdp += shares[i] * growth
+                baselineContribution += shares[i] * base
+                let g = plan.groupOfLine[i]
+                if g >= 0 { out[layout.groupContributions.lowerBound + g] += shares[i] * growth }
+            }
+        }}}}}}}
         for c in layout.categoryContributions { out[c] = 0 }
         for l in 0..<leverCount {
             out[layout.categoryContributions.lowerBound + plan.leverCategory[l]] += out[layout.leverContributions.lowerBound + l]
         }
         out[layout.baselineContribution] = baselineContribution
-        // 6. Quarters: gᵢ,q = baselineᵢ + Σₗ Δgₗ,ᵢ·profileₗ,q / W_q.
+        // 6. Quarters: gᵢ,q = baselineᵢ + Σₗ Δgₗ,ᵢ·profileₗ,q / W_q, so GRDP growth in quarter q is
+        //    the baseline contribution plus Σₗ (profileₗ,q / W_q)·(lever l's contribution).
         var annualFromQuarters = 0.0
         for q in 0..<4 {
-            var quarter = 0.0
+            var quarter: Double
             if q < plan.actualQuarters.count {
                 quarter = plan.actualQuarters[q]
             } else {
-                for i in 0..<lineCount {
-                    var growth = baselineGrowth[i]
-                    for l in 0..<leverCount { growth += leverSectorGrowth[i + lineCount * l] * plan.quarterRatio[4 * l + q] }
-                    quarter += shares[i] * growth
-                }
+                quarter = baselineContribution
+                for l in 0..<leverCount { quarter += plan.quarterRatio[4 * l + q] * out[layout.leverContributions.lowerBound + l] }
             }
             out[layout.quarters.lowerBound + q] = quarter
             annualFromQuarters += plan.quarterlyWeights[q] * quarter

@@ -88,7 +88,15 @@ public enum MonteCarloEngine {
         BLASConfiguration.setThreadCount(1)
         defer { BLASConfiguration.setThreadCount(previousBLASThreads) }
 
-        let context = WorkerContext(model: model, layout: layout, configuration: configuration, hypercube: hypercube, affine: affine)
+        // Costly inverse CDFs (beta, PERT) are tabulated once; every worker copies the tables.
+        let tables = model.parameters.map { parameter -> TabulatedQuantile? in
+            switch parameter.distribution.family {
+            case .pert, .beta: TabulatedQuantile(parameter.distribution)
+            default: nil
+            }
+        }
+        let context = WorkerContext(
+            model: model, layout: layout, configuration: configuration, hypercube: hypercube, affine: affine, quantileTables: tables)
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
             var worker: BlockWorker
             do { worker = try BlockWorker(context: context) } catch {
@@ -152,6 +160,7 @@ struct WorkerContext: Sendable {
     let configuration: RunConfiguration
     let hypercube: LatinHypercube?
     let affine: AffineMap?
+    let quantileTables: [TabulatedQuantile?]
 }
 
 /// What a worker hands back for one block.
@@ -171,8 +180,8 @@ struct BlockWorker {
     var outputs: [Double]
     /// Quantile sketches of everything this worker evaluated (merged at the end).
     var sketches: [QuantileSketch]
-    /// The distributions, copied so that workers do not share their storage.
-    let distributions: [Distribution]
+    /// Inverse CDFs with this worker's own storage.
+    let transform: ParameterTransform
 
     init(context: WorkerContext) throws(SimulationError) {
         self.context = context
@@ -188,7 +197,7 @@ struct BlockWorker {
         } catch {
             throw .invalidModel(error.description)
         }
-        distributions = context.model.parameters.map { $0.distribution }
+        transform = ParameterTransform(parameters: context.model.parameters, tables: context.quantileTables)
     }
 
     mutating func run(block: Int) throws(SimulationError) -> BlockResult {
@@ -234,8 +243,8 @@ struct BlockWorker {
             }
         }
         // Inverse CDFs.
-        for t in 0..<count {
-            for j in 0..<k { theta[j + k * t] = distributions[j].quantile(theta[j + k * t]) }
+        if k > 0 {
+            theta.withUnsafeMutableBufferPointer { th in transform.apply(th.baseAddress!, parameters: k, draws: count) }
         }
         // Outputs.
         if let affine = context.affine {
