@@ -157,7 +157,20 @@ struct QuarterlyCommand: ParsableCommand {
             headline.append(("Remaining quarters need", .value(required, 3)))
         }
         var tables = [GrowthReports.quarterly(weights: quarterWeights, actual: actualQuarters, target: target, required: required)]
-        tables.append(GrowthReports.sectorQuarters(try accounts.remainingQuarterRequirements(fallback: quarterWeights)))
+        // With --actual, the sectors are seen at the same point of the year: only their first
+        // quarters up to the ones given are taken as known.
+        var sectorAccounts = accounts
+        if !actualQuarters.isEmpty {
+            let sectors = accounts.sectors.map { sector -> SectorAccount in
+                var copy = sector
+                copy.quarterlyGrowth = Array(sector.quarterlyGrowth.prefix(actualQuarters.count))
+                return copy
+            }
+            sectorAccounts = try GRDPAccounts(
+                region: accounts.region, baseYear: accounts.baseYear, year: accounts.year, unit: accounts.unit,
+                grdpTarget: accounts.grdpTarget, sectors: sectors, notes: accounts.notes)
+        }
+        tables.append(GrowthReports.sectorQuarters(try sectorAccounts.remainingQuarterRequirements(fallback: quarterWeights)))
         return Report(title: "Quarterly arithmetic", headline: headline, tables: tables)
     }
 }
