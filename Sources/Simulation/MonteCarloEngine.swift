@@ -178,6 +178,8 @@ struct BlockWorker {
     var theta: [Double]
     var normals: [Double]
     var outputs: [Double]
+    /// One output's values over a block, contiguous.
+    var column: [Double]
     /// Quantile sketches of everything this worker evaluated (merged at the end).
     var sketches: [QuantileSketch]
     /// Inverse CDFs with this worker's own storage.
@@ -192,6 +194,7 @@ struct BlockWorker {
         theta = [Double](repeating: 0, count: max(k, 1) * b)
         normals = [Double](repeating: 0, count: (context.model.correlation?.indices.count ?? 0) * b)
         outputs = [Double](repeating: 0, count: context.layout.count * b)
+        column = [Double](repeating: 0, count: b)
         do {
             sketches = try (0..<context.layout.count).map { _ throws(SamplingError) in try QuantileSketch(relativeAccuracy: OutputSummary.relativeAccuracy) }
         } catch {
@@ -278,14 +281,14 @@ struct BlockWorker {
         do { summary = try BlockSummary(outputs: m, model: model) } catch { throw .invalidModel(error.description) }
         let layout = context.layout
         outputs.withUnsafeBufferPointer { y in
-            for o in 0..<m {
-                var moments = RunningMoments()
-                for t in 0..<count {
-                    let value = y[o + m * t]
-                    moments.insert(value)
-                    sketches[o].insert(value)
+            column.withUnsafeMutableBufferPointer { values in
+                for o in 0..<m {
+                    for t in 0..<count { values[t] = y[o + m * t] }
+                    var moments = RunningMoments()
+                    moments.insert(contentsOf: UnsafeBufferPointer(rebasing: values[0..<count]))
+                    summary.moments[o] = moments
+                    for t in 0..<count { sketches[o].insert(values[t]) }
                 }
-                summary.moments[o] = moments
             }
             for t in 0..<count {
                 summary.meetsTarget.insert(y[layout.grdp + m * t])
