@@ -28,6 +28,9 @@ public enum SimulationReports {
             let probability = summary.consumerPricesAtOrAboveCeiling?.probability.map { ", P(< \(fmt(model.cpiCeiling ?? 0, 1))%) \(fmt((1 - $0) * 100, 1))%" } ?? ""
             headline.append(("CPI median %", .text("\(fmt(q(c, 0.5)))\(probability)")))
         }
+        if let outcome = model.publishedOutcome, let p = summary.atOrAbovePublishedOutcome?.probability {
+            headline.append(("Back-test: published outcome", .text("\(fmt(outcome))%, at the P\(fmt((1 - p) * 100, 0)) of the simulated distribution")))
+        }
         headline.append(("Draws", .text("\(result.draws) (\(result.sampling.rawValue), seed \(result.seed))")))
         headline.append(("Dataset", .text(datasetDescription)))
 

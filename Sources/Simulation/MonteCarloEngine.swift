@@ -292,6 +292,7 @@ struct BlockWorker {
             }
             for t in 0..<count {
                 summary.meetsTarget.insert(y[layout.grdp + m * t])
+                summary.atOrAbovePublishedOutcome?.insert(y[layout.grdp + m * t])
                 if let e = layout.exports { summary.exportsMeetTarget?.insert(y[e + m * t]) }
                 if let c = layout.consumerPrices { summary.consumerPricesAtOrAboveCeiling?.insert(y[c + m * t]) }
             }

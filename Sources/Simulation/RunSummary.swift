@@ -35,12 +35,14 @@ struct BlockSummary: Sendable {
     var meetsTarget: ExceedanceCounter
     var exportsMeetTarget: ExceedanceCounter?
     var consumerPricesAtOrAboveCeiling: ExceedanceCounter?
+    var atOrAbovePublishedOutcome: ExceedanceCounter?
 
     init(outputs: Int, model: SimulationModel) throws(SamplingError) {
         moments = [RunningMoments](repeating: RunningMoments(), count: outputs)
         meetsTarget = try ExceedanceCounter(threshold: model.target)
         exportsMeetTarget = try model.exportsTarget.map { t throws(SamplingError) in try ExceedanceCounter(threshold: t) }
         consumerPricesAtOrAboveCeiling = try model.cpiCeiling.map { t throws(SamplingError) in try ExceedanceCounter(threshold: t) }
+        atOrAbovePublishedOutcome = try model.publishedOutcome.map { t throws(SamplingError) in try ExceedanceCounter(threshold: t) }
     }
 }
 
@@ -53,23 +55,15 @@ public struct RunSummary: Sendable, Equatable {
     public var exportsMeetTarget: ExceedanceCounter?
     /// Draws with CPI ≥ the ceiling (the complement meets the "below" target).
     public var consumerPricesAtOrAboveCeiling: ExceedanceCounter?
+    /// Draws with GRDP growth ≥ the published outcome of the year (back-test), if known.
+    public var atOrAbovePublishedOutcome: ExceedanceCounter?
 
     public init(layout: OutputLayout, model: SimulationModel) throws(SamplingError) {
         outputs = try (0..<layout.count).map { _ throws(SamplingError) in try OutputSummary() }
         meetsTarget = try ExceedanceCounter(threshold: model.target)
         exportsMeetTarget = try model.exportsTarget.map { t throws(SamplingError) in try ExceedanceCounter(threshold: t) }
         consumerPricesAtOrAboveCeiling = try model.cpiCeiling.map { t throws(SamplingError) in try ExceedanceCounter(threshold: t) }
-    }
-
-    /// Folds `count` draws stored row by row (`stride` values each) into the summary.
-    public mutating func insert(rows: UnsafeBufferPointer<Double>, count: Int, stride: Int, layout: OutputLayout) {
-        for r in 0..<count {
-            let base = r * stride
-            for o in 0..<outputs.count { outputs[o].insert(rows[base + o]) }
-            meetsTarget.insert(rows[base + layout.grdp])
-            if let e = layout.exports { exportsMeetTarget?.insert(rows[base + e]) }
-            if let c = layout.consumerPrices { consumerPricesAtOrAboveCeiling?.insert(rows[base + c]) }
-        }
+        atOrAbovePublishedOutcome = try model.publishedOutcome.map { t throws(SamplingError) in try ExceedanceCounter(threshold: t) }
     }
 
     /// Merges the next block's moments and counts (in block order).
@@ -78,18 +72,11 @@ public struct RunSummary: Sendable, Equatable {
         try meetsTarget.merge(block.meetsTarget)
         if let other = block.exportsMeetTarget { try exportsMeetTarget?.merge(other) }
         if let other = block.consumerPricesAtOrAboveCeiling { try consumerPricesAtOrAboveCeiling?.merge(other) }
+        if let other = block.atOrAbovePublishedOutcome { try atOrAbovePublishedOutcome?.merge(other) }
     }
 
     /// Merges a worker's quantile sketches (integer counts: any order gives the same result).
     mutating func merge(sketches: [QuantileSketch]) throws(SamplingError) {
         for o in outputs.indices { try outputs[o].sketch.merge(sketches[o]) }
-    }
-
-    /// Merges `other` (the next block, in order) into this summary.
-    public mutating func merge(_ other: RunSummary) throws(SamplingError) {
-        for o in outputs.indices { try outputs[o].merge(other.outputs[o]) }
-        try meetsTarget.merge(other.meetsTarget)
-        if let other = other.exportsMeetTarget { try exportsMeetTarget?.merge(other) }
-        if let other = other.consumerPricesAtOrAboveCeiling { try consumerPricesAtOrAboveCeiling?.merge(other) }
     }
 }

@@ -149,6 +149,11 @@ public enum ScenarioCompiler {
             throw SimulationError.invalidModel("no GRDP target: set `target` in [scenario] of \(scenario.path) or grdp_target in the accounts")
         }
         let targets = dataset.hanoi?.targets ?? []
+        // Back-test: the published growth of the simulated year, for the embedded dataset.
+        var published: Double?
+        if let hanoi = dataset.hanoi, let year = scenario.year ?? accounts.year {
+            published = try? hanoi.derivation().facts.value("Hanoi", year, "FY", "grdp_growth", "total")
+        }
         return try SimulationModel(
             sectors: table.sectors, lines: lines, groups: accounts.groups, groupOfLine: accounts.groupIndexOfSector,
             sectorOfLine: sectorOfLine, taxLines: taxLines, baseline: baseline,
@@ -159,6 +164,6 @@ public enum ScenarioCompiler {
             target: target,
             exportsTarget: scenario.exportsBaseline == nil ? nil : targets.first { $0.indicator == "export_growth" }?.target,
             cpiCeiling: scenario.cpiBaseline == nil ? nil : targets.first { $0.indicator == "cpi" }?.target,
-            actualQuarters: scenario.actualQuarters)
+            actualQuarters: scenario.actualQuarters, publishedOutcome: published)
     }
 }

@@ -97,13 +97,15 @@ public struct SimulationModel: Sendable {
     public let cpiCeiling: Double?
     /// GRDP growth of quarters already published (Q1 first).
     public let actualQuarters: [Double]
+    /// The published GRDP growth of the simulated year, when known (a back-test).
+    public let publishedOutcome: Double?
 
     public init(
         sectors: [String], lines: [String], groups: [String], groupOfLine: [Int?], sectorOfLine: [Int?], taxLines: [Int],
         baseline: [ParameterValue], taxElasticity: ParameterValue, levers: [SimulationLever],
         exportsBaseline: ParameterValue?, cpiBaseline: ParameterValue?, parameters: [ParameterSpecification],
         correlation: (indices: [Int], copula: GaussianCopula)?, economy: EconomySource, quarterlyWeights: [Double],
-        target: Double, exportsTarget: Double?, cpiCeiling: Double?, actualQuarters: [Double]
+        target: Double, exportsTarget: Double?, cpiCeiling: Double?, actualQuarters: [Double], publishedOutcome: Double? = nil
     ) throws(SimulationError) {
         guard baseline.count == lines.count, sectorOfLine.count == lines.count, groupOfLine.count == lines.count else {
             throw .invalidModel("every accounts line needs a baseline growth")
@@ -131,6 +133,7 @@ public struct SimulationModel: Sendable {
         self.exportsTarget = exportsTarget
         self.cpiCeiling = cpiCeiling
         self.actualQuarters = actualQuarters
+        self.publishedOutcome = publishedOutcome
     }
 
     /// Whether outputs are an affine function of the parameters (fixed economy, no
