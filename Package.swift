@@ -43,14 +43,15 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "grdp", dependencies: ["GRDPCommands"]),
-        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
-        .testTarget(name: "InputOutputTests", dependencies: ["InputOutput", "LinearAlgebra"]),
+        .target(name: "TestSupport", dependencies: ["InputOutput", "LinearAlgebra"], path: "Tests/TestSupport"),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
+        .testTarget(name: "InputOutputTests", dependencies: ["TestSupport", "InputOutput", "LinearAlgebra"]),
         .testTarget(name: "SamplingTests", dependencies: ["Sampling", "LinearAlgebra"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Sampling"]),
-        .testTarget(name: "GrowthTests", dependencies: ["Growth", "InputOutput", "LinearAlgebra"]),
+        .testTarget(name: "GrowthTests", dependencies: ["TestSupport", "Growth", "InputOutput", "LinearAlgebra"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Growth", "InputOutput", "LinearAlgebra"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Scenarios", "Sampling", "InputOutput", "Datasets", "LinearAlgebra"]),
+        .testTarget(name: "SimulationTests", dependencies: ["TestSupport", "Simulation", "Scenarios", "Sampling", "InputOutput", "Datasets", "LinearAlgebra"]),
         .testTarget(name: "GRDPCommandsTests", dependencies: ["GRDPCommands", "grdp", "InputOutput", "Reporting"]),
     ]
 )

@@ -1,6 +1,7 @@
 import Growth
 import InputOutput
 import LinearAlgebra
+import TestSupport
 import Testing
 
 /// Value added induced by each final-demand category, VA_c = v̂·L·f_c.

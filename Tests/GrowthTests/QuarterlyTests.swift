@@ -1,4 +1,5 @@
 import Growth
+import TestSupport
 import Testing
 
 /// Quarterly arithmetic: annual = Σ w_q g_q, required remaining growth, seasonal fit.

@@ -1,5 +1,6 @@
 import InputOutput
 import LinearAlgebra
+import TestSupport
 import Testing
 
 @Suite("Multipliers, linkages, impacts")

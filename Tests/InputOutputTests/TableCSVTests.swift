@@ -1,6 +1,7 @@
 import Foundation
 import InputOutput
 import LinearAlgebra
+import TestSupport
 import Testing
 
 /// Reading, writing and validating tables in the documented CSV layout

@@ -1,4 +1,5 @@
 import LinearAlgebra
+import TestSupport
 import Testing
 
 /// LU, inverse, determinant and Cholesky against closed forms.

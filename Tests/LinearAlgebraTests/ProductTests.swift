@@ -1,4 +1,5 @@
 import LinearAlgebra
+import TestSupport
 import Testing
 
 /// dgemm/dgemv against a naive triple loop. Sizes 1, 7, 64 and 257 cross OpenBLAS's

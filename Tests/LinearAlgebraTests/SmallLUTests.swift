@@ -1,4 +1,5 @@
 import LinearAlgebra
+import TestSupport
 import Testing
 
 /// The small-matrix LU must give LAPACK's solutions: random non-symmetric matrices with

@@ -2,17 +2,13 @@ import Foundation
 import InputOutput
 import LinearAlgebra
 import Sampling
+import TestSupport
 import Testing
 @testable import Simulation
 
-/// Miller & Blair (2009) §2.3 table with households and compensation, as a small economy.
+/// Miller & Blair (2009) §2.3 table (TestSupport) as a small economy.
 func millerBlairEconomy() throws -> (IOTable, EconomyCoefficients) {
-    let table = try IOTable(
-        sectors: ["agriculture", "manufacturing"], intermediate: Matrix(rows: [[150, 500], [200, 100]]),
-        finalDemandColumns: [.init(label: "households", kind: .households), .init(label: "exports", kind: .exports)],
-        finalDemand: Matrix(rows: [[200, 150], [1000, 700]]),
-        primaryInputRows: [.init(label: "compensation", kind: .compensation), .init(label: "operating_surplus", kind: .operatingSurplus)],
-        primaryInputs: Matrix(rows: [[300, 800], [350, 600]]), output: [1000, 2000])
+    let table = try TableFixtures.millerBlair()
     return (table, try EconomyCoefficients(table: table))
 }
 

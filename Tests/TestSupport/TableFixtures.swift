@@ -1,25 +1,12 @@
 import InputOutput
 import LinearAlgebra
 
-/// SplitMix64 (Steele, Lea & Flood 2014): seeded, so random test tables are reproducible.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
-enum TableFixtures {
+public enum TableFixtures {
     /// Miller & Blair (2009), *Input-Output Analysis*, 2nd ed., §2.3, Table 2.3: two sectors,
     /// Z = [[150, 500], [200, 100]], f = [350, 1700], x = [1000, 2000]; value added
     /// 650 and 1400 split here into compensation and surplus (a split M&B do not give;
     /// it only matters for the income tests).
-    static func millerBlair() throws -> IOTable {
+    public static func millerBlair() throws -> IOTable {
         try IOTable(
             sectors: ["agriculture", "manufacturing"],
             intermediate: Matrix(rows: [[150, 500], [200, 100]]),
@@ -35,7 +22,7 @@ enum TableFixtures {
     /// column sums in [0.2, 0.7], f > 0 (half households, half exports), x = L·f,
     /// Z = A·x̂, value added = x − 1ᵀZ split 40/60 into compensation and surplus,
     /// employment proportional to output with random intensities.
-    static func randomProductive(sectors n: Int, seed: UInt64) throws -> IOTable {
+    public static func randomProductive(sectors n: Int, seed: UInt64) throws -> IOTable {
         var rng = SplitMix64(seed: seed)
         var a = Matrix(rows: n, columns: n)
         for j in 0..<n {
@@ -67,6 +54,6 @@ enum TableFixtures {
     }
 }
 
-func maxDifference(_ a: [Double], _ b: [Double]) -> Double {
+public func maxDifference(_ a: [Double], _ b: [Double]) -> Double {
     zip(a, b).reduce(0) { max($0, abs($1.0 - $1.1)) }
 }
