@@ -1,25 +1,29 @@
 /// A keyed pseudo-random permutation π of [0, count) evaluated in O(1) time and memory:
 /// π(i) is computed on demand, so a permutation of 10⁷ (or 2⁶³) elements costs no storage.
 ///
-/// Construction: a balanced Feistel network (Luby & Rackoff 1988) of 4 rounds on the
-/// smallest domain of 2ʰ·2ʰ = 4ʰ elements that holds `count`, each round
-/// (L, R) ↦ (R, L ⊕ F(R + kᵣ) mod 2ʰ) with a 64-bit mixing function F (the SplitMix64 /
-/// Stafford "Mix13" finalizer) and four 64-bit round keys kᵣ; the Feistel map is a
-/// bijection of [0, 4ʰ) for any F. Values ≥ `count` are mapped again until they land in
-/// [0, count) ("cycle walking", Black & Rogaway 2002, "Ciphers with arbitrary finite
-/// domains"), which restricts the bijection to [0, count). Because 4ʰ < 4·count, the
-/// expected number of walks is below 4.
+/// Construction: an unbalanced Feistel network (Luby & Rackoff 1988; Schneier & Kelsey 1996
+/// for unbalanced halves) on the smallest domain of 2ᵇ elements that holds `count`, split
+/// into a high part L of ⌊b/2⌋ bits and a low part R of ⌈b/2⌉ bits, with four alternating
+/// rounds L ← L ⊕ F(R + k₀), R ← R ⊕ F(L + k₁), L ← L ⊕ F(R + k₂), R ← R ⊕ F(L + k₃) (each
+/// masked to its part's width), F a 64-bit mixing function (the SplitMix64 / Stafford
+/// "Mix13" finalizer) and k four 64-bit round keys. Each round is invertible whatever F is,
+/// so the map is a bijection of [0, 2ᵇ). Values ≥ `count` are mapped again until they land
+/// in [0, count) ("cycle walking", Black & Rogaway 2002, "Ciphers with arbitrary finite
+/// domains"), which restricts the bijection to [0, count). Because 2ᵇ < 2·count, the
+/// expected number of passes is below 2 (1.31 for 100,000 draws, against 2.6 with a
+/// balanced split on 4ʰ elements, which this construction replaced for speed).
 ///
 /// This is a statistical shuffle for sampling, not a cipher: 4 rounds decorrelate strata
 /// well for Latin hypercube designs but carry no security claim.
 ///
-/// - Complexity: expected O(1) per evaluation (≤ 4 Feistel passes on average), O(1) memory.
+/// - Complexity: expected O(1) per evaluation (< 2 Feistel passes on average), O(1) memory.
 public struct KeyedPermutation: Sendable, Equatable, Hashable {
     /// The size of the permuted range [0, count).
     public let count: Int
-    /// h: each Feistel half has h bits (1 ≤ h ≤ 32).
-    let halfBits: UInt64
-    let halfMask: UInt64
+    /// Bits of the low part R (1 ≤ ⌈b/2⌉ ≤ 32) and the masks of the two parts.
+    let lowBits: UInt64
+    let lowMask: UInt64
+    let highMask: UInt64
     let key0: UInt64
     let key1: UInt64
     let key2: UInt64
@@ -30,11 +34,12 @@ public struct KeyedPermutation: Sendable, Equatable, Hashable {
     public init(count: Int, roundKeys: (UInt64, UInt64, UInt64, UInt64)) throws(SamplingError) {
         guard count >= 1 else { throw .nonPositiveCount(name: "permutation size", value: count) }
         self.count = count
-        // Bits needed for count − 1 (at least 1 per half), rounded up to an even number.
-        let bitsNeeded = max(2, UInt64.bitWidth - UInt64(count - 1).leadingZeroBitCount)
-        let half = UInt64((bitsNeeded + 1) / 2)
-        self.halfBits = half
-        self.halfMask = half >= 64 ? .max : (1 << half) - 1
+        // Bits needed for count − 1, at least 2 so that each part has one.
+        let bits = max(2, UInt64.bitWidth - UInt64(count - 1).leadingZeroBitCount)
+        let low = UInt64((bits + 1) / 2), high = UInt64(bits) - low
+        self.lowBits = low
+        self.lowMask = low >= 64 ? .max : (1 << low) - 1
+        self.highMask = high >= 64 ? .max : (1 << high) - 1
         (key0, key1, key2, key3) = roundKeys
     }
 
@@ -67,13 +72,13 @@ public struct KeyedPermutation: Sendable, Equatable, Hashable {
     /// One pass of the 4-round Feistel network on [0, 4ʰ).
     @inline(__always)
     func feistel(_ value: UInt64) -> UInt64 {
-        var left = (value >> halfBits) & halfMask
-        var right = value & halfMask
-        (left, right) = (right, left ^ (Self.mix(right &+ key0) & halfMask))
-        (left, right) = (right, left ^ (Self.mix(right &+ key1) & halfMask))
-        (left, right) = (right, left ^ (Self.mix(right &+ key2) & halfMask))
-        (left, right) = (right, left ^ (Self.mix(right &+ key3) & halfMask))
-        return (left << halfBits) | right
+        var left = (value >> lowBits) & highMask
+        var right = value & lowMask
+        left ^= Self.mix(right &+ key0) & highMask
+        right ^= Self.mix(left &+ key1) & lowMask
+        left ^= Self.mix(right &+ key2) & highMask
+        right ^= Self.mix(left &+ key3) & lowMask
+        return (left << lowBits) | right
     }
 
     /// The 64-bit finalizer of SplitMix64 (Steele, Lea & Flood 2014; Stafford's Mix13).
