@@ -11,7 +11,21 @@ import LinearAlgebra
 /// - forward: sector k sells no intermediate output (row k of the Ghosh B zeroed,
 ///   primary inputs vᵀ = xᵀ − 1ᵀZ kept); loss = 1ᵀx − x̄ᵀ1.
 ///
-/// - Complexity: one O(n³) factorisation per sector and kind, O(n⁴) for all sectors.
+/// Each extracted economy differs from the full one by a rank-one change or a deleted
+/// row and column, so its solution follows from L without a new factorisation
+/// (Sherman–Morrison for backward and forward, the inverse of a principal submatrix
+/// L₋ₖ₋ₖ − L₋ₖ,ₖ·Lₖ,₋ₖ / lₖₖ for complete). With cₖ = Σᵢ lᵢₖ the output multiplier,
+/// lₖₖ the diagonal entry and (Lx)ₖ = Σⱼ lₖⱼ·xⱼ:
+///
+///     complete loss = xₖ · cₖ / lₖₖ
+///     backward loss = xₖ · (cₖ − 1) / lₖₖ
+///     forward loss  = ((Lx)ₖ − xₖ) / lₖₖ      (Ghosh G = x̂⁻¹Lx̂, so gₖₖ = lₖₖ)
+///
+/// lₖₖ ≥ 1 for a productive A, so the divisions are safe. The tests check the closed forms
+/// against re-solving each extracted economy.
+///
+/// - Complexity: O(n²) per sector from the kept LU factors (one column and one row of L);
+///   O(n³) for all sectors (one inverse), where re-solving would be O(n⁴).
 public struct ExtractionResult: Sendable, Equatable {
     public let sector: String
     public let completeLoss: Double
@@ -24,49 +38,42 @@ public struct ExtractionResult: Sendable, Equatable {
 }
 
 public enum HypotheticalExtraction {
-    /// Extraction results for every sector.
+    /// Extraction results for every sector, from one Leontief inverse.
     public static func analyse(model: LeontiefModel) throws(InputOutputError) -> [ExtractionResult] {
-        try (0..<model.sectorCount).map { k throws(InputOutputError) in try analyse(model: model, sector: k) }
+        let leontief = try model.leontiefInverse()
+        let x = model.table.output
+        let outputMultipliers = leontief.columnSums
+        let outputReached = try linearAlgebra { () throws(LinearAlgebraError) in try leontief.multiplied(by: x) }
+        return (0..<model.sectorCount).map { k in
+            result(model: model, sector: k, outputMultiplier: outputMultipliers[k],
+                   diagonal: leontief[k, k], outputReached: outputReached[k])
+        }
     }
 
-    /// Extraction results for sector index `k`.
+    /// Extraction results for sector index `k`: column k of L by one solve, row k by one
+    /// transposed solve.
     public static func analyse(model: LeontiefModel, sector k: Int) throws(InputOutputError) -> ExtractionResult {
-        let table = model.table
-        let n = table.sectorCount
+        let n = model.sectorCount
         guard (0..<n).contains(k) else { throw .dimensionMismatch(what: "sector index", expected: n, actual: k) }
-        let a = model.technicalCoefficients
-        let x = table.output
+        var unit = [Double](repeating: 0, count: n)
+        unit[k] = 1
+        let column = try model.totalOutput(for: unit)
+        let row = try model.transposedSolve(unit)
+        let outputReached = zip(row, model.table.output).reduce(0) { $0 + $1.0 * $1.1 }
+        return result(model: model, sector: k, outputMultiplier: column.reduce(0, +),
+                      diagonal: column[k], outputReached: outputReached)
+    }
+
+    private static func result(model: LeontiefModel, sector k: Int, outputMultiplier: Double,
+                               diagonal: Double, outputReached: Double) -> ExtractionResult {
+        let x = model.table.output
         let totalOutput = x.reduce(0, +)
-        let f = zip(x, table.intermediate.rowSums).map { $0 - $1 }
-
-        // Complete: the (n−1)-sector economy without k.
-        let kept = (0..<n).filter { $0 != k }
-        var reduced = Matrix(rows: n - 1, columns: n - 1)
-        for (jj, j) in kept.enumerated() { for (ii, i) in kept.enumerated() { reduced[ii, jj] = a[i, j] } }
-        let reducedOutput = try solveLeontief(reduced, kept.map { f[$0] })
-        let completeLoss = totalOutput - reducedOutput.reduce(0, +)
-
-        // Backward: column k of A set to zero.
-        var noPurchases = a
-        for i in 0..<n { noPurchases[i, k] = 0 }
-        let backwardLoss = totalOutput - (try solveLeontief(noPurchases, f)).reduce(0, +)
-
-        // Forward: row k of B set to zero; xᵀ = vᵀ(I − B̄)⁻¹.
-        var b = try table.allocationCoefficients()
-        for j in 0..<n { b[k, j] = 0 }
-        let primary = zip(x, table.intermediate.columnSums).map { $0 - $1 }
-        let lu = try linearAlgebra { () throws(LinearAlgebraError) in try LUFactorization(of: b.identityMinus()) }
-        let forwardOutput = try linearAlgebra { () throws(LinearAlgebraError) in try lu.solve(primary, transpose: .transposed) }
-        let forwardLoss = totalOutput - forwardOutput.reduce(0, +)
-
+        let completeLoss = x[k] * outputMultiplier / diagonal
+        let backwardLoss = x[k] * (outputMultiplier - 1) / diagonal
+        let forwardLoss = (outputReached - x[k]) / diagonal
         return ExtractionResult(
-            sector: table.sectors[k], completeLoss: completeLoss, backwardLoss: backwardLoss, forwardLoss: forwardLoss,
+            sector: model.table.sectors[k], completeLoss: completeLoss, backwardLoss: backwardLoss, forwardLoss: forwardLoss,
             completeShare: completeLoss / totalOutput, backwardShare: backwardLoss / totalOutput,
             forwardShare: forwardLoss / totalOutput)
-    }
-
-    private static func solveLeontief(_ a: Matrix, _ f: [Double]) throws(InputOutputError) -> [Double] {
-        guard a.rows > 0 else { return [] }
-        return try linearAlgebra { () throws(LinearAlgebraError) in try LUFactorization(of: a.identityMinus()).solve(f) }
     }
 }
