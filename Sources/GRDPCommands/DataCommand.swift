@@ -51,9 +51,14 @@ struct DataCommand: ParsableCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "export", abstract: "Write the embedded CSV files to a directory.")
-        @Argument(help: "Directory to write into (must exist).") var directory: String
+        @Argument(help: "Directory to write into (created when missing; files of the same name are replaced).") var directory: String
         func run() throws {
             let dataset = try HanoiDataset.embedded()
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                throw CommandInputError("\(directory): cannot create the directory (\((error as NSError).localizedDescription)); choose a writable path")
+            }
             for name in dataset.files.keys.sorted() {
                 try AtomicFile.write(dataset.files[name] ?? "", to: (directory as NSString).appendingPathComponent(name))
             }

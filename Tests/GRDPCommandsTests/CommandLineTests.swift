@@ -145,6 +145,24 @@ struct CommandLineTests {
         #expect(unwritable.status == 1 && unwritable.standardError.contains("/nonexistent-dir/x.txt"))
     }
 
+    @Test("data export creates the directory; an impossible directory is one error line")
+    func dataExport() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("grdp-export-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let nested = root.appendingPathComponent("a/b").path
+        let outcome = try GRDPBinary.run(["data", "export", nested])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let written = try FileManager.default.contentsOfDirectory(atPath: nested)
+        #expect(written.contains("assumptions.csv") && written.allSatisfy { !$0.hasPrefix(".") })
+        // A directory below a regular file cannot be created.
+        let file = root.appendingPathComponent("plain-file").path
+        FileManager.default.createFile(atPath: file, contents: Data())
+        let impossible = try GRDPBinary.run(["data", "export", file + "/sub"])
+        #expect(impossible.status == 1)
+        #expect(impossible.standardError.split(separator: "\n").count == 1)
+        #expect(impossible.standardError.contains("plain-file/sub: cannot create the directory"))
+    }
+
     @Test("Embedded dataset is up to date with its sources")
     func dataBuildCheck() throws {
         let outcome = try GRDPBinary.run(["data", "build", "--check"])
