@@ -177,9 +177,12 @@ struct BlockWorker {
     var uniforms: [Double]
     var theta: [Double]
     var normals: [Double]
+    /// The block's outputs, output-major: output o of draw t at [t + blockSize·o], so that
+    /// each output's values over the block are contiguous for the summaries (a draw-major
+    /// layout made the summaries gather with a stride of one output row per value).
     var outputs: [Double]
-    /// One output's values over a block, contiguous.
-    var column: [Double]
+    /// One draw's outputs, for the draw-by-draw evaluator.
+    var drawOutputs: [Double]
     /// Quantile sketches of everything this worker evaluated (merged at the end).
     var sketches: [QuantileSketch]
     /// Inverse CDFs with this worker's own storage.
@@ -194,7 +197,7 @@ struct BlockWorker {
         theta = [Double](repeating: 0, count: max(k, 1) * b)
         normals = [Double](repeating: 0, count: (context.model.correlation?.indices.count ?? 0) * b)
         outputs = [Double](repeating: 0, count: context.layout.count * b)
-        column = [Double](repeating: 0, count: b)
+        drawOutputs = [Double](repeating: 0, count: context.layout.count)
         do {
             sketches = try (0..<context.layout.count).map { _ throws(SamplingError) in try QuantileSketch(relativeAccuracy: OutputSummary.relativeAccuracy) }
         } catch {
@@ -249,19 +252,21 @@ struct BlockWorker {
         if k > 0 {
             theta.withUnsafeMutableBufferPointer { th in transform.apply(th.baseAddress!, parameters: k, draws: count) }
         }
-        // Outputs.
+        // Outputs, output-major (Yᵀ: count × m with leading dimension b).
         if let affine = context.affine {
-            for t in 0..<count {
-                for o in 0..<m { outputs[o + m * t] = affine.intercept[o] }
+            for o in 0..<m {
+                let intercept = affine.intercept[o]
+                for t in 0..<count { outputs[t + b * o] = intercept }
             }
             if k > 0 {
+                // Yᵀ += Θᵀ·Mᵀ, with Θ (k × count) and M (m × k) as stored.
                 affine.slopes.withUnsafeBufferPointer { s in
                     theta.withUnsafeBufferPointer { th in
                         outputs.withUnsafeMutableBufferPointer { y in
                             generalMatrixMultiply(
-                                transposeA: .none, transposeB: .none, m: m, n: count, k: k, alpha: 1,
-                                a: s.baseAddress!, leadingA: m, b: th.baseAddress!, leadingB: k,
-                                beta: 1, c: y.baseAddress!, leadingC: m)
+                                transposeA: .transposed, transposeB: .transposed, m: count, n: m, k: k, alpha: 1,
+                                a: th.baseAddress!, leadingA: k, b: s.baseAddress!, leadingB: m,
+                                beta: 1, c: y.baseAddress!, leadingC: b)
                         }
                     }
                 }
@@ -269,32 +274,30 @@ struct BlockWorker {
         } else {
             for t in 0..<count {
                 try theta.withUnsafeBufferPointer { th throws(SimulationError) in
-                    try outputs.withUnsafeMutableBufferPointer { y throws(SimulationError) in
+                    try drawOutputs.withUnsafeMutableBufferPointer { y throws(SimulationError) in
                         try evaluator.evaluate(
-                            theta: UnsafeBufferPointer(rebasing: th[(k * t)..<(k * t + k)]),
-                            into: UnsafeMutableBufferPointer(rebasing: y[(m * t)..<(m * t + m)]), draw: first + t)
+                            theta: UnsafeBufferPointer(rebasing: th[(k * t)..<(k * t + k)]), into: y, draw: first + t)
                     }
                 }
+                for o in 0..<m { outputs[t + b * o] = drawOutputs[o] }
             }
         }
         var summary: BlockSummary
         do { summary = try BlockSummary(outputs: m, model: model) } catch { throw .invalidModel(error.description) }
         let layout = context.layout
         outputs.withUnsafeBufferPointer { y in
-            column.withUnsafeMutableBufferPointer { values in
-                for o in 0..<m {
-                    for t in 0..<count { values[t] = y[o + m * t] }
-                    var moments = RunningMoments()
-                    moments.insert(contentsOf: UnsafeBufferPointer(rebasing: values[0..<count]))
-                    summary.moments[o] = moments
-                    for t in 0..<count { sketches[o].insert(values[t]) }
-                }
+            for o in 0..<m {
+                let values = UnsafeBufferPointer(rebasing: y[(b * o)..<(b * o + count)])
+                var moments = RunningMoments()
+                moments.insert(contentsOf: values)
+                summary.moments[o] = moments
+                for t in 0..<count { sketches[o].insert(values[t]) }
             }
             for t in 0..<count {
-                summary.meetsTarget.insert(y[layout.grdp + m * t])
-                summary.atOrAbovePublishedOutcome?.insert(y[layout.grdp + m * t])
-                if let e = layout.exports { summary.exportsMeetTarget?.insert(y[e + m * t]) }
-                if let c = layout.consumerPrices { summary.consumerPricesAtOrAboveCeiling?.insert(y[c + m * t]) }
+                summary.meetsTarget.insert(y[t + b * layout.grdp])
+                summary.atOrAbovePublishedOutcome?.insert(y[t + b * layout.grdp])
+                if let e = layout.exports { summary.exportsMeetTarget?.insert(y[t + b * e]) }
+                if let c = layout.consumerPrices { summary.consumerPricesAtOrAboveCeiling?.insert(y[t + b * c]) }
             }
         }
         var text: String?
@@ -304,7 +307,7 @@ struct BlockWorker {
             for t in 0..<count {
                 var cells: [String] = [String(first + t)]
                 for j in 0..<k { cells.append(DrawsWriter.format(theta[j + k * t])) }
-                for o in 0..<m { cells.append(DrawsWriter.format(outputs[o + m * t])) }
+                for o in 0..<m { cells.append(DrawsWriter.format(outputs[t + b * o])) }
                 lines += cells.joined(separator: ",") + "\n"
             }
             text = lines
