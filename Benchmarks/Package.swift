@@ -23,6 +23,40 @@ let package = Package(
             path: "Benchmarks/LeontiefBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // Monte Carlo throughput: whole engine runs of the default plan and a synthetic
+        // 200-sector model, against numpy_montecarlo.py (see ../BENCHMARKS.md).
+        .executableTarget(
+            name: "MonteCarloBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Simulation", package: "grdp"),
+                .product(name: "Scenarios", package: "grdp"),
+                .product(name: "Datasets", package: "grdp"),
+                .product(name: "InputOutput", package: "grdp"),
+                .product(name: "LinearAlgebra", package: "grdp"),
+                .product(name: "Sampling", package: "grdp"),
+                "SyntheticModels",
+            ],
+            path: "Benchmarks/MonteCarloBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        // The synthetic 200-sector model, shared by the benchmark and synthetic-draws.
+        .target(
+            name: "SyntheticModels",
+            dependencies: [
+                .product(name: "Simulation", package: "grdp"),
+                .product(name: "InputOutput", package: "grdp"),
+                .product(name: "LinearAlgebra", package: "grdp"),
+                .product(name: "Sampling", package: "grdp"),
+            ],
+            path: "Benchmarks/SyntheticModels"
+        ),
+        // Writes the synthetic model's draws for numpy_montecarlo.py --validate-draws.
+        .executableTarget(
+            name: "synthetic-draws",
+            dependencies: ["SyntheticModels", .product(name: "Simulation", package: "grdp")],
+            path: "Tools/SyntheticDraws"
+        ),
         // Prints the OpenBLAS build and thread count grdp links against, for BENCHMARKS.md.
         .executableTarget(
             name: "blas-info",
