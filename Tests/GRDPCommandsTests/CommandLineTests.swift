@@ -127,6 +127,11 @@ struct CommandLineTests {
         #expect(sector.status == 1)
         #expect(sector.standardError.contains("sector.toml:6:") && sector.standardError.contains("mining"))
 
+        let unwritableDraws = try GRDPBinary.run(["run", "--draws", "10", "--keep-draws", "/nonexistent-dir/draws.csv"])
+        #expect(unwritableDraws.status == 1 && unwritableDraws.standardError.split(separator: "\n").count == 1)
+        #expect(unwritableDraws.standardError.contains("/nonexistent-dir/draws.csv: cannot write the draws"))
+        #expect(unwritableDraws.standardError.contains("check that the directory exists"))
+
         let usage = try GRDPBinary.run(["run", "--draws", "0"])
         #expect(usage.status == 64)
         let table = try GRDPBinary.run(["io", directory.appendingPathComponent("none.csv").path])
