@@ -291,7 +291,7 @@ struct BlockWorker {
                 var moments = RunningMoments()
                 moments.insert(contentsOf: values)
                 summary.moments[o] = moments
-                for t in 0..<count { sketches[o].insert(values[t]) }
+                sketches[o].insert(block: values)
             }
             for t in 0..<count {
                 summary.meetsTarget.insert(y[t + b * layout.grdp])

@@ -79,6 +79,38 @@ struct QuantileSketchTests {
         for q in Self.levels { #expect(merged.quantile(q) == single.quantile(q)) }
     }
 
+    /// The block path must give the very sketch of one-by-one insertion. Exact equality:
+    /// bucket counts, zero and non-finite counts, count, minimum and maximum. Blocks of 4,096
+    /// as the engine uses them, so that later blocks widen the stores of earlier ones;
+    /// blocks with zeros, NaN or ±∞ take the one-by-one path.
+    @Test("block insertion equals one-by-one insertion", arguments: ["positive", "negative", "mixed", "special", "widening"])
+    func blockEqualsOneByOne(_ kind: String) throws {
+        let z = Array(DataSet.normals[0..<20_000])
+        let values: [Double]
+        switch kind {
+        case "positive": values = z.map { exp(1 + 0.8 * $0) }
+        case "negative": values = z.map { -exp(0.5 * $0) }
+        case "mixed": values = z.map { 0.5 + $0 }
+        case "special": values = z.enumerated().map { $0.offset == 777 ? .nan : $0.offset == 5000 ? 0 : $0.offset == 9000 ? -.infinity : $0.element }
+        default: values = z.enumerated().map { (1 + Double($0.offset / 4096)) * exp(Double($0.offset / 4096) * 2) * (1.1 + $0.element / 10) }
+        }
+        var single = try QuantileSketch(relativeAccuracy: 5e-4)
+        single.insert(contentsOf: values)
+        var blocked = try QuantileSketch(relativeAccuracy: 5e-4)
+        values.withUnsafeBufferPointer { buffer in
+            for start in stride(from: 0, to: buffer.count, by: 4096) {
+                blocked.insert(block: UnsafeBufferPointer(rebasing: buffer[start..<min(start + 4096, buffer.count)]))
+            }
+        }
+        #expect(blocked == single)
+        #expect(blocked.count == single.count && blocked.zeroCount == single.zeroCount)
+        #expect(blocked.nonFiniteCount == single.nonFiniteCount)
+        #expect(blocked.minimum == single.minimum && blocked.maximum == single.maximum)
+        #expect(blocked.positiveStore.totalCount == single.positiveStore.totalCount)
+        #expect(blocked.negativeStore.totalCount == single.negativeStore.totalCount)
+        for q in Self.levels { #expect(blocked.quantile(q) == single.quantile(q)) }
+    }
+
     @Test("memory follows the occupied bucket range, not the number of values")
     func memoryDoesNotGrowWithCount() throws {
         // Bound: each store's capacity ≤ 1.25 × occupied span + 192 buckets (the growth
