@@ -6,7 +6,7 @@ import LinearAlgebra
 /// Monte Carlo: when the dataset's assumptions are sampled, every draw needs its own
 /// A, v and base value added, and building `IOTable`s costs about 70 µs a draw; this
 /// kernel computes the same numbers from the pre-read national coefficients in about a
-/// microsecond and without allocating. The `IOTable` pipeline stays the reference: a test
+/// microsecond, and with a kept `Workspace` allocates only the structure's share array. The `IOTable` pipeline stays the reference: a test
 /// checks that both agree to 1e-10 at the centre and at every corner of the assumption box.
 ///
 /// Steps (see `HanoiTableDerivation` for the economics): structure → group value-added
@@ -69,10 +69,38 @@ public struct HanoiEconomyKernel: Sendable {
     /// Part → final sector (water joins industry).
     static let sectorOfPart = [0, 1, 3, 2, 1, 4, 5, 6]
 
-    /// Fills `economy` (7 sectors, billion VND) and returns the structure for `p`.
+    /// Scratch storage for `fill`: a worker keeps one, so that the per-draw derivation of
+    /// the Monte Carlo does not allocate its intermediate arrays.
+    public struct Workspace: Sendable {
+        /// Regional group coefficients (4 × 4, column-major).
+        var regional = [Double](repeating: 0, count: 16)
+        /// Output of each of the 8 parts, and its share of its group.
+        var partOutput = [Double](repeating: 0, count: 8)
+        var within = [Double](repeating: 0, count: 8)
+        /// Part coefficients (8 × 8, column-major).
+        var part = [Double](repeating: 0, count: 64)
+        /// Output of each of the 7 sectors.
+        var sectorOutput = [Double](repeating: 0, count: HanoiEconomyKernel.sectorCount)
+
+        public init() {}
+    }
+
+    /// Fills `economy` (7 sectors, billion VND) and returns the structure for `p`, with a
+    /// scratch workspace of its own (see `fill(_:parameters:workspace:)`).
     /// - Complexity: O(1): about 500 flops.
     @discardableResult
     public func fill(_ economy: inout EconomyCoefficients, parameters p: DerivationParameters) throws(DatasetError) -> HanoiStructure {
+        var workspace = Workspace()
+        return try fill(&economy, parameters: p, workspace: &workspace)
+    }
+
+    /// Fills `economy` (7 sectors, billion VND) and returns the structure for `p`, using
+    /// `workspace` for the intermediate arrays (its contents on entry do not matter).
+    /// - Complexity: O(1): about 500 flops.
+    @discardableResult
+    public func fill(
+        _ economy: inout EconomyCoefficients, parameters p: DerivationParameters, workspace w: inout Workspace
+    ) throws(DatasetError) -> HanoiStructure {
         let s = try HanoiStructure(inputs: inputs, parameters: p, servicesValueAddedRatio: servicesValueAddedRatio)
         let manufacturing = s.percent(.industry) - s.waterPercent
         let partShares = [
@@ -91,44 +119,40 @@ public struct HanoiEconomyKernel: Sendable {
         for g in 0..<4 { slq[g] = (groupShares[g] / shareTotal) / (nationalValueAddedLevel[g] / nationalTotal) }
         let lambda = pow(log2(1 + ratio), p.flqDelta)
         // Regional group coefficients and outputs (in units of national value added × ratio).
-        var regional = [Double](repeating: 0, count: 16)
         for h in 0..<4 {
             for g in 0..<4 {
                 let flq = (g == h ? slq[g] : slq[g] / slq[h]) * lambda
-                regional[g + 4 * h] = nationalTechnical[g + 4 * h] * min(1, flq)
+                w.regional[g + 4 * h] = nationalTechnical[g + 4 * h] * min(1, flq)
             }
         }
         // Parts: output shares within their group follow value-added shares (same v).
-        var partOutput = [Double](repeating: 0, count: 8)
-        var within = [Double](repeating: 0, count: 8)
         for k in 0..<8 {
             let g = Self.parentOfPart[k]
-            within[k] = partShares[k] / groupShares[g]
-            partOutput[k] = groupShares[g] / shareTotal * nationalTotal * ratio / nationalValueAdded[g] * within[k]
+            w.within[k] = partShares[k] / groupShares[g]
+            w.partOutput[k] = groupShares[g] / shareTotal * nationalTotal * ratio / nationalValueAdded[g] * w.within[k]
         }
         // Part coefficients: a_kl = within_k · aʳ_{parent(k), parent(l)}.
-        var part = [Double](repeating: 0, count: 64)
         for l in 0..<8 {
-            for k in 0..<8 { part[k + 8 * l] = within[k] * regional[Self.parentOfPart[k] + 4 * Self.parentOfPart[l]] }
+            for k in 0..<8 { w.part[k + 8 * l] = w.within[k] * w.regional[Self.parentOfPart[k] + 4 * Self.parentOfPart[l]] }
         }
         // Construction (2) sells (1 − φ_c) of its output as intermediate inputs; manufacturing (1) takes the rest.
         var constructionSales = 0.0
-        for l in 0..<8 { constructionSales += part[2 + 8 * l] * partOutput[l] }
-        let scale = constructionSales > 0 ? (1 - p.constructionCapitalFormationShare) * partOutput[2] / constructionSales : 0
+        for l in 0..<8 { constructionSales += w.part[2 + 8 * l] * w.partOutput[l] }
+        let scale = constructionSales > 0 ? (1 - p.constructionCapitalFormationShare) * w.partOutput[2] / constructionSales : 0
         for l in 0..<8 {
-            let old = part[2 + 8 * l]
-            part[2 + 8 * l] = old * scale
-            part[1 + 8 * l] += old - old * scale
+            let old = w.part[2 + 8 * l]
+            w.part[2 + 8 * l] = old * scale
+            w.part[1 + 8 * l] += old - old * scale
         }
         // Tourism (6) sells only to visitors; other services (7) take its intermediate sales.
         for l in 0..<8 {
-            part[7 + 8 * l] += part[6 + 8 * l]
-            part[6 + 8 * l] = 0
+            w.part[7 + 8 * l] += w.part[6 + 8 * l]
+            w.part[6 + 8 * l] = 0
         }
         // Merge parts into the 7 sectors: rows add; columns average by output.
         let n = Self.sectorCount
-        var sectorOutput = [Double](repeating: 0, count: n)
-        for k in 0..<8 { sectorOutput[Self.sectorOfPart[k]] += partOutput[k] }
+        for j in 0..<n { w.sectorOutput[j] = 0 }
+        for k in 0..<8 { w.sectorOutput[Self.sectorOfPart[k]] += w.partOutput[k] }
         for index in economy.technical.indices { economy.technical[index] = 0 }
         for j in 0..<n {
             economy.valueAdded[j] = 0
@@ -138,16 +162,16 @@ public struct HanoiEconomyKernel: Sendable {
         }
         for l in 0..<8 {
             let j = Self.sectorOfPart[l]
-            let weight = partOutput[l] / sectorOutput[j]
+            let weight = w.partOutput[l] / w.sectorOutput[j]
             let h = Self.parentOfPart[l]
-            for k in 0..<8 { economy.technical[Self.sectorOfPart[k] + n * j] += part[k + 8 * l] * weight }
+            for k in 0..<8 { economy.technical[Self.sectorOfPart[k] + n * j] += w.part[k + 8 * l] * weight }
             economy.valueAdded[j] += nationalValueAdded[h] * weight
             economy.compensation[j] += nationalCompensation[h] * weight
             // Inputs bought outside the region: national imported inputs plus what FLQ removed.
             var removed = 0.0
-            for g in 0..<4 { removed += nationalTechnical[g + 4 * h] - regional[g + 4 * h] }
+            for g in 0..<4 { removed += nationalTechnical[g + 4 * h] - w.regional[g + 4 * h] }
             economy.importedInputs[j] += (nationalImportedInputs[h] + removed) * weight
-            economy.consumerWeights[j] += nationalHouseholdConsumption[h] * within[l]
+            economy.consumerWeights[j] += nationalHouseholdConsumption[h] * w.within[l]
         }
         // Levels: value added = structure × GRDP (billion VND); output = VA / v.
         for j in 0..<n {

@@ -27,6 +27,8 @@ struct DrawEvaluator {
     var shares: [Double]
     var derivationParameters: DerivationParameters
     let kernel: HanoiEconomyKernel?
+    /// The kernel's scratch arrays, kept across draws.
+    var kernelWorkspace = HanoiEconomyKernel.Workspace()
     // Scratch.
     var leontief: [Double]
     var pivots: [LapackInt]
@@ -168,7 +170,7 @@ struct DrawEvaluator {
                 for a in 0..<plan.assumptionKeys.count {
                     try derivationParameters.set(keyIndex: plan.assumptionKeys[a], to: theta[plan.assumptionParameters[a]])
                 }
-                let structure = try kernel.fill(&economy, parameters: derivationParameters)
+                let structure = try kernel.fill(&economy, parameters: derivationParameters, workspace: &kernelWorkspace)
                 for i in 0..<lineCount { shares[i] = structure.sharesPercent[i] / 100 }
             } catch {
                 throw .evaluationFailed(draw: draw, reason: error.description)

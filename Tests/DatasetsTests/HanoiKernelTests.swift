@@ -41,4 +41,26 @@ struct HanoiKernelTests {
             #expect(abs(structure.sharesPercent.reduce(0, +) - 100) < 1e-9)
         }
     }
+
+    /// The Monte Carlo reuses one workspace across draws: whatever an earlier call left in
+    /// it, the result must be exactly (bit for bit) that of a fresh workspace.
+    @Test("A reused workspace gives exactly the fresh-workspace result")
+    func reusedWorkspace() throws {
+        let (derivation, assumptions) = try Self.setUp()
+        let kernel = try HanoiEconomyKernel(derivation: derivation)
+        var workspace = HanoiEconomyKernel.Workspace()
+        var reused = EconomyCoefficients(sectorCount: HanoiEconomyKernel.sectorCount)
+        var fresh = EconomyCoefficients(sectorCount: HanoiEconomyKernel.sectorCount)
+        for corner in [31, 0, 17, 31, 6] {
+            var p = try assumptions.centralParameters()
+            for (bit, a) in assumptions.assumptions.enumerated() { try p.set(a.id, to: corner & (1 << bit) == 0 ? a.low : a.high) }
+            let reusedStructure = try kernel.fill(&reused, parameters: p, workspace: &workspace)
+            let freshStructure = try kernel.fill(&fresh, parameters: p)
+            #expect(reusedStructure == freshStructure)
+            #expect(reused.technical == fresh.technical && reused.valueAdded == fresh.valueAdded)
+            #expect(reused.compensation == fresh.compensation && reused.importedInputs == fresh.importedInputs)
+            #expect(reused.output == fresh.output && reused.valueAddedLevel == fresh.valueAddedLevel)
+            #expect(reused.consumerWeights == fresh.consumerWeights)
+        }
+    }
 }
