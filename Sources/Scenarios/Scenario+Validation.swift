@@ -16,9 +16,12 @@ extension Scenario {
     ///   - sectors: the IO table's sector ids.
     ///   - accountsLines: the GRDP accounts' line names (sectors and `product_taxes`).
     ///   - assumptionIDs: the dataset's assumption ids (as in `assumptions.ID`).
+    /// - Returns: the Gaussian copula of `[correlation]` (nil without one), factored once
+    ///   here for the caller to use.
     /// - Throws: `ScenarioError` at the offending key; unknown names list the known ones.
     /// - Complexity: O(levers · sectors + k³) for k correlated parameters.
-    public func validate(sectors: [String], accountsLines: [String], assumptionIDs: [String]) throws(ScenarioError) {
+    @discardableResult
+    public func validate(sectors: [String], accountsLines: [String], assumptionIDs: [String]) throws(ScenarioError) -> GaussianCopula? {
         for entry in baseline where !accountsLines.contains(entry.accountsLine) {
             throw error(
                 at: TOMLKeyLocator.path("baseline", entry.accountsLine),
@@ -43,10 +46,9 @@ extension Scenario {
                 try check(sector, at: "\(path).sector")
             }
         }
-        if correlation != nil {
-            try validateCorrelationParameters(assumptionIDs: assumptionIDs)
-            _ = try correlationCopula()
-        }
+        guard correlation != nil else { return nil }
+        try validateCorrelationParameters(assumptionIDs: assumptionIDs)
+        return try correlationCopula()
     }
 
     /// The prefix of correlation ids that name dataset assumptions.
@@ -75,7 +77,7 @@ extension Scenario {
                         at: key,
                         "\(id) is the constant \(parameter.value) (line \(parameter.line)); constants cannot be correlated — give it a distribution or remove it from parameters and the matrix")
                 }
-            } else if id == "baseline.tax_elasticity" {
+            } else if id == Self.taxElasticityParameterID {
                 throw error(
                     at: key,
                     "baseline.tax_elasticity is the constant 1 (the default); constants cannot be correlated — give it a distribution in [baseline] or remove it")

@@ -126,6 +126,16 @@ public struct Scenario: Sendable {
 
     // MARK: Parameters
 
+    /// The parameter id of accounts line `line`'s baseline growth: `baseline.LINE`, with
+    /// LINE quoted as in TOML when it is not a bare key (`baseline."other services"`).
+    /// The one place ids are spelled, for the engine and for `[correlation]`.
+    public static func baselineParameterID(_ line: String) -> String { TOMLKeyLocator.path(["baseline", line]) }
+    /// The parameter id of field `field` (`amount`, `shift`, …) of lever `lever`.
+    public static func leverParameterID(_ lever: String, _ field: String) -> String { TOMLKeyLocator.path(["levers", lever, field]) }
+    public static let taxElasticityParameterID = "baseline.tax_elasticity"
+    public static let exportsParameterID = "indicators.exports"
+    public static let consumerPricesParameterID = "indicators.cpi"
+
     /// Every number of the scenario that the Monte Carlo draws or holds, constants
     /// included, in the fixed order of `uncertainParameters`. A default that the file does
     /// not give (tax elasticity 1) is not listed.
@@ -133,25 +143,26 @@ public struct Scenario: Sendable {
         var list: [UncertainParameter] = []
         for entry in baseline {
             list.append(UncertainParameter(
-                id: TOMLKeyLocator.path(["baseline", entry.accountsLine]), value: entry.value, line: entry.line))
+                id: Self.baselineParameterID(entry.accountsLine), value: entry.value, line: entry.line))
         }
-        if let line = locator.line(of: "baseline.tax_elasticity") {
-            list.append(UncertainParameter(id: "baseline.tax_elasticity", value: taxElasticity, line: line))
+        if let line = locator.line(of: Self.taxElasticityParameterID) {
+            list.append(UncertainParameter(id: Self.taxElasticityParameterID, value: taxElasticity, line: line))
         }
         for lever in levers {
             for field in lever.valueFields {
-                let id = TOMLKeyLocator.path(["levers", lever.id, field.key])
+                let id = Self.leverParameterID(lever.id, field.key)
                 list.append(UncertainParameter(id: id, value: field.value, line: locator.line(of: id) ?? lever.line))
             }
         }
         if let exportsBaseline {
             list.append(UncertainParameter(
-                id: "indicators.exports", value: exportsBaseline,
-                line: locator.nearestLine(of: "indicators.exports.baseline") ?? 0))
+                id: Self.exportsParameterID, value: exportsBaseline,
+                line: locator.nearestLine(of: Self.exportsParameterID + ".baseline") ?? 0))
         }
         if let cpiBaseline {
             list.append(UncertainParameter(
-                id: "indicators.cpi", value: cpiBaseline, line: locator.nearestLine(of: "indicators.cpi.baseline") ?? 0))
+                id: Self.consumerPricesParameterID, value: cpiBaseline,
+                line: locator.nearestLine(of: Self.consumerPricesParameterID + ".baseline") ?? 0))
         }
         return list
     }

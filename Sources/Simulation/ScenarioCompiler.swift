@@ -56,7 +56,7 @@ public enum ScenarioCompiler {
         let lines = accounts.sectors.map(\.name)
         let sampleAssumptions = dataset.hanoi != nil && scenario.datasetAssumptions == .sample
         let assumptionIDs = sampleAssumptions ? (dataset.hanoi?.assumptions.assumptions.map(\.id) ?? []) : []
-        try scenario.validate(sectors: table.sectors, accountsLines: lines, assumptionIDs: assumptionIDs)
+        let copula = try scenario.validate(sectors: table.sectors, accountsLines: lines, assumptionIDs: assumptionIDs)
         let n = table.sectorCount
 
         // Parameters: the scenario's, then the dataset's assumptions.
@@ -77,18 +77,21 @@ public enum ScenarioCompiler {
                     id: id, distribution: try .triangular(lower: a.low, mode: a.central, upper: a.high)))
             }
         }
-        func value(_ id: String, _ uncertain: UncertainValue) -> ParameterValue {
-            switch uncertain {
-            case let .constant(c): .constant(c)
-            case .distribution: indexOfParameter[id].map(ParameterValue.parameter) ?? .constant(uncertain.mean)
+        // A sampled value is found by the id `Scenario.parameters` gave it; a constant (or a
+        // distribution of the constant family) is held at its value.
+        func value(_ id: String, _ uncertain: UncertainValue) throws -> ParameterValue {
+            if uncertain.isConstant { return .constant(uncertain.mean) }
+            guard let index = indexOfParameter[id] else {
+                throw SimulationError.invalidModel("internal: the uncertain value '\(id)' is not among the sampled parameters")
             }
+            return .parameter(index)
         }
 
         // Lines: baseline growth, sector and group.
         var baseline: [ParameterValue] = []
         for (i, line) in lines.enumerated() {
             if let entry = scenario.baseline.first(where: { $0.accountsLine == line }) {
-                baseline.append(value("baseline.\(line)", entry.value))
+                baseline.append(try value(Scenario.baselineParameterID(line), entry.value))
             } else if let growth = accounts.sectors[i].growth {
                 baseline.append(.constant(growth))
             } else {
@@ -106,30 +109,32 @@ public enum ScenarioCompiler {
         func sector(_ name: String) -> Int { table.sectors.firstIndex(of: name) ?? 0 }
         var levers: [SimulationLever] = []
         for lever in scenario.levers {
-            let path = "levers.\(lever.id)"
+            func leverValue(_ field: String, _ uncertain: UncertainValue) throws -> ParameterValue {
+                try value(Scenario.leverParameterID(lever.id, field), uncertain)
+            }
             let effect: SimulationLever.Effect
             var category = "supply"
             switch lever.kind {
             case let .demand(demandCategory, weights, amount, exportsPP):
                 var direction = [Double](repeating: 0, count: n)
                 for (name, weight) in weights { direction[sector(name)] += weight }
-                effect = .demand(direction: direction, amount: value("\(path).amount", amount),
-                                 exportsGrowthPP: exportsPP.map { value("\(path).exports_growth_pp", $0) })
+                effect = .demand(direction: direction, amount: try leverValue("amount", amount),
+                                 exportsGrowthPP: try exportsPP.map { try leverValue("exports_growth_pp", $0) })
                 category = demandCategory.rawValue
             case let .growth(name, shift):
-                effect = .growthShift(sector: sector(name), shift: value("\(path).shift", shift))
+                effect = .growthShift(sector: sector(name), shift: try leverValue("shift", shift))
             case let .localSourcing(supplier, buyers, increase):
                 effect = .localSourcing(supplier: sector(supplier), buyers: (buyers ?? table.sectors).map(sector),
-                                        increase: value("\(path).increase", increase))
+                                        increase: try leverValue("increase", increase))
             case let .costShock(name, change):
-                effect = .costShock(sector: sector(name), priceChange: value("\(path).price_change", change))
+                effect = .costShock(sector: sector(name), priceChange: try leverValue("price_change", change))
             }
             levers.append(SimulationLever(id: lever.id, name: lever.name, category: category, effect: effect, quarters: lever.quarters))
         }
 
         // Correlation.
         var correlation: (indices: [Int], copula: GaussianCopula)?
-        if let spec = scenario.correlation, let copula = try scenario.correlationCopula() {
+        if let spec = scenario.correlation, let copula {
             let indices = try spec.parameters.map { id in
                 guard let index = indexOfParameter[id] else {
                     throw SimulationError.invalidModel("correlated parameter '\(id)' is not sampled in this run")
@@ -157,9 +162,9 @@ public enum ScenarioCompiler {
         return try SimulationModel(
             sectors: table.sectors, lines: lines, groups: accounts.groups, groupOfLine: accounts.groupIndexOfSector,
             sectorOfLine: sectorOfLine, taxLines: taxLines, baseline: baseline,
-            taxElasticity: value("baseline.tax_elasticity", scenario.taxElasticity), levers: levers,
-            exportsBaseline: scenario.exportsBaseline.map { value("indicators.exports", $0) },
-            cpiBaseline: scenario.cpiBaseline.map { value("indicators.cpi", $0) },
+            taxElasticity: try value(Scenario.taxElasticityParameterID, scenario.taxElasticity), levers: levers,
+            exportsBaseline: try scenario.exportsBaseline.map { try value(Scenario.exportsParameterID, $0) },
+            cpiBaseline: try scenario.cpiBaseline.map { try value(Scenario.consumerPricesParameterID, $0) },
             parameters: parameters, correlation: correlation, economy: economy, quarterlyWeights: dataset.quarterlyWeights,
             target: target,
             exportsTarget: scenario.exportsBaseline == nil ? nil : targets.first { $0.indicator == "export_growth" }?.target,

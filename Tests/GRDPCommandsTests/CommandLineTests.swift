@@ -168,6 +168,40 @@ struct CommandLineTests {
         #expect(impossible.standardError.contains("plain-file/sub: cannot create the directory"))
     }
 
+    /// An accounts line whose name is not a bare TOML key ("other services") is written
+    /// quoted in [baseline]; its distribution must be sampled like any other (it was once
+    /// held at its mean because the engine spelled the parameter id differently). With
+    /// sd = 50 pp and 2,000 draws the P5 and P95 of its contribution lie tens of pp apart; a
+    /// value held at its mean would give P5 = P95.
+    @Test("A quoted accounts line in [baseline] is sampled")
+    func quotedBaselineLine() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("grdp-quoted-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(try GRDPBinary.run(["data", "export", directory.path]).status == 0)
+        for name in ["hanoi_io_2024.csv", "hanoi_accounts_2025.csv"] {
+            let file = directory.appendingPathComponent(name)
+            let text = try String(contentsOf: file, encoding: .utf8)
+            try text.replacingOccurrences(of: "other_services", with: "other services").write(to: file, atomically: true, encoding: .utf8)
+        }
+        let scenario = directory.appendingPathComponent("quoted.toml")
+        try """
+            [scenario]
+            name = "quoted"
+            accounts = "hanoi_accounts_2025.csv"
+            table = "hanoi_io_2024.csv"
+            draws = 2000
+            [baseline]
+            "other services" = { dist = "normal", mean = 7.0, sd = 50 }
+            """.write(to: scenario, atomically: true, encoding: .utf8)
+        let outcome = try GRDPBinary.run(["run", scenario.path, "--format", "csv"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let row = try #require(outcome.standardOutput.split(separator: "\n").first { $0.hasPrefix("other services,services,") })
+        // Columns: sector, group, growth P50, mean pp, P5 pp, P50 pp, P95 pp.
+        let cells = row.split(separator: ",").compactMap { Double($0) }
+        let p5 = try #require(cells.dropFirst(2).first), p95 = try #require(cells.last)
+        #expect(p95 - p5 > 20, "P5 \(p5), P95 \(p95)")
+    }
+
     @Test("Embedded dataset is up to date with its sources")
     func dataBuildCheck() throws {
         let outcome = try GRDPBinary.run(["data", "build", "--check"])
