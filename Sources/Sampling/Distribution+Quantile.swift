@@ -34,18 +34,13 @@ extension Distribution {
         case let .constant(value):
             return value
         case let .normal(mean, sd):
-            return sd == 0 ? mean : mean + sd * StandardNormal.quantile(p)
+            return Self.normalQuantile(p, mean: mean, standardDeviation: sd)
         case let .lognormal(mu, sigma):
-            return sigma == 0 ? exp(mu) : exp(mu + sigma * StandardNormal.quantile(p))
+            return Self.lognormalQuantile(p, mu: mu, sigma: sigma)
         case let .uniform(lower, upper):
-            return min(lower + p * (upper - lower), upper)
+            return Self.uniformQuantile(p, lower: lower, upper: upper)
         case let .triangular(lower, mode, upper):
-            let width = upper - lower
-            if width == 0 { return lower }
-            if p * width < mode - lower {
-                return lower + (p * width * (mode - lower)).squareRoot()
-            }
-            return max(lower, upper - ((1 - p) * width * (upper - mode)).squareRoot())
+            return Self.triangularQuantile(p, lower: lower, mode: mode, upper: upper)
         case .pert, .beta, .discrete:
             return .nan  // handled through `prepared` above
         }
@@ -129,5 +124,39 @@ extension Distribution {
             }
         }
         return sortedValues[low]
+    }
+}
+
+// The closed-form inverse CDFs, shared with the Monte Carlo's parameter transform (which
+// keeps the parameters in flat arrays), so that both give the same bits.
+extension Distribution {
+    /// μ + σ·Φ⁻¹(p) (μ when σ = 0).
+    @inlinable
+    public static func normalQuantile(_ p: Double, mean: Double, standardDeviation sd: Double) -> Double {
+        sd == 0 ? mean : mean + sd * StandardNormal.quantile(p)
+    }
+
+    /// exp(μ + σ·Φ⁻¹(p)) (e^μ when σ = 0).
+    @inlinable
+    public static func lognormalQuantile(_ p: Double, mu: Double, sigma: Double) -> Double {
+        sigma == 0 ? exp(mu) : exp(mu + sigma * StandardNormal.quantile(p))
+    }
+
+    /// a + p·(b − a), at most b.
+    @inlinable
+    public static func uniformQuantile(_ p: Double, lower: Double, upper: Double) -> Double {
+        min(lower + p * (upper - lower), upper)
+    }
+
+    /// a + √(p·(b − a)·(c − a)) below the mode's probability, b − √((1 − p)·(b − a)·(b − c))
+    /// above it (a lower, c mode, b upper).
+    @inlinable
+    public static func triangularQuantile(_ p: Double, lower: Double, mode: Double, upper: Double) -> Double {
+        let width = upper - lower
+        if width == 0 { return lower }
+        if p * width < mode - lower {
+            return lower + (p * width * (mode - lower)).squareRoot()
+        }
+        return max(lower, upper - ((1 - p) * width * (upper - mode)).squareRoot())
     }
 }

@@ -76,20 +76,13 @@ struct ParameterTransform {
                     let x: Double
                     switch kind[j] {
                     case .normal:
-                        x = second[j] == 0 ? first[j] : first[j] + second[j] * StandardNormal.quantile(u)
+                        x = Distribution.normalQuantile(u, mean: first[j], standardDeviation: second[j])
                     case .uniform:
-                        x = min(first[j] + u * (second[j] - first[j]), second[j])
+                        x = Distribution.uniformQuantile(u, lower: first[j], upper: second[j])
                     case .triangular:
-                        let lower = first[j], mode = second[j], upper = third[j], width = upper - lower
-                        if width == 0 {
-                            x = lower
-                        } else if u * width < mode - lower {
-                            x = lower + (u * width * (mode - lower)).squareRoot()
-                        } else {
-                            x = max(lower, upper - ((1 - u) * width * (upper - mode)).squareRoot())
-                        }
+                        x = Distribution.triangularQuantile(u, lower: first[j], mode: second[j], upper: third[j])
                     case .lognormal:
-                        x = second[j] == 0 ? exp(first[j]) : exp(first[j] + second[j] * StandardNormal.quantile(u))
+                        x = Distribution.lognormalQuantile(u, mu: first[j], sigma: second[j])
                     case .table:
                         if u > 0, u < 1, let value = TabulatedQuantile.interpolate(
                             normalScore: StandardNormal.quantile(u), values: values.baseAddress! + tableStart[j],
