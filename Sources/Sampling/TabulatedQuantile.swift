@@ -135,20 +135,4 @@ public struct TabulatedQuantile: Sendable, Equatable {
         }
         return slopes
     }
-
-    /// A copy with its own storage (for parallel workers).
-    public func independentCopy() -> TabulatedQuantile {
-        TabulatedQuantile(values: values.map { $0 }, slopes: slopes.map { $0 }, step: step, lower: lower, upper: upper,
-                          distribution: distribution, error: maximumRelativeError)
-    }
-
-    private init(values: [Double], slopes: [Double], step: Double, lower: Double, upper: Double, distribution: Distribution, error: Double) {
-        self.distribution = distribution
-        self.values = values
-        self.slopes = slopes
-        self.step = step
-        self.lower = lower
-        self.upper = upper
-        self.maximumRelativeError = error
-    }
 }

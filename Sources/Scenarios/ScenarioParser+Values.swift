@@ -207,7 +207,7 @@ extension ScenarioParser {
                 do throws(SamplingError) {
                     return (.distribution(try Distribution.lognormal(mean: mean, standardDeviation: sd)), reference)
                 } catch {
-                    throw samplingError(error, dist: dist, at: path)
+                    throw samplingError(error, at: path)
                 }
             }
         case "uniform":
@@ -236,7 +236,7 @@ extension ScenarioParser {
         do throws(SamplingError) {
             return (.distribution(try Distribution(family)), reference)
         } catch {
-            throw samplingError(error, dist: dist, at: path)
+            throw samplingError(error, at: path)
         }
     }
 
@@ -250,7 +250,7 @@ extension ScenarioParser {
     }
 
     /// `Distribution`'s error at the key of the parameter it concerns.
-    func samplingError(_ error: SamplingError, dist: String, at path: String) -> ScenarioError {
+    func samplingError(_ error: SamplingError, at path: String) -> ScenarioError {
         let key = Self.parameterKey(for: error)
         return self.error(key.isEmpty ? path : "\(path).\(key)", error.description)
     }

@@ -10,7 +10,6 @@ import Datasets
 struct EvaluationPlan {
     enum LeverKind: UInt8 { case demand, growthShift, localSourcing, costShock }
 
-    let n: Int
     let lineCount: Int
     let leverCount: Int
     let baseline: [ParameterValue]
@@ -45,7 +44,6 @@ struct EvaluationPlan {
             for (i, v) in values.enumerated() { (buffer.baseAddress! + i).initialize(to: v) }
             count = values.count
         } }
-        n = model.sectors.count
         lineCount = model.lines.count
         leverCount = model.levers.count
         baseline = fresh(model.baseline)

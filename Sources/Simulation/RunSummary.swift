@@ -16,17 +16,6 @@ public struct OutputSummary: Sendable, Equatable {
     /// 40% of the block loop (perf), for precision the draws cannot deliver.
     public static let relativeAccuracy = 5e-4
 
-    @inlinable
-    public mutating func insert(_ value: Double) {
-        moments.insert(value)
-        sketch.insert(value)
-    }
-
-    public mutating func merge(_ other: OutputSummary) throws(SamplingError) {
-        moments.merge(other.moments)
-        try sketch.merge(other.sketch)
-    }
-
     public func quantile(_ q: Double) -> Double? { sketch.quantile(q) }
 }
 
