@@ -176,9 +176,15 @@ struct DrawEvaluator {
                 throw .evaluationFailed(draw: draw, reason: error.description)
             }
         }
-        for index in sectorEffect.indices { sectorEffect[index] = 0 }
+        // sectorEffect: the demand and local-sourcing columns are written below for every
+        // draw; the other levers' columns stay zero from `init`.
         // 2. Local sourcing: A′ and the value added it brings with final demand fixed.
-        for index in technical.indices { technical[index] = economy.technical[index] }
+        // A (copied into `technical`) is read only when the model is (re)solved this draw.
+        // (Local-sourcing levers make the responses non-fixed, so they always solve.)
+        let solvesThisDraw = !fixedResponses || !responsesReady
+        if solvesThisDraw {
+            for index in technical.indices { technical[index] = economy.technical[index] }
+        }
         if !sourcingLevers.isEmpty {
             for j in 0..<n { importedRemaining[j] = economy.importedInputs[j] }
             for i in 0..<n {
@@ -206,7 +212,7 @@ struct DrawEvaluator {
             }
         }
         // 3. Demand responses (ΔVA per unit of each demand lever) and CPI sensitivities.
-        if !fixedResponses || !responsesReady {
+        if solvesThisDraw {
             if sourcingLevers.isEmpty { try factor(draw: draw) }
             if !demandLevers.isEmpty {
                 for index in demandResponse.indices { demandResponse[index] = demandVectors[index] }
