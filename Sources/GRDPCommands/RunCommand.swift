@@ -28,7 +28,7 @@ struct RunCommand: ParsableCommand {
     func validate() throws {
         if let draws, draws < 1 || draws > Scenario.maximumDraws { throw ValidationError("--draws must be between 1 and \(Scenario.maximumDraws)") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
-        if let sampling, SamplingDesign(rawValue: sampling) == nil { throw ValidationError("--sampling must be monte-carlo or latin-hypercube") }
+        if let sampling, SamplingMethod(rawValue: sampling) == nil { throw ValidationError("--sampling must be monte-carlo or latin-hypercube") }
     }
 
     func run() throws {
@@ -51,7 +51,7 @@ struct RunCommand: ParsableCommand {
         let model = try ScenarioCompiler.compile(scenario, dataset: dataset)
         let configuration = RunConfiguration(
             draws: scenario.draws, seed: scenario.seed,
-            sampling: scenario.sampling == .latinHypercube ? .latinHypercube : .monteCarlo,
+            sampling: scenario.sampling,
             threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, keepDrawsPath: keepDraws,
             progress: progress)
         let result = try MonteCarloEngine.run(model: model, configuration: configuration)

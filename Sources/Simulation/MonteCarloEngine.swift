@@ -1,21 +1,13 @@
 import Foundation
 import LinearAlgebra
 import Sampling
+import Scenarios
 import Synchronization
-
-/// How the uniforms behind the draws are laid out.
-public enum SamplingDesign: String, Sendable, CaseIterable {
-    /// Independent draws: parameter j of draw i is a pure function of (seed, j, i) (Philox).
-    case monteCarlo = "monte-carlo"
-    /// Latin hypercube: each parameter's N strata are hit exactly once, by a keyed
-    /// permutation of the draws (no O(N) memory).
-    case latinHypercube = "latin-hypercube"
-}
 
 public struct RunConfiguration: Sendable {
     public var draws: Int
     public var seed: UInt64
-    public var sampling: SamplingDesign
+    public var sampling: SamplingMethod
     /// Worker threads (each with one BLAS thread). Results are identical for any value.
     public var threads: Int
     /// Draws per block; fixed so that results do not depend on `threads`.
@@ -25,7 +17,7 @@ public struct RunConfiguration: Sendable {
     /// Called (from worker threads, serialised) with the number of draws done.
     public var progress: (@Sendable (Int) -> Void)?
 
-    public init(draws: Int, seed: UInt64, sampling: SamplingDesign, threads: Int, keepDrawsPath: String? = nil,
+    public init(draws: Int, seed: UInt64, sampling: SamplingMethod, threads: Int, keepDrawsPath: String? = nil,
                 progress: (@Sendable (Int) -> Void)? = nil) {
         self.draws = draws
         self.seed = seed
@@ -42,7 +34,7 @@ public struct RunResult: Sendable {
     public let summary: RunSummary
     public let draws: Int
     public let seed: UInt64
-    public let sampling: SamplingDesign
+    public let sampling: SamplingMethod
     /// Whether blocks were evaluated with one dgemm (affine model) or draw by draw.
     public let usedBlockProducts: Bool
 }
