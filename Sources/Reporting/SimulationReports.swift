@@ -5,12 +5,18 @@ import Simulation
 /// The report of `grdp run`: headline, sector contributions with bands, levers, demand
 /// side, quarters, other plan targets, gap to target, and the inputs.
 public enum SimulationReports {
-    static let bands: [(String, Double)] = [("P5", 0.05), ("P10", 0.10), ("P25", 0.25), ("P50", 0.50), ("P75", 0.75), ("P90", 0.90), ("P95", 0.95)]
-
     public static func report(_ result: RunResult, title: String, datasetDescription: String, notes: [String] = []) -> Report {
         let model = result.model, layout = result.layout, summary = result.summary
         func output(_ index: Int) -> OutputSummary { summary.outputs[index] }
         func q(_ index: Int, _ p: Double) -> Double? { output(index).quantile(p) }
+        /// Mean, P5, P50 and P95 of output `index` (pp, 3 decimals).
+        func band(_ index: Int) -> [Cell] {
+            [.number(output(index).moments.mean, decimals: 3), .value(q(index, 0.05), 3), .value(q(index, 0.5), 3), .value(q(index, 0.95), 3)]
+        }
+        /// Mean, P5 and P95 of output `index` (pp, 3 decimals).
+        func range(_ index: Int) -> [Cell] {
+            [.number(output(index).moments.mean, decimals: 3), .value(q(index, 0.05), 3), .value(q(index, 0.95), 3)]
+        }
         let grdp = output(layout.grdp)
         var headline: [(key: String, value: Cell)] = []
         headline.append(("Median GRDP growth %", .value(q(layout.grdp, 0.5), 2)))
@@ -39,20 +45,17 @@ public enum SimulationReports {
         var sectors = ResultTable(
             id: "sector_contributions", title: "Sector contributions to GRDP growth (percentage points) with bands",
             columns: [.init("line", "Sector"), .init("group", "Group"), .init("growth_p50_pct", "Growth P50 %"),
-                      .init("mean_pp", "Mean pp")] + bands.filter { [0.05, 0.5, 0.95].contains($0.1) }.map { .init("\($0.0.lowercased())_pp", "\($0.0) pp") })
+                      .init("mean_pp", "Mean pp"), .init("p5_pp", "P5 pp"), .init("p50_pp", "P50 pp"), .init("p95_pp", "P95 pp")])
         for (i, line) in model.lines.enumerated() {
             let c = layout.lineContributions.lowerBound + i
             sectors.append([.text(line), .text(model.groupOfLine[i].map { model.groups[$0] } ?? ""),
-                            .value(q(layout.lineGrowth.lowerBound + i, 0.5), 2), .number(output(c).moments.mean, decimals: 3),
-                            .value(q(c, 0.05), 3), .value(q(c, 0.5), 3), .value(q(c, 0.95), 3)])
+                            .value(q(layout.lineGrowth.lowerBound + i, 0.5), 2)] + band(c))
         }
         for (g, group) in model.groups.enumerated() {
             let c = layout.groupContributions.lowerBound + g
-            sectors.append([.text("= " + group), .text("group"), .empty, .number(output(c).moments.mean, decimals: 3),
-                            .value(q(c, 0.05), 3), .value(q(c, 0.5), 3), .value(q(c, 0.95), 3)])
+            sectors.append([.text("= " + group), .text("group"), .empty] + band(c))
         }
-        sectors.append([.text("GRDP"), .empty, .value(q(layout.grdp, 0.5), 2), .number(grdp.moments.mean, decimals: 3),
-                        .value(q(layout.grdp, 0.05), 3), .value(q(layout.grdp, 0.5), 3), .value(q(layout.grdp, 0.95), 3)])
+        sectors.append([.text("GRDP"), .empty, .value(q(layout.grdp, 0.5), 2)] + band(layout.grdp))
         sectors.notes.append("contribution = base-year share × growth; means add up to the GRDP mean (quantiles do not add)")
         tables.append(sectors)
 
@@ -62,12 +65,10 @@ public enum SimulationReports {
             columns: [.init("id", "Lever"), .init("name", "Name"), .init("category", "Demand side"), .init("mean_pp", "Mean pp"),
                       .init("p5_pp", "P5 pp"), .init("p50_pp", "P50 pp"), .init("p95_pp", "P95 pp")])
         let baseline = layout.baselineContribution
-        levers.append([.text("baseline"), .text("momentum (baseline growth of every line)"), .text(""), .number(output(baseline).moments.mean, decimals: 3),
-                       .value(q(baseline, 0.05), 3), .value(q(baseline, 0.5), 3), .value(q(baseline, 0.95), 3)])
+        levers.append([.text("baseline"), .text("momentum (baseline growth of every line)"), .text("")] + band(baseline))
         for (l, lever) in model.levers.enumerated() {
             let c = layout.leverContributions.lowerBound + l
-            levers.append([.text(lever.id), .text(lever.name), .text(lever.category), .number(output(c).moments.mean, decimals: 3),
-                           .value(q(c, 0.05), 3), .value(q(c, 0.5), 3), .value(q(c, 0.95), 3)])
+            levers.append([.text(lever.id), .text(lever.name), .text(lever.category)] + band(c))
         }
         levers.notes.append("a demand lever's contribution is the value added it induces through the Leontief model (v̂·L·Δf), plus the product taxes that follow it")
         tables.append(levers)
@@ -76,10 +77,10 @@ public enum SimulationReports {
         var demand = ResultTable(
             id: "demand_side", title: "Demand side: contributions by the demand that carries them (pp)",
             columns: [.init("category", "Demand"), .init("mean_pp", "Mean pp"), .init("p5_pp", "P5 pp"), .init("p95_pp", "P95 pp")])
-        demand.append([.text("baseline momentum"), .number(output(baseline).moments.mean, decimals: 3), .value(q(baseline, 0.05), 3), .value(q(baseline, 0.95), 3)])
+        demand.append([.text("baseline momentum")] + range(baseline))
         for (c, category) in SimulationModel.demandCategories.enumerated() {
             let index = layout.categoryContributions.lowerBound + c
-            demand.append([.text(category), .number(output(index).moments.mean, decimals: 3), .value(q(index, 0.05), 3), .value(q(index, 0.95), 3)])
+            demand.append([.text(category)] + range(index))
         }
         demand.notes.append("'supply' collects growth shifts and local sourcing; 'visitors' is tourism spending (an export of services)")
         tables.append(demand)
