@@ -89,9 +89,4 @@ public struct HanoiDataset: Sendable {
         ])
         return try HanoiTableDerivation(nationalCSV: files[HanoiDatasetBuilder.File.nationalTable] ?? "", facts: facts)
     }
-
-    /// The per-draw kernel of the derivation (for sampling the assumptions).
-    public func kernel() throws(DatasetError) -> HanoiEconomyKernel {
-        try HanoiEconomyKernel(derivation: derivation())
-    }
 }

@@ -144,9 +144,12 @@ public enum ScenarioCompiler {
             correlation = (indices, copula)
         }
 
+        // The embedded derivation, built once: the per-draw kernel and the back-test's facts.
+        let derivation = try dataset.hanoi.map { hanoi throws(DatasetError) in try hanoi.derivation() }
         let economy: EconomySource
-        if sampleAssumptions, let hanoi = dataset.hanoi {
-            economy = .hanoi(try hanoi.kernel(), central: try hanoi.assumptions.centralParameters(), assumptionParameters: assumptionParameters)
+        if sampleAssumptions, let hanoi = dataset.hanoi, let derivation {
+            economy = .hanoi(try HanoiEconomyKernel(derivation: derivation), central: try hanoi.assumptions.centralParameters(),
+                             assumptionParameters: assumptionParameters)
         } else {
             economy = .fixed(try EconomyCoefficients(table: table), shares: accounts.baseYearShares)
         }
@@ -156,8 +159,8 @@ public enum ScenarioCompiler {
         let targets = dataset.hanoi?.targets ?? []
         // Back-test: the published growth of the simulated year, for the embedded dataset.
         var published: Double?
-        if let hanoi = dataset.hanoi, let year = scenario.year ?? accounts.year {
-            published = try? hanoi.derivation().facts.value("Hanoi", year, "FY", "grdp_growth", "total")
+        if let derivation, let year = scenario.year ?? accounts.year {
+            published = try? derivation.facts.value("Hanoi", year, "FY", "grdp_growth", "total")
         }
         return try SimulationModel(
             sectors: table.sectors, lines: lines, groups: accounts.groups, groupOfLine: accounts.groupIndexOfSector,
