@@ -96,7 +96,3 @@ enum Fixtures {
             primaryInputs: Matrix(rows: [valueAdded]), output: x)
     }
 }
-
-func maxDifference(_ a: [Double], _ b: [Double]) -> Double {
-    zip(a, b).reduce(0) { max($0, abs($1.0 - $1.1)) }
-}
