@@ -68,11 +68,6 @@ def is_constant(spec):
     return spec["dist"] == "constant"
 
 
-def distribution_mean(spec):
-    """Mean of a distribution (grdp uses it for an uncertain value that is not sampled)."""
-    return float(frozen(spec).mean()) if not is_constant(spec) else spec["value"]
-
-
 def frozen(spec):
     d = spec["dist"]
     if d == "normal":

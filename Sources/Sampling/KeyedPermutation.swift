@@ -69,7 +69,7 @@ public struct KeyedPermutation: Sendable, Equatable, Hashable {
         return Int(value)
     }
 
-    /// One pass of the 4-round Feistel network on [0, 4ʰ).
+    /// One pass of the 4-round Feistel network on [0, 2ᵇ).
     @inline(__always)
     func feistel(_ value: UInt64) -> UInt64 {
         var left = (value >> lowBits) & highMask

@@ -16,7 +16,7 @@
 /// property of the correlated dimensions).
 ///
 /// - Complexity: expected O(1) time per (draw, dimension): one permutation evaluation
-///   (< 4 Feistel passes on average) and one Philox block; O(dimensions) memory.
+///   (< 2 Feistel passes on average) and one Philox block; O(dimensions) memory.
 ///
 /// ```swift
 /// let design = try LatinHypercube(seed: 7, drawCount: 10_000, dimensions: 12)
