@@ -23,6 +23,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Worker threads (default: all cores). Results do not depend on it.") var threads: Int?
     @Option(help: "Write every draw (parameters and outputs) to this CSV file, atomically.") var keepDraws: String?
     @Flag(help: "Hold the dataset's assumptions at their central values instead of sampling them.") var centralAssumptions = false
+    @Option(help: "Published quarters of the year, e.g. Q1=7.41,Q2=8.13 (overrides the scenario's actual_quarters).") var actual: PublishedQuarters?
+    @Option(help: "Baseline model: national (default), national-persistent, local or momentum (overrides the scenario).") var baselineModel: BaselineModel?
+    @Option(name: .customLong("set"), help: "Override an input, e.g. national.growth=7.5 (Vietnam's GDP growth forecast, %).") var settings: [ScenarioSetting] = []
     @OptionGroup var outputOptions: OutputOptions
 
     func validate() throws {
@@ -47,6 +50,9 @@ struct RunCommand: ParsableCommand {
         if let seed { scenario.seed = seed }
         if let sampling, let method = SamplingMethod(rawValue: sampling) { scenario.sampling = method }
         if centralAssumptions { scenario.datasetAssumptions = .central }
+        if let actual { scenario.actualQuarters = actual.values }
+        if let baselineModel { scenario.baselineModel = baselineModel }
+        for setting in settings { try setting.apply(to: &scenario) }
         let dataset = try ScenarioCompiler.dataset(for: scenario)
         let model = try ScenarioCompiler.compile(scenario, dataset: dataset)
         let configuration = RunConfiguration(
@@ -61,7 +67,9 @@ struct RunCommand: ParsableCommand {
             notes.append("dataset assumptions sampled per draw (the Hanoi table is re-derived for each draw)")
         }
         if !model.actualQuarters.isEmpty {
-            notes.append("annual growth uses the published quarters \(model.actualQuarters.map { String($0) }.joined(separator: ", ")); sector contributions are the model's for the whole year")
+            notes.append(model.baselineDynamics == nil
+                ? "annual growth uses the published quarters \(model.actualQuarters.map { String($0) }.joined(separator: ", ")); sector contributions are the model's for the whole year"
+                : "conditioned on the published quarters \(model.actualQuarters.map { String($0) }.joined(separator: ", ")): every draw's baseline is updated by them (levers keep their own distributions); all tables add up to the GRDP line")
         }
         return SimulationReports.report(result, title: scenario.name, datasetDescription: dataset.description, notes: notes)
     }
