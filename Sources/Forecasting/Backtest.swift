@@ -83,6 +83,10 @@ public struct Backtest: Sendable {
         public let pits: [Double]
     }
 
+    /// The years `grdp backtest` scores by default (those before 2019 lack the new-method
+    /// quarters the quarter noise is estimated from, and are skipped with that reason).
+    public static let defaultYears = 2013...2025
+
     public let estimator: BaselineEstimator
     /// The momentum variant's spread of GRDP growth (the scenario's hand-set baseline).
     public let momentumStandardDeviation: Double

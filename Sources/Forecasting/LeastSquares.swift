@@ -35,12 +35,19 @@ public struct LeastSquares: Sendable {
         var inverse: [[Double]] = []
         do {
             factor = try CholeskyFactorization(of: try Matrix(rows: gram))
+            // (min Lᵢᵢ / max Lᵢᵢ)² bounds the reciprocal condition of XᵀX from above: below
+            // 1e-12 the coefficients are not identified in double precision.
+            let pivots = factor.lower.diagonalEntries.map(abs)
+            guard let smallest = pivots.min(), let largest = pivots.max(), largest > 0,
+                  (smallest / largest) * (smallest / largest) > 1e-12 else { throw ForecastingError.singularDesign(model: model) }
             for j in 0..<k {
                 var unit = [Double](repeating: 0, count: k)
                 unit[j] = 1
                 inverse.append(try factor.solve(unit))
             }
             coefficients = try factor.solve(moment)
+        } catch let error as ForecastingError {
+            throw error
         } catch {
             throw .singularDesign(model: model)
         }

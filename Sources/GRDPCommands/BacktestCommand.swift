@@ -18,8 +18,8 @@ struct BacktestCommand: ParsableCommand {
             """)
 
     @Argument(help: "Scenario whose [baseline] spreads the momentum variant uses. Default: the embedded Hanoi 2025 plan.") var scenario: String?
-    @Option(help: "First year to score.") var from: Int = 2013
-    @Option(help: "Last year to score.") var to: Int = 2025
+    @Option(help: "First year to score.") var from: Int = Backtest.defaultYears.lowerBound
+    @Option(help: "Last year to score.") var to: Int = Backtest.defaultYears.upperBound
     @Flag(help: "Annual origins only (no conditioning on quarters).") var annualOnly = false
     @OptionGroup var outputOptions: OutputOptions
 

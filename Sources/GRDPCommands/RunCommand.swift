@@ -1,5 +1,6 @@
 import ArgumentParser
 import Datasets
+import Forecasting
 import Foundation
 import Reporting
 import Scenarios
@@ -71,7 +72,13 @@ struct RunCommand: ParsableCommand {
                 ? "annual growth uses the published quarters \(model.actualQuarters.map { String($0) }.joined(separator: ", ")); sector contributions are the model's for the whole year"
                 : "conditioned on the published quarters \(model.actualQuarters.map { String($0) }.joined(separator: ", ")): every draw's baseline is updated by them (levers keep their own distributions); all tables add up to the GRDP line")
         }
-        return SimulationReports.report(result, title: scenario.name, datasetDescription: dataset.description, notes: notes)
+        var forecast: ForecastContext?
+        if dataset.hanoi != nil {
+            let variants = try ModelVariants.run(scenario, dataset: dataset, configuration: configuration, except: model.baselineDynamics?.model ?? .momentum)
+            let backtest = try ScenarioCompiler.backtest(for: scenario, dataset: dataset, years: Backtest.defaultYears).run(origins: [.annual])
+            forecast = ForecastContext(variants: variants, backtest: backtest.summaries)
+        }
+        return SimulationReports.report(result, title: scenario.name, datasetDescription: dataset.description, notes: notes, forecast: forecast)
     }
 }
 
