@@ -109,7 +109,7 @@ public struct Backtest: Sendable {
                 var row: [Score] = []
                 do {
                     let observations = Self.observations(history: history, year: year, origin: origin, quarterlyWeights: estimator.quarterlyWeights)
-                    let quarterNoise = try estimator.quarterNoiseDeviation(before: year, asOf: asOf)
+                    let quarterNoise = try estimator.quarterNoise(for: year, asOf: asOf)
                     for forecaster in Forecaster.all {
                         let prior = try self.prior(forecaster, year: year, asOf: asOf)
                         let (mean, sd) = try Self.annualPredictive(
@@ -145,8 +145,8 @@ public struct Backtest: Sendable {
     /// The normal prior of the year's level z (annual growth without the quarter noise):
     /// mean and variance, and the annual variance it stands for.
     func prior(_ forecaster: Forecaster, year: Int, asOf: PublicationDate) throws(ForecastingError) -> (mean: Double, levelVariance: Double) {
-        let quarterNoise = try estimator.quarterNoiseDeviation(before: year, asOf: asOf)
-        let noiseShare = estimator.quarterlyWeights.reduce(0) { $0 + $1 * $1 } * quarterNoise * quarterNoise
+        let sigma = try estimator.quarterNoise(for: year, asOf: asOf).standardDeviation
+        let noiseShare = estimator.quarterlyWeights.reduce(0) { $0 + $1 * $1 } * sigma * sigma
         func level(_ mean: Double, annualVariance: Double) -> (Double, Double) {
             (mean, max(annualVariance - noiseShare, 0.25 * annualVariance))
         }
@@ -205,16 +205,17 @@ public struct Backtest: Sendable {
         return []
     }
 
-    /// Annual growth G = z + Σ W_q η_q given the observations, for z ~ N(m, v), η ~ N(0, σ_η²):
+    /// Annual growth G = z + Σ W_q η_q given the observations, for z ~ N(m, v), η_q ~ N(b·η_{t−1,q}, σ²):
     /// mean and standard deviation (closed form through `GaussianConditioning`).
     public static func annualPredictive(
-        levelMean: Double, levelVariance: Double, quarterNoise: Double, quarterlyWeights: [Double], observations: [QuarterObservation]
+        levelMean: Double, levelVariance: Double, quarterNoise: QuarterNoise, quarterlyWeights: [Double], observations: [QuarterObservation]
     ) throws(ForecastingError) -> (mean: Double, standardDeviation: Double) {
         // State (z, η₁…η₄).
-        let variances = [levelVariance] + [Double](repeating: quarterNoise * quarterNoise, count: 4)
+        let sigma = quarterNoise.standardDeviation
+        let variances = [levelVariance] + [Double](repeating: sigma * sigma, count: 4)
         let covariance = variances.indices.map { i in variances.indices.map { $0 == i ? variances[i] : 0 } }
         let conditioning = try GaussianConditioning(priorCovariance: covariance, observationRows: observations.map { [1] + $0.weights })
-        let posterior = conditioning.posterior(priorMean: [levelMean, 0, 0, 0, 0], observations: observations.map(\.value))
+        let posterior = conditioning.posterior(priorMean: [levelMean] + quarterNoise.means, observations: observations.map(\.value))
         let g = [1] + quarterlyWeights
         var mean = 0.0, variance = 0.0
         for i in 0..<5 {

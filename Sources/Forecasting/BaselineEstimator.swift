@@ -82,10 +82,11 @@ public struct BaselineEstimator: Sendable {
         }
         let prediction = regression.prediction(keep.map { forecastRow[$0] })
 
-        let quarterNoise = try quarterNoiseDeviation(before: year, asOf: asOf)
+        let quarterNoise = try self.quarterNoise(for: year, asOf: asOf)
         let quarterShare = quarterlyWeights.reduce(0) { $0 + $1 * $1 }
         let annualNoise = regression.outOfSampleError
-        let residual = max(annualNoise * annualNoise - quarterNoise * quarterNoise * quarterShare, 0.25 * annualNoise * annualNoise).squareRoot()
+        let sigma = quarterNoise.standardDeviation
+        let residual = max(annualNoise * annualNoise - sigma * sigma * quarterShare, 0.25 * annualNoise * annualNoise).squareRoot()
 
         var national: NormalComponent?
         if model.hasNationalFactor { national = try nationalComponent(year: year, asOf: asOf, override: nationalGrowth) }
@@ -95,7 +96,7 @@ public struct BaselineEstimator: Sendable {
         return BaselineForecast(
             model: model, year: year, asOf: asOf, nationalGrowth: national,
             expected: NormalComponent(mean: prediction.mean, standardDeviation: prediction.variance.squareRoot(), source: expectedSource),
-            residualStandardDeviation: residual, quarterNoiseStandardDeviation: quarterNoise, regression: regression,
+            residualStandardDeviation: residual, quarterNoise: quarterNoise, regression: regression,
             regressorNames: keep.map { names[$0] }, yearsUsed: used)
     }
 
@@ -132,21 +133,46 @@ public struct BaselineEstimator: Sendable {
             source: "national target \(target.fact.text)% (\(target.fact.originalSource), \(target.fact.date)); \(spread)")
     }
 
-    /// σ_η: 1.4826 × the median |quarter growth − the year's growth| over Hanoi's new-method
-    /// years before `year` (robust to the 2020–2022 base effects).
-    public func quarterNoiseDeviation(before year: Int, asOf: PublicationDate) throws(ForecastingError) -> Double {
-        var deviations: [Double] = []
+    /// The quarters' deviations from their year, η_{u,q} = g_{u,q} − G_u, over Hanoi's
+    /// new-method years before `year` as known at `asOf` (the 2017 method change makes older
+    /// quarters incomparable).
+    func quarterDeviations(before year: Int, asOf: PublicationDate) -> [Int: [Double?]] {
+        var out: [Int: [Double?]] = [:]
         for u in stride(from: GrowthHistory.lastOldMethodYear + 1, to: year, by: 1) {
             guard let annual = history.annualGrowth("Hanoi", u, asOf: asOf) else { continue }
-            for quarter in history.hanoiQuarters(u, asOf: asOf) { if let quarter { deviations.append(abs(quarter.value - annual.value)) } }
+            out[u] = history.hanoiQuarters(u, asOf: asOf).map { $0.map { $0.value - annual.value } }
         }
-        guard deviations.count >= 4 else {
-            throw .insufficientHistory(model: "quarterly noise", year: year, observations: deviations.count, needed: 4)
+        return out
+    }
+
+    /// The quarter noise of `year` with its base effect (`QuarterNoise`): b = −½ (the
+    /// level-deviation derivation in `QuarterNoise`; a least-squares b on the few pairs of
+    /// consecutive years known is dominated by 2020–2022 and unstable: +2.0 on the five pairs
+    /// known in April 2022), σ_η as 1.4826 × the median |η_{u,q} − b·η_{u−1,q}| (robust to the
+    /// 2020–2022 swings), and the prior means b·η_{t−1,q} from last year's published quarters.
+    public func quarterNoise(for year: Int, asOf: PublicationDate) throws(ForecastingError) -> QuarterNoise {
+        let deviations = quarterDeviations(before: year, asOf: asOf)
+        let b = QuarterNoise.levelDeviationBaseEffect
+        var residuals: [Double] = []
+        for (u, current) in deviations {
+            for q in 0..<4 {
+                guard let c = current[q] else { continue }
+                let p = deviations[u - 1]?[q] ?? nil
+                residuals.append(abs(c - b * (p ?? 0)))
+            }
         }
-        deviations.sort()
-        let middle = deviations.count / 2
-        let median = deviations.count % 2 == 1 ? deviations[middle] : (deviations[middle - 1] + deviations[middle]) / 2
-        return 1.4826 * median
+        guard residuals.count >= 4 else {
+            throw .insufficientHistory(model: "quarterly noise", year: year, observations: residuals.count, needed: 4)
+        }
+        residuals.sort()
+        let middle = residuals.count / 2
+        let median = residuals.count % 2 == 1 ? residuals[middle] : (residuals[middle - 1] + residuals[middle]) / 2
+        // The means are centred so that Σ_q W_q E[η_q] = 0: the base effect reshapes the year's
+        // quarters, it does not move the year (which is Σ_q W_q g_q).
+        let last = deviations[year - 1] ?? [nil, nil, nil, nil]
+        let raw = last.map { b * ($0 ?? 0) }
+        let centre = zip(quarterlyWeights, raw).reduce(0) { $0 + $1.0 * $1.1 } / quarterlyWeights.reduce(0, +)
+        return QuarterNoise(baseEffect: b, standardDeviation: 1.4826 * median, means: raw.map { $0 - centre })
     }
 }
 

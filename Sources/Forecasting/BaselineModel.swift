@@ -19,8 +19,9 @@ public struct BaselineForecast: Sendable {
     public let expected: NormalComponent
     /// eₜ's standard deviation.
     public let residualStandardDeviation: Double
-    /// η's standard deviation (per quarter).
-    public let quarterNoiseStandardDeviation: Double
+    /// η: the quarters' deviations from the year, with their base effect.
+    public let quarterNoise: QuarterNoise
+    public var quarterNoiseStandardDeviation: Double { quarterNoise.standardDeviation }
     /// The regression behind aₜ.
     public let regression: LeastSquares
     public let regressorNames: [String]
@@ -35,7 +36,31 @@ public struct BaselineForecast: Sendable {
         return variances.indices.map { i in variances.indices.map { $0 == i ? variances[i] : 0 } }
     }
 
-    public var stateMean: [Double] { [nationalGrowth?.mean ?? 0, expected.mean, 0, 0, 0, 0, 0] }
+    public var stateMean: [Double] { [nationalGrowth?.mean ?? 0, expected.mean, 0] + quarterNoise.means }
+}
+
+/// The deviation of quarter q's growth from its year's, η_{t,q} = b·η_{t−1,q} + ν_{t,q},
+/// ν ~ N(0, σ²): year-on-year growth of a quarter is high when the same quarter of last year
+/// was low (the base effect; b < 0), and a level shock spreads over the year's quarters.
+///
+/// b = −½ is derived, not estimated: if a quarter's level deviates from its trend by an
+/// independent shock uₜ,q, its year-on-year growth deviates by ηₜ,q = uₜ,q − uₜ₋₁,q, so
+/// Cov(ηₜ,q, ηₜ₋₁,q) = −Var(u) and Var(η) = 2·Var(u): the regression coefficient is −½.
+public struct QuarterNoise: Sendable, Equatable {
+    public static let levelDeviationBaseEffect = -0.5
+    /// b.
+    public let baseEffect: Double
+    /// σ.
+    public let standardDeviation: Double
+    /// E[η_{t,q}] = b·η_{t−1,q} for the forecast year (0 where last year's quarter is not known),
+    /// centred so that Σ_q W_q E[η_{t,q}] = 0.
+    public let means: [Double]
+
+    public init(baseEffect: Double, standardDeviation: Double, means: [Double]) {
+        self.baseEffect = baseEffect
+        self.standardDeviation = standardDeviation
+        self.means = means
+    }
 }
 
 /// Published growth of part of the year: quarter q alone, or the first 2 or 3 quarters

@@ -58,11 +58,12 @@ extension ScenarioCompiler {
                 try add(BaselineParameterID.residual, 0, f.residualStandardDeviation),
             ]
             covariance = f.stateCovariance
-            for q in 0..<4 { state.append(try add(BaselineParameterID.quarterNoise(q), 0, f.quarterNoiseStandardDeviation)) }
+            for q in 0..<4 { state.append(try add(BaselineParameterID.quarterNoise(q), f.quarterNoise.means[q], f.quarterNoiseStandardDeviation)) }
         } else {
-            let sigma = try estimator.quarterNoiseDeviation(before: year, asOf: asOf)
+            let noise = try estimator.quarterNoise(for: year, asOf: asOf)
+            let sigma = noise.standardDeviation
             state = [.constant(0), .constant(0), .constant(0)]
-            for q in 0..<4 { state.append(try add(BaselineParameterID.quarterNoise(q), 0, sigma)) }
+            for q in 0..<4 { state.append(try add(BaselineParameterID.quarterNoise(q), noise.means[q], sigma)) }
             let variances: [Double] = [0.0, momentumVariance, 0.0] + [Double](repeating: sigma * sigma, count: 4)
             covariance = variances.indices.map { i in variances.indices.map { $0 == i ? variances[i] : 0 } }
         }
