@@ -145,34 +145,32 @@ public struct BaselineEstimator: Sendable {
         return out
     }
 
-    /// The quarter noise of `year` with its base effect (`QuarterNoise`): b = −½ (the
-    /// level-deviation derivation in `QuarterNoise`; a least-squares b on the few pairs of
-    /// consecutive years known is dominated by 2020–2022 and unstable: +2.0 on the five pairs
-    /// known in April 2022), σ_η as 1.4826 × the median |η_{u,q} − b·η_{u−1,q}| (robust to the
-    /// 2020–2022 swings), and the prior means b·η_{t−1,q} from last year's published quarters.
+    /// The quarter noise of `year` (`QuarterNoise`): the within-year profile s_q is the median
+    /// of η_{u,q} over the years known (robust to the 2020–2022 swings), centred so that
+    /// Σ_q W_q s_q = 0; σ_η is 1.4826 × the median |η_{u,q} − s_q|.
     public func quarterNoise(for year: Int, asOf: PublicationDate) throws(ForecastingError) -> QuarterNoise {
         let deviations = quarterDeviations(before: year, asOf: asOf)
-        let b = QuarterNoise.levelDeviationBaseEffect
+        var profile = [Double](repeating: 0, count: 4)
+        for q in 0..<4 {
+            let values = deviations.values.compactMap { $0[q] }
+            if values.count >= 2 { profile[q] = Self.median(values) }
+        }
+        let centre = zip(quarterlyWeights, profile).reduce(0) { $0 + $1.0 * $1.1 } / quarterlyWeights.reduce(0, +)
+        profile = profile.map { $0 - centre }
         var residuals: [Double] = []
-        for (u, current) in deviations {
-            for q in 0..<4 {
-                guard let c = current[q] else { continue }
-                let p = deviations[u - 1]?[q] ?? nil
-                residuals.append(abs(c - b * (p ?? 0)))
-            }
+        for row in deviations.values {
+            for q in 0..<4 { if let value = row[q] { residuals.append(abs(value - profile[q])) } }
         }
         guard residuals.count >= 4 else {
             throw .insufficientHistory(model: "quarterly noise", year: year, observations: residuals.count, needed: 4)
         }
-        residuals.sort()
-        let middle = residuals.count / 2
-        let median = residuals.count % 2 == 1 ? residuals[middle] : (residuals[middle - 1] + residuals[middle]) / 2
-        // The means are centred so that Σ_q W_q E[η_q] = 0: the base effect reshapes the year's
-        // quarters, it does not move the year (which is Σ_q W_q g_q).
-        let last = deviations[year - 1] ?? [nil, nil, nil, nil]
-        let raw = last.map { b * ($0 ?? 0) }
-        let centre = zip(quarterlyWeights, raw).reduce(0) { $0 + $1.0 * $1.1 } / quarterlyWeights.reduce(0, +)
-        return QuarterNoise(baseEffect: b, standardDeviation: 1.4826 * median, means: raw.map { $0 - centre })
+        return QuarterNoise(standardDeviation: 1.4826 * Self.median(residuals), means: profile, years: deviations.count)
+    }
+
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }
 }
 

@@ -39,27 +39,24 @@ public struct BaselineForecast: Sendable {
     public var stateMean: [Double] { [nationalGrowth?.mean ?? 0, expected.mean, 0] + quarterNoise.means }
 }
 
-/// The deviation of quarter q's growth from its year's, η_{t,q} = b·η_{t−1,q} + ν_{t,q},
-/// ν ~ N(0, σ²): year-on-year growth of a quarter is high when the same quarter of last year
-/// was low (the base effect; b < 0), and a level shock spreads over the year's quarters.
-///
-/// b = −½ is derived, not estimated: if a quarter's level deviates from its trend by an
-/// independent shock uₜ,q, its year-on-year growth deviates by ηₜ,q = uₜ,q − uₜ₋₁,q, so
-/// Cov(ηₜ,q, ηₜ₋₁,q) = −Var(u) and Var(η) = 2·Var(u): the regression coefficient is −½.
+/// The deviation of quarter q's year-on-year growth from its year's, η_{t,q} = s_q + ν_{t,q},
+/// ν ~ N(0, σ²): Hanoi's growth has a within-year profile (Q1 below the year, Q3–Q4 above it
+/// in most years, e.g. 2024: 5.41, 6.80, 6.71, 7.01 for 6.52), which the profile s_q carries.
+/// A base-effect model (ηₜ,q = b·ηₜ₋₁,q, b = −½ for independent level shocks) scored worse at
+/// the Q1 origins of the back-test and predicts the wrong sign for 2025 (a strong Q1 after the
+/// weak Q1 of 2024; it was weak again).
 public struct QuarterNoise: Sendable, Equatable {
-    public static let levelDeviationBaseEffect = -0.5
-    /// b.
-    public let baseEffect: Double
     /// σ.
     public let standardDeviation: Double
-    /// E[η_{t,q}] = b·η_{t−1,q} for the forecast year (0 where last year's quarter is not known),
-    /// centred so that Σ_q W_q E[η_{t,q}] = 0.
+    /// E[η_{t,q}] = s_q, centred so that Σ_q W_q s_q = 0 (the profile shapes the year, it does not move it).
     public let means: [Double]
+    /// Years the profile and σ are estimated from.
+    public let years: Int
 
-    public init(baseEffect: Double, standardDeviation: Double, means: [Double]) {
-        self.baseEffect = baseEffect
+    public init(standardDeviation: Double, means: [Double], years: Int) {
         self.standardDeviation = standardDeviation
         self.means = means
+        self.years = years
     }
 }
 

@@ -46,7 +46,7 @@ struct BacktestTests {
     @Test("Quarters above the forecast raise it, below lower it")
     func quarterDirection() throws {
         let w = [0.2257, 0.2419, 0.2581, 0.2743]
-        let noise = QuarterNoise(baseEffect: 0, standardDeviation: 0.9, means: [0, 0, 0, 0])
+        let noise = QuarterNoise(standardDeviation: 0.9, means: [0, 0, 0, 0], years: 0)
         let prior = try Backtest.annualPredictive(levelMean: 7, levelVariance: 2, quarterNoise: noise, quarterlyWeights: w, observations: [])
         let above = try Backtest.annualPredictive(levelMean: 7, levelVariance: 2, quarterNoise: noise, quarterlyWeights: w, observations: [.quarter(0, 8)])
         let below = try Backtest.annualPredictive(levelMean: 7, levelVariance: 2, quarterNoise: noise, quarterlyWeights: w, observations: [.quarter(0, 6)])
