@@ -76,7 +76,8 @@ struct RunCommand: ParsableCommand {
         if dataset.hanoi != nil {
             let variants = try ModelVariants.run(scenario, dataset: dataset, configuration: configuration, except: model.baselineDynamics?.model ?? .momentum)
             let backtest = try ScenarioCompiler.backtest(for: scenario, dataset: dataset, years: Backtest.defaultYears).run(origins: [.annual])
-            forecast = ForecastContext(variants: variants, backtest: backtest.summaries)
+            forecast = ForecastContext(variants: variants.outcomes, backtest: backtest.summaries)
+            notes.append(contentsOf: variants.skipped.map { "baseline model left out of the range: \($0)" })
         }
         return SimulationReports.report(result, title: scenario.name, datasetDescription: dataset.description, notes: notes, forecast: forecast)
     }
