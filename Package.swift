@@ -2,7 +2,7 @@
 // grdp — GRDP growth simulation engine: input-output (Leontief) model, growth
 // accounting and Monte Carlo over policy levers. Layers (arrows point down only):
 // grdp → GRDPCommandLine → Reporting → Simulation → Scenarios → Growth → InputOutput
-// → LinearAlgebra → CBLASLapack. See ../shared/design/ARCHITECTURE.md.
+// → LinearAlgebra → CBLASLapack; InputOutput → Spreadsheets (CSV dialects, .xlsx). See ../shared/design/ARCHITECTURE.md.
 import PackageDescription
 
 let package = Package(
@@ -10,6 +10,7 @@ let package = Package(
     products: [
         .executable(name: "grdp", targets: ["grdp"]),
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+        .library(name: "Spreadsheets", targets: ["Spreadsheets"]),
         .library(name: "InputOutput", targets: ["InputOutput"]),
         .library(name: "Growth", targets: ["Growth"]),
         .library(name: "Datasets", targets: ["Datasets"]),
@@ -20,6 +21,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -28,7 +30,8 @@ let package = Package(
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
         .target(name: "LinearAlgebra", dependencies: ["CBLASLapack"]),
-        .target(name: "InputOutput", dependencies: ["LinearAlgebra"]),
+        .target(name: "Spreadsheets", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "InputOutput", dependencies: ["Spreadsheets", "LinearAlgebra"]),
         .target(name: "Sampling", dependencies: ["LinearAlgebra"]),
         .target(name: "Scenarios", dependencies: ["Sampling", "LinearAlgebra", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "Growth", dependencies: ["InputOutput", "LinearAlgebra"]),
@@ -43,9 +46,10 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "grdp", dependencies: ["GRDPCommands"]),
-        .target(name: "TestSupport", dependencies: ["InputOutput", "LinearAlgebra"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["InputOutput", "LinearAlgebra", .product(name: "ZIPFoundation", package: "ZIPFoundation")], path: "Tests/TestSupport"),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
-        .testTarget(name: "InputOutputTests", dependencies: ["TestSupport", "InputOutput", "LinearAlgebra"]),
+        .testTarget(name: "SpreadsheetsTests", dependencies: ["Spreadsheets", "TestSupport"]),
+        .testTarget(name: "InputOutputTests", dependencies: ["TestSupport", "InputOutput", "Spreadsheets", "LinearAlgebra"]),
         .testTarget(name: "SamplingTests", dependencies: ["Sampling", "LinearAlgebra"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Sampling"]),
         .testTarget(name: "GrowthTests", dependencies: ["TestSupport", "Growth", "InputOutput", "LinearAlgebra"]),
