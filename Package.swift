@@ -34,14 +34,14 @@ let package = Package(
         .target(name: "InputOutput", dependencies: ["Spreadsheets", "LinearAlgebra"]),
         .target(name: "Sampling", dependencies: ["LinearAlgebra"]),
         .target(name: "Scenarios", dependencies: ["Sampling", "LinearAlgebra", .product(name: "TOMLKit", package: "TOMLKit")]),
-        .target(name: "Growth", dependencies: ["InputOutput", "LinearAlgebra"]),
+        .target(name: "Growth", dependencies: ["InputOutput", "Spreadsheets", "LinearAlgebra"]),
         .target(name: "Datasets", dependencies: ["Growth", "InputOutput", "LinearAlgebra"]),
         .target(name: "Simulation", dependencies: ["Scenarios", "Datasets", "Growth", "InputOutput", "LinearAlgebra", "Sampling", "CBLASLapack"]),
         .target(name: "Reporting", dependencies: ["Simulation", "Datasets", "Growth", "InputOutput", "LinearAlgebra"]),
         .target(
             name: "GRDPCommands",
             dependencies: [
-                "LinearAlgebra", "InputOutput", "Growth", "Datasets", "Sampling", "Scenarios", "Simulation", "Reporting",
+                "LinearAlgebra", "Spreadsheets", "InputOutput", "Growth", "Datasets", "Sampling", "Scenarios", "Simulation", "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

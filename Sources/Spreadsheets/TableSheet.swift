@@ -53,9 +53,13 @@ public struct TableSheet: Sendable, Equatable {
     public let decimalMark: Character
     public let comments: [SheetComment]
     public let rows: [SheetRow]
+    /// The source column (1-based) of each cell index when the cells are not the
+    /// source's columns in order (a region extracted from a multi-region table); nil otherwise.
+    public let sourceColumns: [Int]?
 
     public init(path: String, sheet: String? = nil, firstColumn: Int = 1, decimalMark: Character = ".",
-                comments: [SheetComment] = [], rows: [SheetRow]) {
+                comments: [SheetComment] = [], rows: [SheetRow], sourceColumns: [Int]? = nil) {
+        self.sourceColumns = sourceColumns
         self.path = path
         self.sheet = sheet
         self.firstColumn = firstColumn
@@ -66,7 +70,10 @@ public struct TableSheet: Sendable, Equatable {
 
     /// Where cell `cell` (0-based index into the row's cells) of row `row` is; nil `cell` for the whole row.
     public func location(row: SheetRow, cell: Int? = nil) -> CellLocation {
-        CellLocation(path: path, sheet: sheet, row: row.number, column: cell.map { $0 + firstColumn })
+        CellLocation(path: path, sheet: sheet, row: row.number, column: cell.map { k in
+            if let sourceColumns, sourceColumns.indices.contains(k) { return sourceColumns[k] }
+            return k + firstColumn
+        })
     }
 
     /// The number a cell holds, nil when it is empty, `.failure` text when it is not a number.
@@ -81,9 +88,11 @@ public struct TableSheet: Sendable, Equatable {
         }
     }
 
-    /// The same rows under another name (e.g. a region extracted from a multi-region table).
-    public func replacingRows(_ rows: [SheetRow]) -> TableSheet {
-        TableSheet(path: path, sheet: sheet, firstColumn: firstColumn, decimalMark: decimalMark, comments: comments, rows: rows)
+    /// Other rows in the same source, whose cell `k` came from source column `sourceColumns[k]`
+    /// (e.g. a region extracted from a multi-region table).
+    public func replacingRows(_ rows: [SheetRow], sourceColumns: [Int]) -> TableSheet {
+        TableSheet(path: path, sheet: sheet, firstColumn: firstColumn, decimalMark: decimalMark, comments: comments,
+                   rows: rows, sourceColumns: sourceColumns)
     }
 
     /// A short description of how the file was read, e.g. `CSV (semicolon, decimal comma)` or `sheet 'IO'`.
@@ -103,33 +112,34 @@ public enum NumberReading: Sendable, Equatable {
 /// Numbers written as text in a CSV cell.
 public enum NumberText {
     /// Parses `text` with decimal mark `.` (Swift's `Double(_:)`: `1234.5`, `-1e6`, `nan`, `inf`)
-    /// or `,`. With a decimal comma, digits may be grouped in threes by `.`, a space or a
-    /// no-break space, as spreadsheets in such locales write them: `1.234.567,5`,
-    /// `1 234,5`, `-0,25`. Anything else is nil.
+    /// or `,`. With a decimal comma (`-0,25`, `1,5e-3`), digits before it may be grouped
+    /// in threes by `.`, a space or a no-break space, as spreadsheets in such locales
+    /// write them: `1.234.567,5`, `1 234,5`. Anything else is nil.
     /// - Complexity: O(length).
     public static func parse(_ text: String, decimalMark: Character) -> Double? {
         if decimalMark == "." { return Double(text) }
-        if let value = Double(text), !text.contains(".") { return value }  // 12, 1e6, nan
+        let groupMarks: Set<Character> = [".", " ", "\u{00A0}", "\u{202F}"]
         var body = Substring(text)
         var sign = ""
         if let first = body.first, first == "-" || first == "+" { sign = String(first); body = body.dropFirst() }
-        let parts = body.split(separator: ",", omittingEmptySubsequences: false)
-        guard parts.count <= 2, let integer = parts.first, !integer.isEmpty else { return nil }
-        let fraction = parts.count == 2 ? parts[1] : ""
-        guard parts.count == 1 || (!fraction.isEmpty && fraction.allSatisfy(\.isASCIIDigit)) else { return nil }
-        let groupMarks: Set<Character> = [".", " ", "\u{00A0}", "\u{202F}"]
-        var digits = ""
+        let parts = body.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let integer = parts.first, !integer.isEmpty else { return nil }
+        var digits = String(integer)
         if integer.contains(where: { groupMarks.contains($0) }) {
             let groups = integer.split(omittingEmptySubsequences: false) { groupMarks.contains($0) }
             guard let head = groups.first, (1...3).contains(head.count),
                   groups.dropFirst().allSatisfy({ $0.count == 3 }),
                   groups.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }) else { return nil }
             digits = groups.joined()
-        } else {
-            guard integer.allSatisfy(\.isASCIIDigit) else { return nil }
-            digits = String(integer)
         }
-        return Double(sign + digits + (fraction.isEmpty ? "" : "." + fraction))
+        guard digits.first?.isASCIIDigit == true || Double(digits) != nil else { return nil }  // nan, inf
+        if parts.count == 2 {
+            let fraction = parts[1]
+            guard let first = fraction.first, first.isASCIIDigit, digits.last?.isASCIIDigit == true,
+                  !fraction.contains(",") else { return nil }
+            return Double(sign + digits + "." + fraction)
+        }
+        return Double(sign + digits)
     }
 }
 

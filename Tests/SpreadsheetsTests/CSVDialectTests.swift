@@ -22,12 +22,12 @@ struct CSVDialectTests {
     /// Expected values are the decimal numbers written in each string (exact: each
     /// parses to the same `Double` as its decimal-point spelling).
     @Test("Decimal-comma numbers, with grouping by points or spaces",
-          arguments: [("1,5", 1.5), ("-0,25", -0.25), ("1.234,5", 1234.5), ("1 234 567,125", 1_234_567.125), ("12", 12), ("1.234", 1234), ("1e3", 1000)])
+          arguments: [("1,5", 1.5), ("-0,25", -0.25), ("1.234,5", 1234.5), ("1 234 567,125", 1_234_567.125), ("12", 12), ("1.234", 1234), ("1e3", 1000), ("1,25e-05", 1.25e-05), ("-inf", -Double.infinity)])
     func decimalComma(text: String, value: Double) {
         #expect(NumberText.parse(text, decimalMark: ",") == value)
     }
 
-    @Test("Malformed decimal-comma numbers are not numbers", arguments: ["1,2,3", "12.34", "1.23,4", "abc", "1,", ",5x"])
+    @Test("Malformed decimal-comma numbers are not numbers", arguments: ["1,2,3", "12.34", "1.23,4", "abc", "1,", ",5x", "1,5x"])
     func notNumbers(text: String) {
         #expect(NumberText.parse(text, decimalMark: ",") == nil)
     }
