@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "InputOutputTests", dependencies: ["TestSupport", "InputOutput", "Spreadsheets", "LinearAlgebra"]),
         .testTarget(name: "SamplingTests", dependencies: ["Sampling", "LinearAlgebra"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Sampling"]),
-        .testTarget(name: "GrowthTests", dependencies: ["TestSupport", "Growth", "InputOutput", "LinearAlgebra"]),
+        .testTarget(name: "GrowthTests", dependencies: ["TestSupport", "Growth", "InputOutput", "Spreadsheets", "LinearAlgebra"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Growth", "InputOutput", "LinearAlgebra"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
         .testTarget(name: "SimulationTests", dependencies: ["TestSupport", "Simulation", "Scenarios", "Sampling", "InputOutput", "Datasets", "LinearAlgebra"]),

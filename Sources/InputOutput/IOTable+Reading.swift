@@ -88,7 +88,11 @@ extension IOTable {
             return stated.value
         }
         let unit = try declared("unit", option: options.unit, flag: "--unit")
-        let regionCode = try declared("region", option: options.region, flag: "--region")
+        // A `# region:` line names the region of a single-region table; it selects one only in a multi-region table.
+        let regions = MultiRegionTable.regions(of: sheet)
+        let regionCode = try declared("region", option: options.region, flag: "--region").flatMap { code in
+            options.region == nil && regions.isEmpty ? nil : code
+        }
         var imports = options.imports
         if let stated = metadata["imports"] {
             guard let content = ImportsContent(rawValue: stated.value.lowercased()) else {
@@ -101,7 +105,6 @@ extension IOTable {
             imports = content
         }
 
-        let regions = MultiRegionTable.regions(of: sheet)
         if let regionCode {
             sheet = try MultiRegionTable.extract(regionCode, from: sheet)
         } else if !regions.isEmpty {

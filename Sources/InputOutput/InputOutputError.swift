@@ -95,6 +95,8 @@ public enum InputOutputError: Error, Equatable, Sendable, CustomStringConvertibl
             return "\(at): column '\(column)' is neither a sector nor a known final-demand column; name it households, government, gfcf, inventories, exports, imports or total"
         case let .invalidMetadata(at, key, value, reason):
             return "\(at): \(key) '\(value)' \(reason)"
+        case let .regionNotFound(path, region, available) where available.isEmpty:
+            return "\(path): --region \(region), but this is a single-region table (no sector appears under two region codes such as VNM_A01 and ROW_A01); drop --region"
         case let .regionNotFound(path, region, available):
             return "\(path): no region '\(region)' in this multi-region table; its regions are \(available.joined(separator: ", ")); pass one of them with --region"
         case let .regionRequired(path, regions):

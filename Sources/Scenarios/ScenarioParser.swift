@@ -9,7 +9,7 @@ struct ScenarioParser {
     static let rootKeys = ["scenario", "baseline", "levers", "indicators", "correlation"]
     static let scenarioKeys = [
         "name", "description", "dataset", "accounts", "table", "year", "target", "draws", "seed", "sampling",
-        "actual_quarters", "dataset_assumptions",
+        "actual_quarters", "dataset_assumptions", "amount_unit",
     ]
     static let commonLeverKeys = ["name", "kind", "source", "assumption", "quarters"]
     static let leverKeys: [String: [String]] = [
@@ -166,12 +166,17 @@ struct ScenarioParser {
 
         let correlation = try root["correlation"].map { (value) throws(ScenarioError) in try correlationSpec(value) }
 
-        return Scenario(
+        let amountUnit = try settings["amount_unit"].map { (value) throws(ScenarioError) in
+            try nonEmptyString(value, at: "scenario.amount_unit")
+        }
+        var scenario = Scenario(
             path: file, name: name, description: description, dataset: dataset, accountsPath: accountsPath,
             tablePath: tablePath, year: year, target: target, draws: draws, seed: seed, sampling: sampling,
             actualQuarters: actualQuarters, datasetAssumptions: datasetAssumptions, baseline: baseline,
             taxElasticity: taxElasticity, levers: levers, exportsBaseline: exportsBaseline, cpiBaseline: cpiBaseline,
             correlation: correlation, locator: locator)
+        if let amountUnit { scenario.amountUnit = amountUnit }
+        return scenario
     }
 
     /// `relative` against the directory of `scenarioPath` (unchanged when absolute or when

@@ -113,6 +113,15 @@ struct TableSourceTests {
         #expect(throws: InputOutputError.regionNotFound(path: url.path, region: "THA", available: ["VNM", "ROW"])) {
             try IOTable.read(path: url.path, options: .init(region: "THA"))
         }
+        // A single-region table: `# region:` names it, --region is an error.
+        let single = try Self.temporaryFile("vnm.csv", "# region: Hanoi\n" + Self.vietnamByHand)
+        defer { try? FileManager.default.removeItem(at: single) }
+        #expect(try IOTable.read(path: single.path).table == (try IOTable(csv: Self.vietnamByHand, path: "vnm.csv")))
+        let unnamed = try Self.temporaryFile("vnm.csv", Self.vietnamByHand)
+        defer { try? FileManager.default.removeItem(at: unnamed) }
+        #expect(throws: InputOutputError.regionNotFound(path: unnamed.path, region: "VNM", available: [])) {
+            try IOTable.read(path: unnamed.path, options: .init(region: "VNM"))
+        }
         let message = InputOutputError.regionNotFound(path: "icio.csv", region: "THA", available: ["VNM", "ROW"]).description
         #expect(message == "icio.csv: no region 'THA' in this multi-region table; its regions are VNM, ROW; pass one of them with --region")
         // A bad cell among the other regions' rows, summed into imported inputs, is named at its own cell.
