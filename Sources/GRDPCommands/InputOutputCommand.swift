@@ -119,7 +119,7 @@ struct InputOutputCommand: ParsableCommand {
             balancing = result
             source += ", rebalanced"
         }
-        if let write { try AtomicFile.write(table.csvText(), to: write) }
+        if let write { try AtomicFile.write(table.csvText(comments: loaded.unit.map { ["unit: \($0)"] } ?? []), to: write) }
 
         let model = try LeontiefModel(table: table)
         var tables: [ResultTable] = []

@@ -98,7 +98,8 @@ extension IOTable {
     public init(sheet: TableSheet) throws(InputOutputError) {
         let path = sheet.path
         let records = sheet.rows
-        guard let header = records.first, header.cells.count > 1, records.count > 1 else { throw .emptyTable(path: path) }
+        let empty = sheet.sheet.map { InputOutputError.emptySheet(path: path, sheet: $0) } ?? .emptyTable(path: path)
+        guard let header = records.first, header.cells.count > 1, records.count > 1 else { throw empty }
         let width = header.cells.count
         let body = records.dropFirst()
         func label(_ row: SheetRow, _ k: Int) -> String { row.cells[k].text }
@@ -138,7 +139,7 @@ extension IOTable {
                 throw .unknownRow(at: sheet.location(row: record, cell: 0), label: label)
             }
         }
-        guard !sectorRows.isEmpty else { throw .emptyTable(path: path) }
+        guard !sectorRows.isEmpty else { throw empty }
 
         // Classify columns.
         let sectorLabels = sectorRows.map { label($0, 0) }

@@ -10,6 +10,8 @@ public enum InputOutputError: Error, Equatable, Sendable, CustomStringConvertibl
     /// The file could not be read as a table (format, workbook, sheet); see `SpreadsheetError`.
     case spreadsheet(SpreadsheetError)
     case emptyTable(path: String)
+    /// A worksheet without a table (e.g. a cover sheet read by default).
+    case emptySheet(path: String, sheet: String)
     case raggedRow(at: CellLocation, expected: Int, actual: Int)
     case nonNumericCell(at: CellLocation, column: String, text: String)
     case nonFiniteCell(at: CellLocation, column: String)
@@ -77,6 +79,8 @@ public enum InputOutputError: Error, Equatable, Sendable, CustomStringConvertibl
             return "\(path): cannot read the file (\(reason)); check the path and permissions"
         case let .spreadsheet(error):
             return error.description
+        case let .emptySheet(path, sheet):
+            return "\(path): no table found in sheet '\(sheet)'; the table needs a header row and one row per sector: name its sheet with --sheet"
         case let .emptyTable(path):
             return "\(path): no table found; the file needs a header row and one row per sector"
         case let .raggedRow(at, expected, actual):

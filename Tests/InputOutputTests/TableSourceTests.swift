@@ -221,6 +221,10 @@ struct TableSourceTests {
         let error = InputOutputError.nonNumericCell(at: CellLocation(path: workbook.path, sheet: "IO", row: 4, column: 4), column: "b", text: "x")
         #expect(throws: error) { try IOTable.read(path: workbook.path) }
         #expect(error.description.hasPrefix("\(workbook.path):IO!D4: column 'b' holds 'x'"))
+        let withCover = WorkbookWriter.temporaryURL("t.xlsx")
+        defer { try? FileManager.default.removeItem(at: withCover) }
+        try WorkbookWriter.write([("Cover", [[.inline("Input-output table 2024")]]), ("IO", WorkbookWriter.cells(rows))], to: withCover)
+        #expect(throws: InputOutputError.emptySheet(path: withCover.path, sheet: "Cover")) { try IOTable.read(path: withCover.path) }
         #expect(throws: InputOutputError.spreadsheet(.sheetNotFound(path: workbook.path, sheet: "Tab", available: ["IO"]))) {
             try IOTable.read(path: workbook.path, options: .init(file: .init(sheet: "Tab")))
         }
