@@ -3,6 +3,7 @@ import Foundation
 import InputOutput
 import LinearAlgebra
 import Reporting
+import Spreadsheets
 
 /// `grdp io [TABLE.csv]`: input-output analysis of a table (the embedded Hanoi table
 /// when no file is given): transformations first (aggregate, disaggregate, regionalise,
@@ -218,7 +219,7 @@ struct InputOutputCommand: ParsableCommand {
 }
 
 /// A CSV of `sector,value[,value...]` lines (optional header), one line per sector of the
-/// table, in any order.
+/// table, in any order; in any CSV dialect (`;` or tab, decimal commas).
 enum SectorValueFile {
     static func load(path: String, sectors: [String], columns: Int) throws -> [[Double]] {
         let text: String
@@ -226,13 +227,15 @@ enum SectorValueFile {
             throw CommandInputError("\(path): cannot read the file (\((error as NSError).localizedDescription))")
         }
         var values: [String: [Double]] = [:]
-        for record in CSVRecords.parse(text) {
+        let sheet = CSVDialect.automatic.sheet(text, path: path)
+        let records = sheet.rows.map { CSVRecord(line: $0.number, fields: $0.cells.map(\.text)) }
+        for record in records {
             guard record.fields.count == columns + 1 else {
                 throw CommandInputError("\(path):\(record.line): expected \(columns + 1) cells (sector and \(columns) value(s)), found \(record.fields.count)")
             }
-            let numbers = record.fields.dropFirst().map { Double($0) }
+            let numbers = record.fields.dropFirst().map { NumberText.parse($0, decimalMark: sheet.decimalMark) }
             if numbers.contains(where: { $0 == nil }) {
-                if record.line == CSVRecords.parse(text).first?.line { continue }  // header line
+                if record.line == records.first?.line { continue }  // header line
                 throw CommandInputError("\(path):\(record.line): '\(record.fields.dropFirst().joined(separator: ","))' is not numeric")
             }
             guard sectors.contains(record.fields[0]) else {

@@ -42,6 +42,29 @@ struct TableInputCommandTests {
         #expect(badDialect.status == 64)
     }
 
+    /// Regional sizes for the Miller & Blair table, comma CSV and semicolon CSV with decimal
+    /// commas, a BOM and CRLF: the regionalised multipliers must print identically.
+    @Test("Side files (regional sizes, concordances) read in any CSV dialect")
+    func sideFiles() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let comma = directory.appendingPathComponent("sizes.csv"), semicolon = directory.appendingPathComponent("sizes-eu.csv")
+        try "sector,size\nagriculture,62.5\nmanufacturing,140.25\n".write(to: comma, atomically: true, encoding: .utf8)
+        try "\u{FEFF}sector;size\r\nagriculture;62,5\r\nmanufacturing;140,25\r\n".write(to: semicolon, atomically: true, encoding: .utf8)
+        func run(_ sizes: URL) throws -> GRDPBinary.Outcome {
+            try GRDPBinary.run(["io", "docs/examples/miller_blair_2x2.csv", "--regionalize", sizes.path, "--multipliers", "--format", "csv"])
+        }
+        let a = try run(comma), b = try run(semicolon)
+        #expect(a.status == 0 && b.status == 0, "\(a.standardError)\(b.standardError)")
+        #expect(a.standardOutput.contains("regionalised"))
+        #expect(a.standardOutput == b.standardOutput)
+        let concordance = directory.appendingPathComponent("groups.csv")
+        try "sector;group\r\nagriculture;all\r\nmanufacturing;all\r\n".write(to: concordance, atomically: true, encoding: .utf8)
+        let aggregated = try GRDPBinary.run(["io", "docs/examples/miller_blair_2x2.csv", "--aggregate", concordance.path, "--multipliers", "--format", "csv"])
+        #expect(aggregated.status == 0, "\(aggregated.standardError)")
+        #expect(aggregated.standardOutput.contains("\nall,"))
+    }
+
     @Test("A scenario saved with a byte-order mark and CRLF line ends validates")
     func scenarioBOM() throws {
         let directory = try Self.temporaryDirectory()
