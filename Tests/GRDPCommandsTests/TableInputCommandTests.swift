@@ -85,6 +85,8 @@ struct TableInputCommandTests {
         let outcome = try GRDPBinary.run(["io", xls.path])
         #expect(outcome.status == 1)
         #expect(outcome.standardError == "grdp: error: \(xls.path): legacy Excel (.xls) files are not read; save it as an Excel Workbook (.xlsx) or as CSV UTF-8 (Excel: File › Save As) and read that file\n")
+        let accounts = try GRDPBinary.run(["contrib", "--accounts", xls.path])
+        #expect(accounts.status == 1 && accounts.standardError.hasPrefix("grdp: error: \(xls.path): legacy Excel (.xls) files are not read"))
         let sheetOnCSV = try GRDPBinary.run(["io", "docs/examples/miller_blair_2x2.csv", "--sheet", "IO"])
         #expect(sheetOnCSV.status == 1 && sheetOnCSV.standardError.contains("--sheet 'IO' applies to .xlsx workbooks"))
     }
@@ -137,6 +139,9 @@ struct TableInputCommandTests {
         let inMillions = lever(try GRDPBinary.run(["run", try scenario("bn", unit: "million VND"), "--format", "csv"]))
         try #require(inMillions.count == 4)
         #expect(abs(inMillions[0] * 1000 / reference[0] - 1) < 1e-9)
+        let persons = try GRDPBinary.run(["run", try scenario("bn", unit: "persons")])
+        #expect(persons.status == 1)
+        #expect(persons.standardError.contains("scenario.amount_unit 'persons' is not a money unit"), "\(persons.standardError)")
         let dollars = try GRDPBinary.run(["run", try scenario("bn", unit: "million USD")])
         #expect(dollars.status == 1)
         #expect(dollars.standardError.contains("are in 'million USD' but the table \(directory.path)/bn.csv is in 'billion VND'"), "\(dollars.standardError)")

@@ -47,6 +47,31 @@ struct WorkbookTests {
         }
     }
 
+    @Test("A damaged workbook, a shared string it lacks, and text that is not UTF-8 are errors naming the file and cell")
+    func damaged() throws {
+        let directory = WorkbookWriter.temporaryURL("dir")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let notZip = directory.appendingPathComponent("t.xlsx")
+        try Data("sector,a\n".utf8).write(to: notZip)
+        do {
+            _ = try TableFile.read(path: notZip.path)
+            Issue.record("a text file named .xlsx was read")
+        } catch {
+            guard case let .malformedWorkbook(path, part, _) = error else { Issue.record("wrong error \(error)"); return }
+            #expect(path == notZip.path && part == "(zip container)")
+            #expect(error.description.hasSuffix("open it in Excel or LibreOffice and save it again as .xlsx"))
+        }
+        let badIndex = directory.appendingPathComponent("b.xlsx")
+        try WorkbookWriter.write([("IO", [[.shared("sector"), .sharedIndex(7)]])], to: badIndex)
+        #expect(throws: SpreadsheetError.badSharedString(at: CellLocation(path: badIndex.path, sheet: "IO", row: 1, column: 2), index: "7")) {
+            try TableFile.read(path: badIndex.path)
+        }
+        let latin1 = directory.appendingPathComponent("l.csv")
+        try Data([0x73, 0x65, 0x63, 0x74, 0x6F, 0x72, 0x2C, 0xE9, 0x0A]).write(to: latin1)  // "sector,é" in Latin-1
+        #expect(throws: SpreadsheetError.notText(path: latin1.path)) { try TableFile.read(path: latin1.path) }
+    }
+
     @Test(".xls and .ods files are refused with what to save them as; --sheet on a CSV is refused")
     func unsupported() throws {
         let directory = WorkbookWriter.temporaryURL("dir")

@@ -12,6 +12,8 @@ public enum WorkbookWriter {
         case shared(String)
         case inline(String)
         case formula(String, cached: Double?)
+        /// A shared-string reference by index, whether or not the table has that string.
+        case sharedIndex(Int)
         case empty
     }
 
@@ -46,6 +48,7 @@ public enum WorkbookWriter {
                     case let .inline(text): xml += #"<c r="\#(reference)" t="inlineStr"><is><t>\#(escape(text))</t></is></c>"#
                     case let .formula(formula, cached):
                         xml += #"<c r="\#(reference)"><f>\#(escape(formula))</f>"# + (cached.map { "<v>\($0)</v>" } ?? "") + "</c>"
+                    case let .sharedIndex(k): xml += #"<c r="\#(reference)" t="s"><v>\#(k)</v></c>"#
                     case .empty: break
                     }
                 }
