@@ -86,9 +86,9 @@ public enum InputOutputError: Error, Equatable, Sendable, CustomStringConvertibl
         case let .raggedRow(at, expected, actual):
             return "\(at): row has \(actual) cells but the header has \(expected); every row needs one cell per column"
         case let .nonNumericCell(at, column, text):
-            let decimalComma = text.contains(",") && NumberText.parse(text, decimalMark: ",") != nil
+            let decimalComma = (text.contains(",") || text.filter { $0 == "." }.count > 1) && NumberText.parse(text, decimalMark: ",") != nil
             return "\(at): column '\(column)' holds '\(text)', which is not a number; write a plain decimal such as 1234.5"
-                + (decimalComma ? " (this file's numbers use decimal points; for decimal commas pass --csv-dialect semicolon:decimal-comma)" : "")
+                + (decimalComma ? " (the file is read with decimal points; for decimal commas pass --csv-dialect semicolon:decimal-comma)" : "")
         case let .nonFiniteCell(at, column):
             return "\(at): column '\(column)' is NaN or infinite; replace it with a finite number"
         case let .duplicateLabel(at, label):

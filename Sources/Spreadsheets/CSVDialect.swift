@@ -66,8 +66,9 @@ public struct CSVDialect: Sendable, Equatable, CustomStringConvertible {
     ///   records (up to 20, comments skipped) into the header's number of fields (> 1)
     ///   most often; ties go to the wider header, then to tab, semicolon, comma;
     /// - the decimal mark: `,` when the separator is not a comma and some field is a
-    ///   number written with a decimal comma (`-1,5`, `1.234,5`) and none with a decimal
-    ///   point; else `.`.
+    ///   number written with a decimal comma (`-1,5`, `1.234,5`) or with thousands grouped
+    ///   by points (`1.234.567`, which no decimal-point number can be), and none with a
+    ///   decimal point; else `.`.
     /// - Complexity: O(characters).
     public func resolved(for text: String) -> CSVDialect {
         var chosen = separator
@@ -93,7 +94,7 @@ public struct CSVDialect: Sendable, Equatable, CustomStringConvertible {
                 var commaNumbers = 0, pointNumbers = 0
                 for record in DelimitedText.records(text, separator: separator.scalar) where record.comment == nil {
                     for field in record.fields.dropFirst() where field.contains(where: \.isASCIIDigit) {
-                        if field.contains(",") {
+                        if field.contains(",") || field.filter({ $0 == "." }).count > 1 {
                             if NumberText.parse(field, decimalMark: ",") != nil { commaNumbers += 1 }
                         } else if field.contains("."), Double(field) != nil, !Self.looksGrouped(field) {
                             pointNumbers += 1

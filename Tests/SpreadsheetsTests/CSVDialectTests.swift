@@ -12,6 +12,8 @@ struct CSVDialectTests {
             ("sector;a;b\na;1.5;2\nb;3;4\n", .semicolon, "."),
             ("sector\ta\tb\na\t1,5\t2\nb\t3\t4\n", .tab, ","),
             ("sector;a;b\na;1.234,5;2\nb;3;4\n", .semicolon, ","),
+            ("sector;a;b\na;1.234.567;2\nb;3;1.234\n", .semicolon, ","),
+            ("sector;a;b\na;1.234;2\nb;3;4\n", .semicolon, "."),
           ])
     func detects(text: String, separator: CSVDialect.Separator, mark: Character) {
         let dialect = CSVDialect.automatic.resolved(for: text)
