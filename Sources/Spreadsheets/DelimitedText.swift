@@ -111,10 +111,4 @@ public enum DelimitedText {
         if !atRecordStart { endRecord() }
         return records
     }
-
-    /// Quotes a field when it holds `separator`, a quote or a line break.
-    public static func escape(_ field: String, separator: Character = ",") -> String {
-        guard field.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
 }

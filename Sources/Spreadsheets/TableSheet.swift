@@ -94,12 +94,6 @@ public struct TableSheet: Sendable, Equatable {
         TableSheet(path: path, sheet: sheet, firstColumn: firstColumn, decimalMark: decimalMark, comments: comments,
                    rows: rows, sourceColumns: sourceColumns)
     }
-
-    /// A short description of how the file was read, e.g. `CSV (semicolon, decimal comma)` or `sheet 'IO'`.
-    public var formatDescription: String {
-        if let sheet { return "sheet '\(sheet)'" }
-        return decimalMark == "," ? "CSV, decimal comma" : "CSV"
-    }
 }
 
 /// The outcome of reading a cell as a number.

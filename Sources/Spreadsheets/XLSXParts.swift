@@ -47,16 +47,17 @@ enum XLSXParts {
 
     static func worksheetCells(_ data: Data, path: String, sheet: String) throws(SpreadsheetError) -> [Cell] {
         let reader = WorksheetReader()
-        try run(reader, on: data, path: path, part: "worksheet '\(sheet)'")
-        if let problem = reader.problem { throw .malformedWorkbook(path: path, part: "worksheet '\(sheet)'", reason: problem) }
+        try run(reader, on: data, path: path, part: "worksheet '\(sheet)'") { reader.problem }
         return reader.cells
     }
 
-    static func run(_ delegate: XMLParserDelegate, on data: Data, path: String, part: String) throws(SpreadsheetError) {
+    /// Parses `data` with `delegate`; `problem` is what the delegate found wrong when it stopped the parse.
+    static func run(_ delegate: XMLParserDelegate, on data: Data, path: String, part: String,
+                    problem: () -> String? = { nil }) throws(SpreadsheetError) {
         let parser = XMLParser(data: data)
         parser.delegate = delegate
         guard parser.parse() else {
-            let reason = parser.parserError.map { "\($0.localizedDescription) at line \(parser.lineNumber)" } ?? "invalid XML"
+            let reason = problem() ?? parser.parserError.map { "\($0.localizedDescription) at line \(parser.lineNumber)" } ?? "invalid XML"
             throw .malformedWorkbook(path: path, part: part, reason: reason)
         }
     }
