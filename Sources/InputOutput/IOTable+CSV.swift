@@ -34,12 +34,14 @@ extension IOTable {
         "cons_nonres": .exports, "purchases_by_non_residents": .exports, "exports_to_other_regions": .exports,
         "imports": .imports, "impo": .imports, "impo_neg": .imports, "import": .imports, "p7": .imports,
         "npish": .other, "p3_s15": .other, "dpabr": .other, "other_final_demand": .other, "valuables": .other,
+        "cons_abr": .other,
         "p53": .other,
     ]
     static let totalColumnAliases: Set<String> = ["total", "total_output", "output", "x", "gross_output", "out", "p1"]
     static let primaryInputAliases: [String: PrimaryInputKind] = [
         "taxes_less_subsidies": .productTaxes, "product_taxes": .productTaxes, "txs": .productTaxes,
         "txs_net_product_taxes": .productTaxes, "txs_int_fnl": .productTaxes, "net_taxes": .productTaxes,
+        "txs_imp_fnl": .productTaxes,
         "d21x31": .productTaxes, "taxes": .productTaxes, "tls": .productTaxes, "taxsub": .productTaxes,
         "d21": .productTaxes, "d31": .productTaxes,
         "compensation": .compensation, "compensation_of_employees": .compensation, "lab": .compensation,
@@ -59,6 +61,9 @@ extension IOTable {
         "employment": "employment", "empn": "employment", "jobs": "employment", "persons_employed": "employment",
     ]
     static let satellitePrefix = "satellite:"
+    /// Subtotal rows that repeat other rows' sums and are skipped: OECD `TTL_INT_FNL`
+    /// (total intermediate consumption at purchasers' prices, Z's column sums plus taxes).
+    static let subtotalRowAliases: Set<String> = ["ttl_int_fnl", "total_intermediate_consumption"]
 
     /// The kind of a final-demand column label (normalised): an alias above, or a
     /// country-prefixed one as in OECD ICIO tables (`VNM_HFCE`, `VNM_GFCF`: a code of 2–3
@@ -119,6 +124,7 @@ extension IOTable {
             let key = Self.normalise(label)
             if seen[key] != nil { throw .duplicateLabel(at: sheet.location(row: record, cell: 0), label: label) }
             seen[key] = record.number
+            if Self.subtotalRowAliases.contains(key) { continue }
             let inPrimaryBlock = !primaryRows.isEmpty || outputRow != nil || !satelliteRows.isEmpty
             let isReservedLabel = Self.primaryInputAliases[key] != nil || Self.outputRowAliases.contains(key)
                 || Self.satelliteAliases[key] != nil || key.hasPrefix(Self.satellitePrefix)
