@@ -9,8 +9,12 @@ import Reporting
 enum AccountsSource {
     static func load(path: String?, options: TableFileOptions? = nil) throws -> GRDPAccounts {
         if let path { return try GRDPAccounts.load(path: path, options: options?.fileOptions ?? .init()) }
-        if options?.sheet != nil { throw CommandInputError("--sheet describes an --accounts workbook; give --accounts FILE or drop --sheet") }
         return try HanoiDataset.embedded().accounts()
+    }
+
+    /// `--sheet` only with `--accounts` (a bad command line otherwise).
+    static func validate(path: String?, options: TableFileOptions) throws {
+        if path == nil, options.sheet != nil { throw ValidationError("--sheet describes an --accounts workbook; give --accounts FILE or drop --sheet") }
     }
 
     static func check(year: Int?, _ accounts: GRDPAccounts, path: String?) throws {
@@ -42,6 +46,10 @@ struct ContribCommand: ParsableCommand {
     @Option(help: "Growth of final-demand categories in %, e.g. households=8,exports=7 (embedded table): their contributions.")
     var demandGrowth: String?
     @OptionGroup var outputOptions: OutputOptions
+
+    func validate() throws {
+        try AccountsSource.validate(path: accounts, options: accountsFile)
+    }
 
     func run() throws {
         try outputOptions.emit(try makeReport())
@@ -115,6 +123,10 @@ struct QuarterlyCommand: ParsableCommand {
     @Option(help: "GRDP accounts CSV or .xlsx for the sector table (default: embedded Hanoi accounts).") var accounts: String?
     @OptionGroup var accountsFile: TableFileOptions
     @OptionGroup var outputOptions: OutputOptions
+
+    func validate() throws {
+        try AccountsSource.validate(path: accounts, options: accountsFile)
+    }
 
     func run() throws {
         try outputOptions.emit(try makeReport())

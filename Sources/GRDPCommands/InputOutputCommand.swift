@@ -79,6 +79,9 @@ struct InputOutputCommand: ParsableCommand {
         guard tolerance > 0, tolerance < 1 else { throw ValidationError("--tolerance must be in (0, 1)") }
         guard (0..<1).contains(delta) else { throw ValidationError("--delta must be in [0, 1)") }
         guard ["slq", "cilq", "flq", "aflq"].contains(lqMethod) else { throw ValidationError("--lq-method must be slq, cilq, flq or aflq") }
+        if table == nil, tableFile.sheet != nil || tableContent.region != nil || tableContent.imports != nil || tableContent.unit != nil {
+            throw ValidationError("--sheet, --region, --imports and --unit describe a TABLE file; give one, or drop them for the embedded table")
+        }
     }
 
     func run() throws {
@@ -182,9 +185,6 @@ struct InputOutputCommand: ParsableCommand {
 
     func loadTable() throws -> LoadedIOTable {
         if let table { return try IOTable.read(path: table, options: tableContent.readOptions(tableFile)) }
-        if tableFile.sheet != nil || tableContent.region != nil || tableContent.imports != nil || tableContent.unit != nil {
-            throw CommandInputError("--sheet, --region, --imports and --unit describe a TABLE file; give one, or drop them for the embedded table")
-        }
         return LoadedIOTable(table: try DefaultData.hanoiTable(), unit: "billion VND", imports: .domestic, region: nil, warnings: [])
     }
 

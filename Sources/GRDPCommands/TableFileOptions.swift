@@ -9,7 +9,7 @@ struct TableFileOptions: ParsableArguments {
     @Option(help: "Worksheet of an .xlsx workbook (default: the first sheet).")
     var sheet: String?
 
-    @Option(help: "CSV dialect: \(CSVDialect.names). Default: detected from the header and data rows.")
+    @Option(help: "CSV dialect: \(CSVDialect.names); auto detects it from the header and data rows.")
     var csvDialect: String = "auto"
 
     func validate() throws {

@@ -87,6 +87,8 @@ struct TableInputCommandTests {
         #expect(outcome.standardError == "grdp: error: \(xls.path): legacy Excel (.xls) files are not read; save it as an Excel Workbook (.xlsx) or as CSV UTF-8 (Excel: File › Save As) and read that file\n")
         let accounts = try GRDPBinary.run(["contrib", "--accounts", xls.path])
         #expect(accounts.status == 1 && accounts.standardError.hasPrefix("grdp: error: \(xls.path): legacy Excel (.xls) files are not read"))
+        #expect(try GRDPBinary.run(["io", "--region", "VNM"]).status == 64)  // file options without a file
+        #expect(try GRDPBinary.run(["contrib", "--sheet", "Accounts"]).status == 64)
         let sheetOnCSV = try GRDPBinary.run(["io", "docs/examples/miller_blair_2x2.csv", "--sheet", "IO"])
         #expect(sheetOnCSV.status == 1 && sheetOnCSV.standardError.contains("--sheet 'IO' applies to .xlsx workbooks"))
     }
