@@ -63,7 +63,7 @@ struct RunCommand: ParsableCommand {
             progress: progress)
         let result = try MonteCarloEngine.run(model: model, configuration: configuration)
         ProgressLine.clear(progress != nil)
-        var notes: [String] = []
+        var notes: [String] = dataset.notes
         if case .hanoi = model.economy {
             notes.append("dataset assumptions sampled per draw (the Hanoi table is re-derived for each draw)")
         }
