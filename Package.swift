@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "Scenarios", targets: ["Scenarios"]),
         .library(name: "Simulation", targets: ["Simulation"]),
         .library(name: "Sensitivity", targets: ["Sensitivity"]),
+        .library(name: "Exploration", targets: ["Exploration"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -36,6 +37,7 @@ let package = Package(
         .target(name: "Datasets", dependencies: ["Growth", "InputOutput", "LinearAlgebra"]),
         .target(name: "Simulation", dependencies: ["Scenarios", "Datasets", "Growth", "InputOutput", "LinearAlgebra", "Sampling", "CBLASLapack"]),
         .target(name: "Sensitivity", dependencies: ["Sampling", "LinearAlgebra"]),
+        .target(name: "Exploration", dependencies: ["Simulation", "Sensitivity", "Sampling", "LinearAlgebra"]),
         .target(name: "Reporting", dependencies: ["Simulation", "Datasets", "Growth", "InputOutput", "LinearAlgebra"]),
         .target(
             name: "GRDPCommands",
@@ -53,6 +55,7 @@ let package = Package(
         .testTarget(name: "GrowthTests", dependencies: ["TestSupport", "Growth", "InputOutput", "LinearAlgebra"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Growth", "InputOutput", "LinearAlgebra"]),
         .testTarget(name: "SensitivityTests", dependencies: ["Sensitivity", "Sampling"]),
+        .testTarget(name: "ExplorationTests", dependencies: ["Exploration", "Simulation", "Sensitivity", "Scenarios", "Sampling", "TestSupport", "InputOutput", "LinearAlgebra"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
         .testTarget(name: "SimulationTests", dependencies: ["TestSupport", "Simulation", "Scenarios", "Sampling", "InputOutput", "Datasets", "LinearAlgebra"]),
         .testTarget(name: "GRDPCommandsTests", dependencies: ["GRDPCommands", "grdp", "InputOutput", "Reporting"]),
