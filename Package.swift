@@ -38,11 +38,11 @@ let package = Package(
         .target(name: "Simulation", dependencies: ["Scenarios", "Datasets", "Growth", "InputOutput", "LinearAlgebra", "Sampling", "CBLASLapack"]),
         .target(name: "Sensitivity", dependencies: ["Sampling", "LinearAlgebra"]),
         .target(name: "Exploration", dependencies: ["Simulation", "Sensitivity", "Sampling", "LinearAlgebra"]),
-        .target(name: "Reporting", dependencies: ["Simulation", "Datasets", "Growth", "InputOutput", "LinearAlgebra"]),
+        .target(name: "Reporting", dependencies: ["Simulation", "Exploration", "Sensitivity", "Datasets", "Growth", "InputOutput", "LinearAlgebra"]),
         .target(
             name: "GRDPCommands",
             dependencies: [
-                "LinearAlgebra", "InputOutput", "Growth", "Datasets", "Sampling", "Scenarios", "Simulation", "Reporting",
+                "LinearAlgebra", "InputOutput", "Growth", "Datasets", "Sampling", "Scenarios", "Simulation", "Reporting", "Exploration", "Sensitivity",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

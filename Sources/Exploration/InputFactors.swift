@@ -44,6 +44,12 @@ public enum InputFactors {
         return sets.filter { $0.count > 1 }
     }
 
+    /// A correlated set's factor name: its ids joined by " + " for up to three inputs, else
+    /// "correlated set N (k inputs)" (`correlatedSets` lists the members).
+    public static func setName(_ ids: [String], number: Int) -> String {
+        ids.count <= 3 ? ids.joined(separator: " + ") : "correlated set \(number) (\(ids.count) inputs)"
+    }
+
     /// The kind of a parameter id (its first dotted component).
     public static func kind(of id: String) -> String {
         String(id.split(separator: ".", maxSplits: 1).first ?? Substring(id))
@@ -66,7 +72,7 @@ public enum InputFactors {
                 if let s = setOf[p] {
                     guard !emitted.contains(s) else { continue }
                     emitted.insert(s)
-                    names.append(sets[s].map { ids[$0] }.joined(separator: " + "))
+                    names.append(setName(sets[s].map { ids[$0] }, number: s + 1))
                     members.append(sets[s])
                 } else {
                     names.append(ids[p])

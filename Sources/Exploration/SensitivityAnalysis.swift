@@ -13,6 +13,8 @@ public struct AnalysedOutput: Sendable, Equatable {
 /// The Sobol' indices of a scenario's outputs: which inputs (or groups) carry the variance.
 public struct SobolAnalysis: Sendable {
     public let factors: FactorGroups
+    /// The copula's correlated sets, by parameter id (empty when correlations are ignored).
+    public let correlatedSets: [[String]]
     /// How factors were formed (said in every report).
     public let method: String
     public let outputs: [AnalysedOutput]
@@ -24,6 +26,7 @@ public struct SobolAnalysis: Sendable {
 /// Morris elementary effects of a scenario's outputs.
 public struct MorrisAnalysis: Sendable {
     public let factors: FactorGroups
+    public let correlatedSets: [[String]]
     public let method: String
     public let outputs: [AnalysedOutput]
     public let effects: [MorrisEffects]
@@ -95,7 +98,7 @@ public enum SensitivityAnalysis {
             if let threshold = item.threshold { y = y.map { $0 >= threshold ? 1 : 0 } }
             indices.append(try SobolIndices(outputs: y, design: design, resamples: options.resamples, seed: options.seed &+ UInt64(n)))
         }
-        return SobolAnalysis(factors: factors, method: method, outputs: chosen.map(\.output), indices: indices,
+        return SobolAnalysis(factors: factors, correlatedSets: sets(model, options), method: method, outputs: chosen.map(\.output), indices: indices,
                              baseSamples: baseSamples, evaluations: design.rows)
     }
 
@@ -113,8 +116,14 @@ public enum SensitivityAnalysis {
             if let threshold = item.threshold { y = y.map { $0 >= threshold ? 1 : 0 } }
             effects.append(try MorrisEffects(outputs: y, design: design, seed: options.seed &+ UInt64(n)))
         }
-        return MorrisAnalysis(factors: factors, method: method + "; Morris levels \(levels), each input between its P5 and P95",
+        return MorrisAnalysis(factors: factors, correlatedSets: sets(model, options), method: method + "; Morris levels \(levels), each input between its P5 and P95",
                               outputs: chosen.map(\.output), effects: effects, trajectories: trajectories, evaluations: design.rows)
+    }
+}
+
+extension SensitivityAnalysis {
+    static func sets(_ model: SimulationModel, _ options: Options) -> [[String]] {
+        options.ignoringCorrelation ? [] : InputFactors.correlatedSets(of: model).map { $0.map { model.parameters[$0].id } }
     }
 }
 

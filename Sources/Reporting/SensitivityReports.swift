@@ -1,0 +1,183 @@
+import Exploration
+import Sensitivity
+import Simulation
+
+/// Reports of `grdp sensitivity`: Sobol' indices (table `sobol` for GRDP growth, `sobol_event`
+/// for {growth ≥ target}, `sobol.OUTPUT` for any other output), Morris effects, the tornado.
+public enum SensitivityReports {
+    static let sobolColumns: [ResultTable.Column] = [
+        .init("input", "Input"), .init("s1", "S1"), .init("s1_ci_low", "S1 low"), .init("s1_ci_high", "S1 high"),
+        .init("st", "ST"), .init("st_ci_low", "ST low"), .init("st_ci_high", "ST high"),
+    ]
+
+    public static func sobol(_ analysis: SobolAnalysis, title: String, tornado: TornadoResult?) -> Report {
+        var headline: [(key: String, value: Cell)] = [
+            ("Method", .text("Sobol' indices: Saltelli design on a scrambled Sobol' sequence, S1 by Saltelli 2010, ST by Jansen; \(Int(((analysis.indices.first?.confidence ?? 0.95) * 100).rounded()))% bootstrap intervals (\(analysis.indices.first?.resamples ?? 0) resamples)")),
+            ("Inputs", .text(analysis.method)),
+            ("Base samples N", .number(Double(analysis.baseSamples), decimals: 0)),
+            ("Model evaluations", .number(Double(analysis.evaluations), decimals: 0)),
+        ]
+        if let first = analysis.indices.first {
+            headline.append(("GRDP growth variance (pp²)", .number(first.variance, decimals: 4)))
+        }
+        var tables: [ResultTable] = []
+        for (output, indices) in zip(analysis.outputs, analysis.indices) {
+            let id = output.id == "grdp_growth" ? "sobol" : output.id == "meets_target" ? "sobol_event" : "sobol.\(output.id)"
+            var table = ResultTable(id: id, title: "Sobol' indices of \(output.label)", columns: sobolColumns)
+            let order = indices.total.indices.sorted { indices.total[$0].value > indices.total[$1].value }
+            for f in order {
+                let s1 = indices.firstOrder[f], st = indices.total[f]
+                table.append([.text(indices.factors[f]), .number(s1.value, decimals: 3), .number(s1.low, decimals: 3), .number(s1.high, decimals: 3),
+                              .number(st.value, decimals: 3), .number(st.low, decimals: 3), .number(st.high, decimals: 3)])
+            }
+            table.notes.append("S1: share of the variance the input explains alone; ST: with all its interactions; sorted by ST")
+            if indices.constantOutput { table.notes.append("the output does not vary over the design: every index is 0") }
+            table.notes.append(contentsOf: correlationNotes(analysis.correlatedSets, inputs: analysis.factors.inputCount))
+            tables.append(table)
+        }
+        if let tornado { tables.append(tornadoTable(tornado)) }
+        return Report(title: "Sensitivity: \(title)", headline: headline, tables: tables)
+    }
+
+    public static func morris(_ analysis: MorrisAnalysis, title: String, tornado: TornadoResult?) -> Report {
+        let headline: [(key: String, value: Cell)] = [
+            ("Method", .text("Morris elementary effects (Morris 1991), μ* of Campolongo et al. 2007, 95% bootstrap interval on μ*")),
+            ("Inputs", .text(analysis.method)),
+            ("Trajectories", .number(Double(analysis.trajectories), decimals: 0)),
+            ("Model evaluations", .number(Double(analysis.evaluations), decimals: 0)),
+        ]
+        var tables: [ResultTable] = []
+        for (output, effects) in zip(analysis.outputs, analysis.effects) {
+            let id = output.id == "grdp_growth" ? "morris" : output.id == "meets_target" ? "morris_event" : "morris.\(output.id)"
+            var table = ResultTable(
+                id: id, title: "Morris elementary effects on \(output.label)",
+                columns: [.init("input", "Input"), .init("mu_star", "μ*"), .init("mu_star_ci_low", "μ* low"), .init("mu_star_ci_high", "μ* high"),
+                          .init("mu", "μ"), .init("sigma", "σ")])
+            let order = effects.muStar.indices.sorted { effects.muStar[$0].value > effects.muStar[$1].value }
+            for f in order {
+                table.append([.text(effects.factors[f]), .number(effects.muStar[f].value, decimals: 4), .number(effects.muStar[f].low, decimals: 4),
+                              .number(effects.muStar[f].high, decimals: 4), .number(effects.mu[f], decimals: 4), .number(effects.sigma[f], decimals: 4)])
+            }
+            table.notes.append("an effect is the change of the output when the input moves across its P5–P95 range; σ large against μ*: non-linear or interacting")
+            table.notes.append(contentsOf: correlationNotes(analysis.correlatedSets, inputs: analysis.factors.inputCount))
+            tables.append(table)
+        }
+        if let tornado { tables.append(tornadoTable(tornado)) }
+        return Report(title: "Screening: \(title)", headline: headline, tables: tables)
+    }
+
+    /// Which inputs were analysed together, and where to look for per-input effects.
+    static func correlationNotes(_ sets: [[String]], inputs: Int) -> [String] {
+        guard !sets.isEmpty else { return [] }
+        var notes = sets.enumerated().map { n, ids in
+            "\(InputFactors.setName(ids, number: n + 1)) = \(ids.joined(separator: " + ")): correlated through the copula, analysed as one factor (group indices)"
+        }
+        if sets.contains(where: { 2 * $0.count > inputs }) {
+            notes.append("most inputs are in one correlated set: for each input's own effect see the tornado, or --ignore-correlations (indices of the model with independent inputs)")
+        }
+        return notes
+    }
+
+    static func tornadoTable(_ tornado: TornadoResult) -> ResultTable {
+        var table = ResultTable(
+            id: "tornado", title: "Tornado: each input held at its P10 and its P90, the others sampled",
+            columns: [.init("input", "Input"), .init("p10_value", "P10 value"), .init("p90_value", "P90 value"),
+                      .init("p_meets_target_at_p10", "P(≥ target) at P10"), .init("p_meets_target_at_p90", "P(≥ target) at P90"),
+                      .init("median_growth_at_p10", "Median % at P10"), .init("median_growth_at_p90", "Median % at P90")])
+        for bar in tornado.bars {
+            table.append([.text(bar.parameter), .number(bar.lowValue, decimals: 3), .number(bar.highValue, decimals: 3),
+                          .number(bar.probabilityAtLow, decimals: 3), .number(bar.probabilityAtHigh, decimals: 3),
+                          .number(bar.medianAtLow, decimals: 3), .number(bar.medianAtHigh, decimals: 3)])
+        }
+        table.notes.append("\(tornado.draws) common draws; without holding any input: P(≥ \(fmt(tornado.threshold))%) \(fmt(tornado.baseProbability, 3)), median \(fmt(tornado.baseMedian, 3))%; longest bar (P) first")
+        return table
+    }
+}
+
+/// Reports of `grdp goal-seek`.
+public enum GoalSeekReports {
+    public static func report(_ result: GoalSeekResult, moveDescription: String, unit: String, goal: GoalSeekRequest.Goal, target: Double,
+                              costs: [LeverCost], title: String) -> Report {
+        var headline: [(key: String, value: Cell)] = [
+            ("goal", .text(goalText(goal, target: target))),
+            ("move", .text(moveDescription)),
+            ("amount", .number(result.amount, decimals: 3)),
+            ("amount_unit", .text(unit)),
+        ]
+        if let se = result.standardError {
+            headline.append(("amount_mc_standard_error", .number(se, decimals: 3)))
+            headline.append(("amount_95ci", .text("\(fmt(result.amount - 1.96 * se, 3)) – \(fmt(result.amount + 1.96 * se, 3))")))
+        }
+        headline.append(("p_meets_target", .number(result.probabilityMeetsTarget, decimals: 4)))
+        headline.append(("median_growth_pct", .number(result.medianGrowth, decimals: 3)))
+        headline.append(("p_meets_target_before", .number(result.probabilityBefore, decimals: 4)))
+        headline.append(("median_growth_pct_before", .number(result.medianBefore, decimals: 3)))
+        headline.append(("draws", .text("\(result.draws) common random numbers; error from \(result.batchesSolved) batches")))
+        var tables: [ResultTable] = []
+        if !costs.isEmpty {
+            var table = ResultTable(
+                id: "lever_costs", title: "What closes the median gap to \(fmt(target))%: each lever alone",
+                columns: [.init("lever", "Lever"), .init("parameter", "Parameter"), .init("unit", "Unit"),
+                          .init("amount_to_close_median_gap", "Added to close the gap"), .init("pp_per_step", "Median pp per step"),
+                          .init("step", "Step")])
+            // Levers in bn VND first, cheapest first; then the others, cheapest first; no effect last.
+            let sorted = costs.sorted { a, b in
+                let ka = (a.unit.hasPrefix("bn VND") ? 0 : 1, a.amountToCloseGap == nil ? 1 : 0, a.amountToCloseGap ?? 0)
+                let kb = (b.unit.hasPrefix("bn VND") ? 0 : 1, b.amountToCloseGap == nil ? 1 : 0, b.amountToCloseGap ?? 0)
+                return ka < kb
+            }
+            for cost in sorted {
+                table.append([.text(cost.lever), .text(cost.parameter), .text(cost.unit), .value(cost.amountToCloseGap, 1),
+                              .number(cost.ppPerStep, decimals: 4), .number(cost.step, decimals: 2)])
+            }
+            table.notes.append("a demand lever's step is 1,000 bn VND (table units): its column reads as pp of median growth per 1,000 bn VND; other levers step by 1 unit (0.01 for local sourcing)")
+            table.notes.append("each lever shifted alone, the others sampled, on the same draws; a negative amount means the median is above the target without it")
+            tables.append(table)
+        }
+        return Report(title: "Goal-seek: \(title)", headline: headline, tables: tables)
+    }
+}
+
+extension GoalSeekReports {
+    static func goalText(_ goal: GoalSeekRequest.Goal, target: Double) -> String {
+        switch goal {
+        case .median: "median GRDP growth = \(fmt(target))%"
+        case let .probability(p): "P(GRDP growth ≥ \(fmt(target))%) = \(fmt(p, 3))"
+        }
+    }
+}
+
+/// Reports of `grdp discover`.
+public enum DiscoveryReports {
+    public static func report(_ result: DiscoveryResult, title: String, source: String) -> Report {
+        let chosen = result.trajectory[result.chosen]
+        let headline: [(key: String, value: Cell)] = [
+            ("Method", .text("PRIM peeling (Friedman & Fisher 1999), α = 0.05, minimum mass 0.05, no pasting")),
+            ("Event", .text("GRDP growth ≥ \(fmt(result.threshold))%")),
+            ("Draws", .text("\(result.draws) (\(source))")),
+            ("Share of draws in the event", .number(result.trajectory[0].density, decimals: 4)),
+            ("Chosen box", .text("step \(result.chosen): coverage \(fmt(chosen.coverage, 3)), density \(fmt(chosen.density, 3)), mass \(fmt(chosen.mass, 3))")),
+        ]
+        var trajectory = ResultTable(
+            id: "prim_trajectory", title: "Peeling trajectory",
+            columns: [.init("step", "Step"), .init("coverage", "Coverage"), .init("density", "Density"), .init("mass", "Mass"),
+                      .init("restricted_inputs", "Inputs restricted")])
+        for (i, box) in result.trajectory.enumerated() {
+            trajectory.append([.number(Double(i), decimals: 0), .number(box.coverage, decimals: 3), .number(box.density, decimals: 3),
+                               .number(box.mass, decimals: 3), .number(Double(box.restrictions.count), decimals: 0)])
+        }
+        trajectory.notes.append("coverage: share of the event's draws inside the box; density: share of the box's draws in the event; mass: share of all draws in the box")
+        var box = ResultTable(
+            id: "prim_box", title: "The chosen box: what reaching the event looks like (inputs in their own units)",
+            columns: [.init("input", "Input"), .init("lower", "At least"), .init("upper", "At most"),
+                      .init("sampled_min", "Sampled min"), .init("sampled_max", "Sampled max")])
+        for r in chosen.restrictions {
+            box.append([.text(result.inputs[r.input]), .value(r.lower, 3), .value(r.upper, 3),
+                        .number(result.minimum[r.input], decimals: 3), .number(result.maximum[r.input], decimals: 3)])
+        }
+        box.notes.append("the box keeps the draws with every listed input inside its bounds; inputs not listed are unrestricted")
+        return Report(title: "Scenario discovery: \(title)", headline: headline, tables: [trajectory, box])
+    }
+}
+
+private func fmt(_ value: Double?, _ decimals: Int = 2) -> String { SimulationReports.fmt(value, decimals) }
