@@ -3,7 +3,7 @@ import Sampling
 import Testing
 @testable import Sensitivity
 
-/// Sobol' indices of the analytic test functions. Tolerance 0.01 at N = 4,096: SALib 1.5 with
+/// Sobol' indices of the analytic test functions. Tolerance 0.01 at N = 4,096: SALib 1.6 with
 /// the same design (scrambled Sobol', calc_second_order=False) has a largest error over the
 /// inputs of at most 0.0071 (Ishigami) and 0.0095 (G) over 20 seeds
 /// (`python3 Benchmarks/salib_accuracy.py 4096 20`).

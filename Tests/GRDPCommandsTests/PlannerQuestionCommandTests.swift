@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+/// End-to-end tests of `grdp sensitivity`, `goal-seek` and `discover` on the embedded plan, with
+/// small designs (the debug binary): JSON shapes, formats, -o, and one-line errors.
+@Suite("Planner's question commands", .serialized)
+struct PlannerQuestionCommandTests {
+    static func json(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    static func table(_ object: [String: Any], _ id: String) throws -> [String: Any] {
+        let tables = try #require(object["tables"] as? [[String: Any]])
+        return try #require(tables.first { ($0["id"] as? String) == id }, "no table \(id)")
+    }
+
+    @Test("sensitivity: JSON table sobol with the issue's columns, one row per factor; the tornado")
+    func sensitivityJSON() throws {
+        let outcome = try GRDPBinary.run(["sensitivity", "--samples", "64", "--tornado-draws", "100", "--format", "json", "--threads", "2"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let object = try Self.json(outcome.standardOutput)
+        let sobol = try Self.table(object, "sobol")
+        let columns = try #require(sobol["columns"] as? [[String: Any]]).compactMap { $0["id"] as? String }
+        #expect(columns == ["input", "s1", "s1_ci_low", "s1_ci_high", "st", "st_ci_low", "st_ci_high"])
+        let rows = try #require(sobol["rows"] as? [[String: Any]])
+        let inputs = rows.compactMap { $0["input"] as? String }
+        // Uncorrelated inputs are named as --keep-draws names them; the copula's set is one row.
+        #expect(inputs.contains("baseline.agriculture") && inputs.contains("assumptions.flq_delta"))
+        #expect(inputs.contains { $0.hasPrefix("correlated set 1 (14 inputs)") })
+        #expect(rows.allSatisfy { ($0["s1_ci_low"] as? Double ?? 1) <= ($0["s1"] as? Double ?? 0) })
+        _ = try Self.table(object, "sobol_event")
+        let tornado = try Self.table(object, "tornado")
+        #expect((tornado["rows"] as? [[String: Any]])?.count == 27)
+    }
+
+    @Test("sensitivity --by group --method morris in CSV and Markdown, and -o")
+    func sensitivityFormats() throws {
+        let csv = try GRDPBinary.run(["sensitivity", "--method", "morris", "--trajectories", "4", "--by", "group", "--tornado-draws", "0", "--format", "csv"])
+        #expect(csv.status == 0, "\(csv.standardError)")
+        #expect(csv.standardOutput.contains("# Morris elementary effects") && csv.standardOutput.contains("assumptions"))
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("grdp-sensitivity-\(UUID().uuidString).md").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let markdown = try GRDPBinary.run(["sensitivity", "--samples", "16", "--by", "group", "--tornado-draws", "0", "--format", "markdown", "-o", path])
+        #expect(markdown.status == 0 && markdown.standardOutput.isEmpty)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("| Input |") && text.contains("baseline + indicators + levers"))
+    }
+
+    @Test("goal-seek: JSON headline amount, p_meets_target, median_growth_pct")
+    func goalSeekJSON() throws {
+        let outcome = try GRDPBinary.run(["goal-seek", "--lever", "public_investment", "--draws", "1000", "--no-ranking", "--format", "json"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let headline = try #require(try Self.json(outcome.standardOutput)["headline"] as? [String: Any])
+        let amount = try #require(headline["amount"] as? Double)
+        let p = try #require(headline["p_meets_target"] as? Double)
+        #expect(amount > 0 && abs(p - 0.5) <= 0.001)
+        #expect(headline["median_growth_pct"] is Double)
+    }
+
+    /// The kept draws of `grdp run --sampling monte-carlo` are the draws discover samples itself
+    /// with the same seed, so both give the same trajectory and box, to the printed digits.
+    @Test("discover: on its own draws and on the kept draws of run, the same boxes")
+    func discoverMatchesKeptDraws() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("grdp-discover-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let draws = directory.appendingPathComponent("draws.csv").path
+        let run = try GRDPBinary.run(["run", "--draws", "3000", "--seed", "9", "--sampling", "monte-carlo", "--keep-draws", draws, "--format", "csv"])
+        #expect(run.status == 0, "\(run.standardError)")
+        let own = try GRDPBinary.run(["discover", "--draws", "3000", "--seed", "9", "--threshold", "7.5", "--format", "csv"])
+        let kept = try GRDPBinary.run(["discover", "--from-draws", draws, "--threshold", "7.5", "--format", "csv"])
+        #expect(own.status == 0 && kept.status == 0, "\(own.standardError)\(kept.standardError)")
+        func tables(_ text: String) -> String { String(text[(text.range(of: "# Peeling trajectory")?.lowerBound ?? text.startIndex)...]) }
+        #expect(tables(own.standardOutput) == tables(kept.standardOutput))
+        #expect(own.standardOutput.contains("# The chosen box"))
+    }
+
+    @Test("Errors: unknown lever or output (exit 1, one line), bad options (exit 64)")
+    func errors() throws {
+        let lever = try GRDPBinary.run(["goal-seek", "--lever", "nope", "--draws", "200", "--no-ranking"])
+        #expect(lever.status == 1 && lever.standardError.hasPrefix("grdp: error: lever 'nope'"))
+        #expect(lever.standardError.split(separator: "\n").count == 1)
+        let output = try GRDPBinary.run(["sensitivity", "--samples", "8", "--tornado-draws", "0", "--outputs", "nope"])
+        #expect(output.status == 1 && output.standardError.contains("output 'nope'"))
+        let file = try GRDPBinary.run(["discover", "--from-draws", "no-such-draws.csv"])
+        #expect(file.status == 1 && file.standardError.hasPrefix("grdp: error: no-such-draws.csv"))
+        #expect(try GRDPBinary.run(["sensitivity", "--samples", "1000"]).status == 64)
+        #expect(try GRDPBinary.run(["goal-seek", "--lever", "a", "--scale", "b"]).status == 64)
+        #expect(try GRDPBinary.run(["goal-seek", "--lever", "a", "--probability", "1.5"]).status == 64)
+    }
+}
