@@ -2,7 +2,7 @@
 """EMA Workbench's PRIM beside `grdp discover` on the same kept draws (../docs/planner-questions.md).
 
     pip install ema-workbench pandas
-    grdp run --draws 20000 --sampling monte-carlo --keep-draws draws.csv -o /dev/stdout > run.txt
+    grdp run --draws 20000 --sampling monte-carlo --keep-draws draws.csv -o run.csv
     grdp discover --from-draws draws.csv --format json -o discover.json
     python3 Benchmarks/prim_compare.py draws.csv discover.json [--threshold 8]
 
@@ -53,13 +53,15 @@ def main():
     print(f"\ngrdp's chosen box (step {chosen}):")
     for row in tables["prim_box"]["rows"]:
         print(f"  {row['input']:45s} >= {row['lower']}  <= {row['upper']}")
-    if chosen < len(ema):
-        box.select(chosen)
+    if chosen < len(box.box_lims):
+        limits, initial = box.box_lims[chosen], finder.box_init
         print(f"EMA's box at step {chosen}:")
-        print(box.box_lims[chosen].loc[:, box.box_lims[chosen].nunique() > 1].T.to_string() if False else "")
-        limits = finder.box_init.copy()
-        print(box.inspect(chosen, style="data")[0][1] if hasattr(box, "inspect") else box.box_lims[chosen])
-
+        for column in x.columns:
+            low, high = limits[column].iloc[0], limits[column].iloc[1]
+            if low != initial[column].iloc[0] or high != initial[column].iloc[1]:
+                lower = low if low != initial[column].iloc[0] else None
+                upper = high if high != initial[column].iloc[1] else None
+                print(f"  {column:45s} >= {lower}  <= {upper}")
 
 if __name__ == "__main__":
     main()
