@@ -15,7 +15,7 @@ public struct GRDP: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [RunCommand.self, ValidateCommand.self, ContribCommand.self, QuarterlyCommand.self, InputOutputCommand.self, DataCommand.self, InfoCommand.self,
-                      SensitivityCommand.self, GoalSeekCommand.self, DiscoverCommand.self],
+                      SensitivityCommand.self, GoalSeekCommand.self, DiscoverCommand.self, CompareCommand.self],
         defaultSubcommand: RunCommand.self
     )
 

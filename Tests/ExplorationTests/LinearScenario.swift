@@ -19,7 +19,11 @@ enum LinearScenario {
     ///   - correlation: ρ between baseline.agriculture and baseline.product_taxes (0: none).
     ///   - shiftMean: the mean of the shift lever.
     ///   - sampledElasticity: make the tax elasticity a parameter (the per-draw path).
-    static func model(correlation rho: Double = 0, shiftMean: Double = 0.5, sampledElasticity: Bool = false) throws -> SimulationModel {
+    ///   - extraLever: add a growth shift on manufacturing, N(0.2, 0.3²), whose parameter
+    ///     `levers.extra.shift` comes FIRST, so every other parameter moves one place.
+    static func model(correlation rho: Double = 0, shiftMean: Double = 0.5, sampledElasticity: Bool = false, extraLever: Bool = false) throws
+        -> SimulationModel
+    {
         let table = try TableFixtures.millerBlair()
         let economy = try EconomyCoefficients(table: table)
         var parameters = try [
@@ -31,13 +35,19 @@ enum LinearScenario {
         if sampledElasticity {
             parameters.append(ParameterSpecification(id: "baseline.tax_elasticity", distribution: try .triangular(lower: 0.5, mode: 1, upper: 1.5)))
         }
-        let copula = rho == 0 ? nil : (indices: [0, 2], copula: try GaussianCopula(correlation: Matrix(rows: [[1, rho], [rho, 1]])))
+        let o = extraLever ? 1 : 0
+        var levers = [SimulationLever(id: "farm", name: "Farm productivity", category: "supply",
+                                      effect: .growthShift(sector: 0, shift: .parameter(3 + o)), quarters: nil)]
+        if extraLever {
+            parameters.insert(ParameterSpecification(id: "levers.extra.shift", distribution: try .normal(mean: 0.2, standardDeviation: 0.3)), at: 0)
+            levers.append(SimulationLever(id: "extra", name: "Extra", category: "supply", effect: .growthShift(sector: 1, shift: .parameter(0)), quarters: nil))
+        }
+        let copula = rho == 0 ? nil : (indices: [0 + o, 2 + o], copula: try GaussianCopula(correlation: Matrix(rows: [[1, rho], [rho, 1]])))
         return try SimulationModel(
             sectors: ["agriculture", "manufacturing"], lines: ["agriculture", "manufacturing", "product_taxes"],
             groups: ["agriculture", "industry", "taxes"], groupOfLine: [0, 1, 2], sectorOfLine: [0, 1, nil], taxLines: [2],
-            baseline: [.parameter(0), .parameter(1), .parameter(2)], taxElasticity: sampledElasticity ? .parameter(4) : .constant(1),
-            levers: [SimulationLever(id: "farm", name: "Farm productivity", category: "supply",
-                                     effect: .growthShift(sector: 0, shift: .parameter(3)), quarters: nil)],
+            baseline: [.parameter(0 + o), .parameter(1 + o), .parameter(2 + o)], taxElasticity: sampledElasticity ? .parameter(4 + o) : .constant(1),
+            levers: levers,
             exportsBaseline: nil, cpiBaseline: nil, parameters: parameters, correlation: copula,
             economy: .fixed(economy, shares: [0.3, 0.6, 0.1]), quarterlyWeights: [0.22, 0.24, 0.26, 0.28],
             target: 8, exportsTarget: nil, cpiCeiling: nil, actualQuarters: [])

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// End-to-end tests of `grdp sensitivity`, `goal-seek` and `discover` on the embedded plan, with
+/// End-to-end tests of `grdp sensitivity`, `goal-seek`, `discover` and `compare` on the embedded plan, with
 /// small designs (the debug binary): JSON shapes, formats, -o, and one-line errors.
 @Suite("Planner's question commands", .serialized)
 struct PlannerQuestionCommandTests {
@@ -73,6 +73,24 @@ struct PlannerQuestionCommandTests {
         func tables(_ text: String) -> String { String(text[(text.range(of: "# Peeling trajectory")?.lowerBound ?? text.startIndex)...]) }
         #expect(tables(own.standardOutput) == tables(kept.standardOutput))
         #expect(own.standardOutput.contains("# The chosen box"))
+    }
+
+    @Test("compare: plans, paired differences, thresholds; a plan against itself differs by 0")
+    func compareJSON() throws {
+        let outcome = try GRDPBinary.run(["compare", "scenarios/hanoi-2025-plan.toml", "scenarios/hanoi-2025-plan.toml", "scenarios/tourism.toml",
+                                          "--draws", "500", "--thresholds", "6,7,8,9", "--format", "json"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let object = try Self.json(outcome.standardOutput)
+        let plans = try #require(try Self.table(object, "plans")["rows"] as? [[String: Any]])
+        #expect(plans.count == 3 && plans[0]["p_growth_ge_9.00"] is Double)
+        let paired = try #require(try Self.table(object, "paired_differences")["rows"] as? [[String: Any]])
+        #expect(paired[0]["mean_difference_pp"] as? Double == 0 && paired[0]["p_better"] as? Double == 0.5)
+        #expect((paired[1]["mean_difference_pp"] as? Double ?? 0) < 0)
+        for id in ["line_differences", "lever_differences", "near_target"] { _ = try Self.table(object, id) }
+        #expect(try GRDPBinary.run(["compare", "scenarios/tourism.toml"]).status == 64)
+        #expect(try GRDPBinary.run(["compare", "scenarios/tourism.toml", "scenarios/tourism.toml", "--thresholds", "6,x"]).status == 64)
+        let missing = try GRDPBinary.run(["compare", "scenarios/tourism.toml", "no-such-plan.toml"])
+        #expect(missing.status == 1 && missing.standardError.hasPrefix("grdp: error: no-such-plan.toml"))
     }
 
     @Test("Errors: unknown lever or output (exit 1, one line), bad options (exit 64)")
