@@ -21,8 +21,10 @@ enum LinearScenario {
     ///   - sampledElasticity: make the tax elasticity a parameter (the per-draw path).
     ///   - extraLever: add a growth shift on manufacturing, N(0.2, 0.3²), whose parameter
     ///     `levers.extra.shift` comes FIRST, so every other parameter moves one place.
-    static func model(correlation rho: Double = 0, shiftMean: Double = 0.5, sampledElasticity: Bool = false, extraLever: Bool = false) throws
-        -> SimulationModel
+    ///   - nationalFactor: append a parameter `national.growth` that the model does not use (the
+    ///     forecast's national input is named so); its indices must be 0.
+    static func model(correlation rho: Double = 0, shiftMean: Double = 0.5, sampledElasticity: Bool = false, extraLever: Bool = false,
+                      nationalFactor: Bool = false) throws -> SimulationModel
     {
         let table = try TableFixtures.millerBlair()
         let economy = try EconomyCoefficients(table: table)
@@ -34,6 +36,9 @@ enum LinearScenario {
         ]
         if sampledElasticity {
             parameters.append(ParameterSpecification(id: "baseline.tax_elasticity", distribution: try .triangular(lower: 0.5, mode: 1, upper: 1.5)))
+        }
+        if nationalFactor {
+            parameters.append(ParameterSpecification(id: "national.growth", distribution: try .normal(mean: 6.5, standardDeviation: 0.8)))
         }
         let o = extraLever ? 1 : 0
         var levers = [SimulationLever(id: "farm", name: "Farm productivity", category: "supply",

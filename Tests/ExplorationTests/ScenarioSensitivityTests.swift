@@ -54,6 +54,18 @@ struct ScenarioSensitivityTests {
         #expect(muStar.indices.min { muStar[$0] < muStar[$1] } == 0)
     }
 
+    /// `--by group` groups by id prefix, so a `national.*` input is its own factor; an input the
+    /// model does not use has S1 = ST = 0 exactly (f_ABᵍ = f_A in every row).
+    @Test func nationalFactorIsAGroup() throws {
+        let model = try LinearScenario.model(sampledElasticity: true, nationalFactor: true)
+        var options = SensitivityAnalysis.Options()
+        options.grouping = .group
+        let analysis = try SensitivityAnalysis.sobol(model: model, baseSamples: 256, options: options)
+        #expect(analysis.factors.names == ["baseline", "levers", "national"])
+        #expect(analysis.factors.members == [[0, 1, 2, 4], [3], [5]])
+        #expect(analysis.indices[0].firstOrder[2].value == 0 && analysis.indices[0].total[2].value == 0)
+    }
+
     @Test func unknownOutputIsAnError() throws {
         var options = SensitivityAnalysis.Options()
         options.extraOutputs = ["no_such_output"]
