@@ -28,7 +28,7 @@ struct CompareCommand: ParsableCommand {
 
     func validate() throws {
         guard files.count >= 2 else { throw ValidationError("give at least two scenario files to compare") }
-        guard draws >= 100, draws <= 10_000_000 else { throw ValidationError("--draws must be between 100 and 10000000") }
+        guard draws >= 100, draws <= 200_000 else { throw ValidationError("--draws must be between 100 and 200000 (every output of every plan is held in memory)") }
         guard window > 0, window.isFinite else { throw ValidationError("--window must be a positive number of pp, e.g. 0.25") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         _ = try parsedThresholds()

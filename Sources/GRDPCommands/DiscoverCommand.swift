@@ -24,7 +24,7 @@ struct DiscoverCommand: ParsableCommand {
     @OptionGroup var outputOptions: OutputOptions
 
     func validate() throws {
-        guard draws >= 100, draws <= 10_000_000 else { throw ValidationError("--draws must be between 100 and 10000000") }
+        guard draws >= 100, draws <= 1_000_000 else { throw ValidationError("--draws must be between 100 and 1000000 (the draws are held in memory)") }
         guard alpha > 0, alpha < 0.5 else { throw ValidationError("--alpha must be in (0, 0.5), e.g. 0.05") }
         guard minCoverage >= 0, minCoverage <= 1 else { throw ValidationError("--min-coverage must be between 0 and 1") }
         if let threshold, !threshold.isFinite { throw ValidationError("--threshold must be a number") }

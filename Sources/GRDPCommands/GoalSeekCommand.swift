@@ -33,8 +33,8 @@ struct GoalSeekCommand: ParsableCommand {
         if let probability, !(probability > 0 && probability < 1) {
             throw ValidationError("--probability must be between 0 and 1 (exclusive), e.g. 0.5")
         }
-        guard draws >= 100, draws <= 10_000_000 else { throw ValidationError("--draws must be between 100 and 10000000") }
-        guard rankingDraws >= 100, rankingDraws <= 10_000_000 else { throw ValidationError("--ranking-draws must be between 100 and 10000000") }
+        guard draws >= 100, draws <= 1_000_000 else { throw ValidationError("--draws must be between 100 and 1000000 (the draws are held in memory)") }
+        guard rankingDraws >= 100, rankingDraws <= 1_000_000 else { throw ValidationError("--ranking-draws must be between 100 and 1000000") }
     }
 
     func run() throws {

@@ -34,7 +34,7 @@ struct SensitivityCommand: ParsableCommand {
 
     func validate() throws {
         guard FactorGrouping(rawValue: by) != nil else { throw ValidationError("--by must be parameter or group") }
-        guard samples >= 2, samples <= 1 << 20 else { throw ValidationError("--samples must be between 2 and \(1 << 20)") }
+        guard samples >= 2, samples <= 1 << 16 else { throw ValidationError("--samples must be between 2 and 65536 (the design is held in memory)") }
         guard samples & (samples - 1) == 0 else { throw ValidationError("--samples must be a power of two (e.g. 1024, 4096, 8192) to keep the Sobol' points balanced") }
         guard trajectories >= 2, trajectories <= 100_000 else { throw ValidationError("--trajectories must be between 2 and 100000") }
         guard resamples >= 1, resamples <= 10_000 else { throw ValidationError("--resamples must be between 1 and 10000") }
