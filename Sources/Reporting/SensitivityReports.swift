@@ -78,6 +78,31 @@ public enum SensitivityReports {
         return notes
     }
 
+    public static func shapley(_ analysis: ShapleyAnalysis, title: String, tornado: TornadoResult?) -> Report {
+        let headline: [(key: String, value: Cell)] = [
+            ("Method", .text("Shapley effects (Owen 2014; Song, Nelson & Staum 2016): random permutations, Gaussian conditional sampling of the copula's normal scores; 95% intervals over permutations")),
+            ("Inputs", .text("every parameter its own effect, correlations included; the effects add up to 1")),
+            ("Permutations", .number(Double(analysis.permutations), decimals: 0)),
+            ("Model evaluations", .number(Double(analysis.evaluations), decimals: 0)),
+        ]
+        var tables: [ResultTable] = []
+        for (output, effects) in zip(analysis.outputs, analysis.effects) {
+            let id = output.id == "grdp_growth" ? "shapley" : output.id == "meets_target" ? "shapley_event" : "shapley.\(output.id)"
+            var table = ResultTable(id: id, title: "Shapley effects on \(output.label)",
+                                    columns: [.init("input", "Input"), .init("shapley", "Shapley"), .init("ci_low", "Low"), .init("ci_high", "High")])
+            let order = effects.effects.indices.sorted { effects.effects[$0].value > effects.effects[$1].value }
+            for i in order {
+                let e = effects.effects[i]
+                table.append([.text(analysis.inputs[i]), .number(e.value, decimals: 3), .number(e.low, decimals: 3), .number(e.high, decimals: 3)])
+            }
+            table.notes.append("an input's share of the variance, with the variance its correlations carry shared fairly among the correlated inputs")
+            if effects.constantOutput { table.notes.append("the output does not vary: every effect is 0") }
+            tables.append(table)
+        }
+        if let tornado { tables.append(tornadoTable(tornado)) }
+        return Report(title: "Sensitivity: \(title)", headline: headline, tables: tables)
+    }
+
     static func tornadoTable(_ tornado: TornadoResult) -> ResultTable {
         var table = ResultTable(
             id: "tornado", title: "Tornado: each input held at its P10 and its P90, the others sampled",

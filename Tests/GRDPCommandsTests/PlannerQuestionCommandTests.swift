@@ -46,6 +46,17 @@ struct PlannerQuestionCommandTests {
         #expect(text.contains("| Input |") && text.contains("baseline + levers + indicators"))
     }
 
+    @Test("sensitivity --method shapley: one effect per parameter, adding up to 1")
+    func shapleyJSON() throws {
+        let outcome = try GRDPBinary.run(["sensitivity", "--method", "shapley", "--permutations", "20", "--samples", "512", "--tornado-draws", "0",
+                                          "--format", "json"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let rows = try #require(try Self.table(Self.json(outcome.standardOutput), "shapley")["rows"] as? [[String: Any]])
+        #expect(rows.count == 27)
+        let total = rows.compactMap { $0["shapley"] as? Double }.reduce(0, +)
+        #expect(abs(total - 1) < 1e-9)
+    }
+
     @Test("goal-seek: JSON headline amount, p_meets_target, median_growth_pct")
     func goalSeekJSON() throws {
         let outcome = try GRDPBinary.run(["goal-seek", "--lever", "public_investment", "--draws", "1000", "--no-ranking", "--format", "json"])
