@@ -83,7 +83,7 @@ public enum PlanComparison {
     public static func compare(
         _ plans: [ComparedPlan], draws: Int, seed: UInt64, thresholds: [Double] = [], window: Double = 0.25, threads: Int = 1
     ) throws -> PlanComparisonResult {
-        guard plans.count >= 2 else { throw ExplorationError.invalidRequest("compare needs at least two scenario files") }
+        guard !plans.isEmpty else { throw ExplorationError.invalidRequest("compare needs at least one scenario file") }
         guard draws >= 100 else { throw ExplorationError.invalidRequest("--draws must be at least 100 for a comparison") }
         guard window > 0, window.isFinite else { throw ExplorationError.invalidRequest("--window must be a positive number of pp") }
         struct Evaluated { let growth: ArraySlice<Double>; let names: [String]; let rows: ModelEvaluation.Rows }

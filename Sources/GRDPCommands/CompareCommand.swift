@@ -17,7 +17,7 @@ struct CompareCommand: ParsableCommand {
             growth of every line in the draws near the target (--window).
             """)
 
-    @Argument(help: "Scenario files (TOML), two or more; the first is the reference.") var files: [String]
+    @Argument(help: "Scenario files (TOML); the first is the reference. One file: its own tables without differences.") var files: [String]
     @Option(help: "Common draws.") var draws: Int = 20_000
     @Option(help: "Seed (default: the first scenario's).") var seed: UInt64?
     @Option(help: "Thresholds of P(growth ≥ x), comma-separated (e.g. 6,7,8,9).") var thresholds: String?
@@ -27,7 +27,7 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var outputOptions: OutputOptions
 
     func validate() throws {
-        guard files.count >= 2 else { throw ValidationError("give at least two scenario files to compare") }
+        guard !files.isEmpty else { throw ValidationError("give one scenario file, or two or more to compare") }
         guard draws >= 100, draws <= 200_000 else { throw ValidationError("--draws must be between 100 and 200000 (every output of every plan is held in memory)") }
         guard window > 0, window.isFinite else { throw ValidationError("--window must be a positive number of pp, e.g. 0.25") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }

@@ -43,7 +43,9 @@ public enum ComparisonReports {
         for o in result.outcomes {
             for c in o.conditionalLineGrowth { near.append([.text(o.name), .text(c.line), .value(c.growth, 3), .number(Double(o.drawsNearTarget), decimals: 0)]) }
         }
-        return Report(title: "Comparison of \(result.outcomes.count) plans", headline: headline, tables: [plans, paired, lines, levers, near])
+        let tables = result.differences.isEmpty ? [plans, near] : [plans, paired, lines, levers, near]
+        return Report(title: result.outcomes.count == 1 ? "Plan: \(result.outcomes[0].name)" : "Comparison of \(result.outcomes.count) plans",
+                      headline: headline, tables: tables)
     }
 }
 

@@ -98,7 +98,9 @@ struct PlannerQuestionCommandTests {
         #expect(paired[0]["mean_difference_pp"] as? Double == 0 && paired[0]["p_better"] as? Double == 0.5)
         #expect((paired[1]["mean_difference_pp"] as? Double ?? 0) < 0)
         for id in ["line_differences", "lever_differences", "near_target"] { _ = try Self.table(object, id) }
-        #expect(try GRDPBinary.run(["compare", "scenarios/tourism.toml"]).status == 64)
+        #expect(try GRDPBinary.run(["compare"]).status == 64)
+        let single = try GRDPBinary.run(["compare", "scenarios/tourism.toml", "--draws", "300", "--thresholds", "7", "--format", "csv"])
+        #expect(single.status == 0 && single.standardOutput.contains("p_growth_ge_7.00") && !single.standardOutput.contains("mean_difference_pp"))
         #expect(try GRDPBinary.run(["compare", "scenarios/tourism.toml", "scenarios/tourism.toml", "--thresholds", "6,x"]).status == 64)
         let missing = try GRDPBinary.run(["compare", "scenarios/tourism.toml", "no-such-plan.toml"])
         #expect(missing.status == 1 && missing.standardError.hasPrefix("grdp: error: no-such-plan.toml"))
