@@ -83,6 +83,7 @@ public enum GoalSeek {
         if case let .probability(p) = request.goal, !(p > 0 && p < 1) {
             throw ExplorationError.invalidRequest("--probability must be between 0 and 1 (exclusive), e.g. 0.5; got \(p)")
         }
+        try SensitivityAnalysis.requireUncertainty(model)
         let evaluation = try ModelEvaluation(model: model)
         let uniforms = evaluation.sampledUniforms(rows: request.draws, seed: request.seed)
         let k = model.parameters.count

@@ -90,6 +90,7 @@ public enum PlanComparison {
         var evaluated: [Evaluated] = []
         var outcomes: [PlanOutcome] = []
         for plan in plans {
+            try SensitivityAnalysis.requireUncertainty(plan.model)
             let evaluation = try ModelEvaluation(model: plan.model)
             let layout = evaluation.layout
             let rows = try evaluation.evaluate(uniforms: uniforms(for: plan.model, draws: draws, seed: seed), outputs: Array(0..<layout.count), threads: threads)

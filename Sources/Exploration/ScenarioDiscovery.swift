@@ -20,6 +20,7 @@ public struct DiscoveryResult: Sendable {
 /// whose coverage is at least `minimumCoverage`, or step `box` when given.
 public enum ScenarioDiscovery {
     public static func sample(model: SimulationModel, draws: Int, seed: UInt64, threads: Int = 1) throws -> (inputs: [Double], growth: [Double]) {
+        try SensitivityAnalysis.requireUncertainty(model)
         let evaluation = try ModelEvaluation(model: model)
         let rows = try evaluation.evaluate(uniforms: evaluation.sampledUniforms(rows: draws, seed: seed), outputs: [evaluation.layout.grdp],
                                            keepParameters: true, threads: threads)

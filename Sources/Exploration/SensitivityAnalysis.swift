@@ -79,6 +79,7 @@ public enum SensitivityAnalysis {
     }
 
     static func prepared(_ model: SimulationModel, options: Options) throws -> (SimulationModel, FactorGroups, String) {
+        try requireUncertainty(model)
         let evaluated = options.ignoringCorrelation ? try InputFactors.withoutCorrelation(model) : model
         let factors = try InputFactors.factors(of: model, grouping: options.grouping, ignoringCorrelation: options.ignoringCorrelation)
         var method: String
@@ -139,6 +140,7 @@ extension SensitivityAnalysis {
     /// - Parameters:
     ///   - permutations: m random permutations; the model runs `varianceRows` + m·(k − 1)·3 times.
     public static func shapley(model: SimulationModel, permutations: Int, varianceRows: Int, options: Options = Options()) throws -> ShapleyAnalysis {
+        try requireUncertainty(model)
         let k = model.parameters.count
         var sigma = [Double](repeating: 0, count: k * k)
         for i in 0..<k { sigma[i * k + i] = 1 }
@@ -160,6 +162,13 @@ extension SensitivityAnalysis {
         }
         return ShapleyAnalysis(inputs: model.parameters.map(\.id), outputs: chosen.map(\.output), effects: effects,
                                permutations: permutations, evaluations: design.rows)
+    }
+
+    /// A scenario with no sampled parameter has nothing to analyse.
+    static func requireUncertainty(_ model: SimulationModel) throws(ExplorationError) {
+        guard !model.parameters.isEmpty else {
+            throw .invalidRequest("the scenario has no uncertain parameter (every value is a constant): give at least one lever or baseline a distribution")
+        }
     }
 
     static func sets(_ model: SimulationModel, _ options: Options) -> [[String]] {

@@ -30,6 +30,7 @@ public struct TornadoResult: Sendable {
 public enum Tornado {
     public static func run(model: SimulationModel, draws: Int, seed: UInt64, threshold: Double? = nil, threads: Int = 1) throws -> TornadoResult {
         guard draws >= 10 else { throw ExplorationError.invalidRequest("--draws must be at least 10 for a tornado") }
+        try SensitivityAnalysis.requireUncertainty(model)
         let evaluation = try ModelEvaluation(model: model)
         let uniforms = evaluation.sampledUniforms(rows: draws, seed: seed)
         let target = threshold ?? model.target

@@ -115,6 +115,11 @@ struct PlannerQuestionCommandTests {
         #expect(output.status == 1 && output.standardError.contains("output 'nope'"))
         let file = try GRDPBinary.run(["discover", "--from-draws", "no-such-draws.csv"])
         #expect(file.status == 1 && file.standardError.hasPrefix("grdp: error: no-such-draws.csv"))
+        let constant = FileManager.default.temporaryDirectory.appendingPathComponent("grdp-constant-\(UUID().uuidString).toml")
+        try "[scenario]\nname = \"constant\"\ntarget = 8.0\ndataset_assumptions = \"central\"\n".write(to: constant, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: constant) }
+        let nothing = try GRDPBinary.run(["sensitivity", constant.path, "--samples", "8"])
+        #expect(nothing.status == 1 && nothing.standardError.contains("no uncertain parameter"))
         #expect(try GRDPBinary.run(["sensitivity", "--samples", "1000"]).status == 64)
         #expect(try GRDPBinary.run(["goal-seek", "--lever", "a", "--scale", "b"]).status == 64)
         #expect(try GRDPBinary.run(["goal-seek", "--lever", "a", "--probability", "1.5"]).status == 64)
