@@ -18,6 +18,8 @@ let package = Package(
         .library(name: "Scenarios", targets: ["Scenarios"]),
         .library(name: "Forecasting", targets: ["Forecasting"]),
         .library(name: "Simulation", targets: ["Simulation"]),
+        .library(name: "Sensitivity", targets: ["Sensitivity"]),
+        .library(name: "Exploration", targets: ["Exploration"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -39,11 +41,13 @@ let package = Package(
         .target(name: "Datasets", dependencies: ["Growth", "InputOutput", "LinearAlgebra"]),
         .target(name: "Forecasting", dependencies: ["Scenarios", "Datasets", "LinearAlgebra", "Sampling"]),
         .target(name: "Simulation", dependencies: ["Scenarios", "Datasets", "Forecasting", "Growth", "InputOutput", "LinearAlgebra", "Sampling", "CBLASLapack"]),
-        .target(name: "Reporting", dependencies: ["Simulation", "Forecasting", "Scenarios", "Sampling", "Datasets", "Growth", "InputOutput", "LinearAlgebra"]),
+        .target(name: "Sensitivity", dependencies: ["Sampling", "LinearAlgebra"]),
+        .target(name: "Exploration", dependencies: ["Simulation", "Sensitivity", "Sampling", "LinearAlgebra"]),
+        .target(name: "Reporting", dependencies: ["Simulation", "Forecasting", "Exploration", "Sensitivity", "Scenarios", "Sampling", "Datasets", "Growth", "InputOutput", "LinearAlgebra"]),
         .target(
             name: "GRDPCommands",
             dependencies: [
-                "LinearAlgebra", "Spreadsheets", "InputOutput", "Growth", "Datasets", "Sampling", "Scenarios", "Forecasting", "Simulation", "Reporting",
+                "LinearAlgebra", "Spreadsheets", "InputOutput", "Growth", "Datasets", "Sampling", "Scenarios", "Forecasting", "Simulation", "Reporting", "Exploration", "Sensitivity",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,6 +61,8 @@ let package = Package(
         .testTarget(name: "GrowthTests", dependencies: ["TestSupport", "Growth", "InputOutput", "Spreadsheets", "LinearAlgebra"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Growth", "InputOutput", "LinearAlgebra"]),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "Scenarios", "Datasets", "Sampling"]),
+        .testTarget(name: "SensitivityTests", dependencies: ["Sensitivity", "Sampling"]),
+        .testTarget(name: "ExplorationTests", dependencies: ["Exploration", "Simulation", "Sensitivity", "Scenarios", "Sampling", "TestSupport", "InputOutput", "LinearAlgebra"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
         .testTarget(name: "SimulationTests", dependencies: ["TestSupport", "Simulation", "Scenarios", "Sampling", "InputOutput", "Datasets", "LinearAlgebra"]),
         .testTarget(name: "GRDPCommandsTests", dependencies: ["GRDPCommands", "grdp", "InputOutput", "Reporting"]),

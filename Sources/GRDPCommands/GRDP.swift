@@ -14,7 +14,8 @@ public struct GRDP: ParsableCommand {
             64 bad command line; 70 internal error.
             """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, ValidateCommand.self, BacktestCommand.self, ContribCommand.self, QuarterlyCommand.self, InputOutputCommand.self, DataCommand.self, InfoCommand.self],
+        subcommands: [RunCommand.self, ValidateCommand.self, BacktestCommand.self, ContribCommand.self, QuarterlyCommand.self, InputOutputCommand.self, DataCommand.self, InfoCommand.self,
+                      SensitivityCommand.self, GoalSeekCommand.self, DiscoverCommand.self, CompareCommand.self],
         defaultSubcommand: RunCommand.self
     )
 
