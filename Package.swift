@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 // grdp — GRDP growth simulation engine: input-output (Leontief) model, growth
 // accounting and Monte Carlo over policy levers. Layers (arrows point down only):
-// grdp → GRDPCommandLine → Reporting → Simulation → Scenarios → Growth → InputOutput
+// grdp → GRDPCommandLine → Reporting → Simulation → Scenarios (→ TOML) → Growth → InputOutput
 // → LinearAlgebra → CBLASLapack. See ../shared/design/ARCHITECTURE.md.
 import PackageDescription
 
@@ -19,7 +19,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -30,7 +29,8 @@ let package = Package(
         .target(name: "LinearAlgebra", dependencies: ["CBLASLapack"]),
         .target(name: "InputOutput", dependencies: ["LinearAlgebra"]),
         .target(name: "Sampling", dependencies: ["LinearAlgebra"]),
-        .target(name: "Scenarios", dependencies: ["Sampling", "LinearAlgebra", .product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "TOML"),
+        .target(name: "Scenarios", dependencies: ["TOML", "Sampling", "LinearAlgebra"]),
         .target(name: "Growth", dependencies: ["InputOutput", "LinearAlgebra"]),
         .target(name: "Datasets", dependencies: ["Growth", "InputOutput", "LinearAlgebra"]),
         .target(name: "Simulation", dependencies: ["Scenarios", "Datasets", "Growth", "InputOutput", "LinearAlgebra", "Sampling", "CBLASLapack"]),
@@ -47,7 +47,8 @@ let package = Package(
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
         .testTarget(name: "InputOutputTests", dependencies: ["TestSupport", "InputOutput", "LinearAlgebra"]),
         .testTarget(name: "SamplingTests", dependencies: ["Sampling", "LinearAlgebra"]),
-        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Sampling"]),
+        .testTarget(name: "TOMLTests", dependencies: ["TOML"]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "TOML", "Sampling"]),
         .testTarget(name: "GrowthTests", dependencies: ["TestSupport", "Growth", "InputOutput", "LinearAlgebra"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Growth", "InputOutput", "LinearAlgebra"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
