@@ -139,7 +139,8 @@ struct TOMLParser {
     /// file", "a new line", or `U+0007` for a control character.
     func describeCurrent() -> String {
         guard let byte = peek() else { return "the end of the file" }
-        if byte == Self.newline || byte == Self.carriageReturn { return "a new line" }
+        if byte == Self.newline || (byte == Self.carriageReturn && peek(1) == Self.newline) { return "a new line" }
+        if byte == Self.carriageReturn { return "a carriage return (U+000D) without a line feed" }
         if byte < 0x20 || byte == 0x7F { return "the control character U+" + Self.hex(UInt32(byte), width: 4) }
         var end = index + 1
         while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
@@ -180,6 +181,8 @@ struct TOMLParser {
             index += 1
         } else if byte == Self.carriageReturn, peek(1) == Self.newline {
             index += 2
+        } else if byte == Self.carriageReturn {
+            throw syntaxError("a carriage return (U+000D) must be followed by a line feed; save the file with LF or CRLF line endings")
         } else {
             throw syntaxError("found \(describeCurrent()) after \(what); put each key = value pair and each [table] header on its own line")
         }
@@ -208,8 +211,10 @@ struct TOMLParser {
             skipWhitespace()
             guard let byte = peek() else { return }
             switch byte {
-            case Self.hash, Self.newline, Self.carriageReturn:
+            case Self.hash:
                 try finishLine(after: "a comment")
+            case Self.newline, Self.carriageReturn:
+                try finishLine(after: "the blank line")
             case Self.openBracket:
                 try parseHeader()
                 try finishLine(after: "the table header")
