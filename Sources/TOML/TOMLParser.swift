@@ -144,7 +144,21 @@ struct TOMLParser {
         if byte < 0x20 || byte == 0x7F { return "the control character U+" + Self.hex(UInt32(byte), width: 4) }
         var end = index + 1
         while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
-        return "\"" + String(decoding: bytes[index..<end], as: UTF8.self) + "\""
+        let character = String(decoding: bytes[index..<end], as: UTF8.self)
+        if let scalar = character.unicodeScalars.first, !Self.isPrintable(scalar) {
+            return "the character U+" + Self.hex(scalar.value, width: 4)
+        }
+        return "\"" + character + "\""
+    }
+
+    /// False for the scalars a message must not print as themselves: controls, line and
+    /// paragraph separators (U+0085, U+2028 and U+2029 break lines in some terminals),
+    /// format characters such as U+FEFF, and unassigned or private-use code points.
+    static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .privateUse, .unassigned: false
+        default: true
+        }
     }
 
     static func hex(_ value: UInt32, width: Int) -> String {
@@ -267,8 +281,8 @@ struct TOMLParser {
                 case "\"": quoted += "\\\""
                 case "\\": quoted += "\\\\"
                 default:
-                    if scalar.value < 0x20 || scalar.value == 0x7F {
-                        quoted += "\\u" + hex(scalar.value, width: 4)
+                    if !isPrintable(scalar) {
+                        quoted += scalar.value > 0xFFFF ? "\\U" + hex(scalar.value, width: 8) : "\\u" + hex(scalar.value, width: 4)
                     } else {
                         quoted.unicodeScalars.append(scalar)
                     }

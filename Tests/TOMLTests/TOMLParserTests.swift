@@ -125,6 +125,16 @@ struct TOMLParserTests {
         #expect(!message.contains("\n"))
     }
 
+    @Test("messages name line-breaking and invisible characters by code point, never print them", arguments: [
+        ("a = [\u{2028}]", "U+2028"), ("a = \u{85}", "U+0085"), ("a = \u{FEFF}", "U+FEFF"),
+        ("\"x\u{2028}\" = 1\n\"x\u{2028}\" = 2", "\"x\\u2028\""), ("\"\\u0001\" = 1\n\"\\u0001\" = 2", "\"\\u0001\""),
+    ])
+    func printableMessages(text: String, named: String) {
+        let message = Self.error(text)?.message ?? ""
+        #expect(message.contains(named), "\(message)")
+        #expect(!message.unicodeScalars.contains { !TOMLParser.isPrintable($0) }, "\(message.debugDescription)")
+    }
+
     @Test("invalid UTF-8 is an error at its line and column")
     func invalidUTF8() {
         let bytes: [UInt8] = Array("a = 1\nb = \"é".utf8) + [0xC3, 0x28, 0x22]
