@@ -65,8 +65,8 @@ public struct TOMLDateTime: Hashable, Sendable, CustomStringConvertible {
             if offsetMinutes == 0 {
                 text += "Z"
             } else {
-                let size = abs(offsetMinutes)
-                text += (offsetMinutes < 0 ? "-" : "+") + "\(padded(size / 60, 2)):\(padded(size % 60, 2))"
+                let size = offsetMinutes.magnitude
+                text += (offsetMinutes < 0 ? "-" : "+") + "\(padded(Int(size / 60), 2)):\(padded(Int(size % 60), 2))"
             }
         }
         return text

@@ -38,6 +38,9 @@ struct TOMLConformanceTests {
         FileManager.default.contents(atPath: directory + "/" + relative).map { [UInt8]($0) }
     }
 
+    /// Run when the files are here, and always under CI (where missing files fail).
+    static var runs: Bool { isCI || !files("valid").isEmpty }
+
     /// Whether the suite is here; records a failure under CI when it is not.
     static func suitePresent(_ kind: String) -> Bool {
         if !files(kind).isEmpty { return true }
@@ -47,7 +50,7 @@ struct TOMLConformanceTests {
         return false
     }
 
-    @Test("every valid document parses to the value of its JSON file")
+    @Test("every valid document parses to the value of its JSON file", .enabled(if: runs, "toml-test files not installed"))
     func validDocuments() throws {
         guard Self.suitePresent("valid") else { return }
         var checked = 0
@@ -73,7 +76,7 @@ struct TOMLConformanceTests {
         #expect(checked >= 99)
     }
 
-    @Test("every invalid document gives one located error")
+    @Test("every invalid document gives one located error", .enabled(if: runs, "toml-test files not installed"))
     func invalidDocuments() throws {
         guard Self.suitePresent("invalid") else { return }
         var checked = 0
@@ -97,7 +100,7 @@ struct TOMLConformanceTests {
         #expect(checked >= 234)
     }
 
-    @Test("the files skipped as TOML 1.1 are in the suite and are rejected as 1.0")
+    @Test("the files skipped as TOML 1.1 are in the suite and are rejected as 1.0", .enabled(if: runs, "toml-test files not installed"))
     func skippedFiles() throws {
         guard Self.suitePresent("valid") else { return }
         for file in Self.notTOML10.keys.sorted() {
