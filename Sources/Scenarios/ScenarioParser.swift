@@ -121,7 +121,7 @@ struct ScenarioParser {
         var taxElasticity = UncertainValue.constant(1)
         if let value = root["baseline"] {
             let entries = try table(value, at: "baseline")
-            for key in orderedKeys(entries, at: "baseline") {
+            for key in entries.keys {
                 guard let entryValue = entries[key] else { continue }
                 let path = TOMLKeyLocator.path("baseline", key)
                 let (uncertain, reference) = try uncertainValue(entryValue, at: path)
@@ -138,7 +138,7 @@ struct ScenarioParser {
         var levers: [Lever] = []
         if let value = root["levers"] {
             let leverTables = try table(value, at: "levers")
-            for id in orderedKeys(leverTables, at: "levers") {
+            for id in leverTables.keys {
                 guard let leverValue = leverTables[id] else { continue }
                 levers.append(try lever(id: id, leverValue))
             }
@@ -246,7 +246,7 @@ struct ScenarioParser {
     func sectorWeights(_ value: TOMLValue, at path: String) throws(ScenarioError) -> [(sector: String, weight: Double)] {
         let weightsTable = try table(value, at: path, expected: "an inline table of sector = weight, e.g. { trade = 0.6, tourism = 0.4 }")
         var weights: [(sector: String, weight: Double)] = []
-        for sector in orderedKeys(weightsTable, at: path) {
+        for sector in weightsTable.keys {
             guard let weightValue = weightsTable[sector] else { continue }
             let key = TOMLKeyLocator.path(path, sector)
             let weight = try number(weightValue, at: key)
@@ -320,11 +320,8 @@ struct ScenarioParser {
 
     func line(_ key: String) -> Int { locator.nearestLine(of: key) ?? 1 }
 
-    /// A table's keys in file order (the parser keeps it).
-    func orderedKeys(_ table: TOMLTable, at path: String) -> [String] { table.keys }
-
     func checkKeys(_ table: TOMLTable, at path: String, allowed: [String], context: String) throws(ScenarioError) {
-        for key in orderedKeys(table, at: path) where !allowed.contains(key) {
+        for key in table.keys where !allowed.contains(key) {
             throw error(
                 TOMLKeyLocator.path(path, key),
                 "unknown key; the keys allowed \(context) are: \(allowed.joined(separator: ", "))")
