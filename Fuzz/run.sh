@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds and runs one libFuzzer target: Fuzz/run.sh TARGET SECONDS [libFuzzer options…]
+# Builds and runs one libFuzzer target:
+#   Fuzz/run.sh TARGET SECONDS [libFuzzer options or extra seed folders…]
 #
 # A target is a folder Fuzz/TARGET holding
 #   *.swift   the entry point, LLVMFuzzerTestOneInput (@_cdecl), compiled as a library;
@@ -82,5 +83,7 @@ echo "$(ls "$build/seeds" | wc -l) seeds, $(ls "$build/corpus" | wc -l) inputs i
 # Swift's runtime keeps caches for the life of the process, which LeakSanitizer would
 # report as leaks; memory growth is caught by -rss_limit_mb instead.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
+# New inputs go to the first folder, the corpus; extra arguments (libFuzzer options or more
+# seed folders) come after it.
 "$fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-    -artifact_prefix="$build/artifacts/" "$@" "$build/corpus" "$build/seeds"
+    -artifact_prefix="$build/artifacts/" "$build/corpus" "$build/seeds" "$@"
