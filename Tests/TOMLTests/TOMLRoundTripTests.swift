@@ -13,7 +13,7 @@ import Testing
 struct TOMLRoundTripTests {
     @Test("write, parse, compare")
     func roundTrip() async {
-        await propertyCheck(count: 300, input: TOMLModel.documents) { document in
+        await propertyCheck(count: 500, input: TOMLModel.documents) { document in
             let text = TOMLTestWriter.document(document)
             do {
                 let parsed = try TOMLDocument.parse(text)
@@ -27,7 +27,7 @@ struct TOMLRoundTripTests {
 
     @Test("every prefix of a written document parses or gives an error inside the text")
     func truncated() async {
-        await propertyCheck(count: 100, input: TOMLModel.documents, Gen.int(in: 0...10_000)) { document, cut in
+        await propertyCheck(count: 300, input: TOMLModel.documents, Gen.int(in: 0...10_000)) { document, cut in
             let bytes = Array(TOMLTestWriter.document(document).utf8)
             let prefix = Array(bytes.prefix(bytes.isEmpty ? 0 : cut % (bytes.count + 1)))
             do throws(TOMLError) {
