@@ -1,8 +1,8 @@
 // swift-tools-version: 6.1
 // grdp — GRDP growth simulation engine: input-output (Leontief) model, growth
-// accounting and Monte Carlo over policy levers. Layers (arrows point down only):
-// grdp → GRDPCommandLine → Reporting → Simulation → Scenarios → Growth → InputOutput
-// → LinearAlgebra → CBLASLapack; InputOutput → Spreadsheets (CSV dialects, .xlsx). See ../shared/design/ARCHITECTURE.md.
+// accounting, an estimated baseline forecast and Monte Carlo over policy levers.
+// Every target, what it holds and what it may import (layers point down only):
+// docs/ARCHITECTURE.md.
 import PackageDescription
 
 let package = Package(
@@ -23,8 +23,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -36,7 +36,8 @@ let package = Package(
         .target(name: "Spreadsheets", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "InputOutput", dependencies: ["Spreadsheets", "LinearAlgebra"]),
         .target(name: "Sampling", dependencies: ["LinearAlgebra"]),
-        .target(name: "Scenarios", dependencies: ["Sampling", "LinearAlgebra", .product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "TOML"),
+        .target(name: "Scenarios", dependencies: ["TOML", "Sampling", "LinearAlgebra"]),
         .target(name: "Growth", dependencies: ["InputOutput", "Spreadsheets", "LinearAlgebra"]),
         .target(name: "Datasets", dependencies: ["Growth", "InputOutput", "LinearAlgebra"]),
         .target(name: "Forecasting", dependencies: ["Scenarios", "Datasets", "LinearAlgebra", "Sampling"]),
@@ -57,7 +58,8 @@ let package = Package(
         .testTarget(name: "SpreadsheetsTests", dependencies: ["Spreadsheets", "TestSupport"]),
         .testTarget(name: "InputOutputTests", dependencies: ["TestSupport", "InputOutput", "Spreadsheets", "LinearAlgebra"]),
         .testTarget(name: "SamplingTests", dependencies: ["Sampling", "LinearAlgebra"]),
-        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Sampling"]),
+        .testTarget(name: "TOMLTests", dependencies: ["TOML", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "TOML", "Sampling"]),
         .testTarget(name: "GrowthTests", dependencies: ["TestSupport", "Growth", "InputOutput", "Spreadsheets", "LinearAlgebra"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Growth", "InputOutput", "LinearAlgebra"]),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "Scenarios", "Datasets", "Sampling"]),
