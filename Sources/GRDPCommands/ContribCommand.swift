@@ -42,7 +42,10 @@ struct ContribCommand: ParsableCommand {
     @OptionGroup var outputOptions: OutputOptions
 
     func run() throws {
-        try outputOptions.emit(try makeReport())
+        var inputs = [accounts ?? "the embedded accounts"]
+        if target != nil { inputs.append("--target") }
+        if demandGrowth != nil { inputs.append("--demand-growth") }
+        try outputOptions.emit(try makeReport(), inputs: inputs.joined(separator: " and "))
     }
 
     func makeReport() throws -> Report {
@@ -114,7 +117,11 @@ struct QuarterlyCommand: ParsableCommand {
     @OptionGroup var outputOptions: OutputOptions
 
     func run() throws {
-        try outputOptions.emit(try makeReport())
+        var inputs = [accounts ?? "the embedded accounts"]
+        if !actual.isEmpty { inputs.append("--actual") }
+        if target != nil { inputs.append("--target") }
+        if weights != nil { inputs.append("--weights") }
+        try outputOptions.emit(try makeReport(), inputs: inputs.joined(separator: " and "))
     }
 
     static func quarters(_ text: String, option: String) throws -> [Double] {

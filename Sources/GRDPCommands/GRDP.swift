@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LinearAlgebra
+import Reporting
 
 /// The `grdp` command tree. Each subcommand lives in its own file; the economics lives
 /// in the library targets, the tables in Reporting, and this target only parses
@@ -25,6 +26,7 @@ public struct GRDP: ParsableCommand {
 /// error and a documented exit code.
 public enum CommandLineMain {
     public static func main(_ arguments: [String]? = nil) -> Never {
+        TemporaryFiles.removeOnTermination()
         do {
             var command = try GRDP.parseAsRoot(arguments)
             try command.run()

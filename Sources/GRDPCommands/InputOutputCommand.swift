@@ -74,12 +74,32 @@ struct InputOutputCommand: ParsableCommand {
         guard ["slq", "cilq", "flq", "aflq"].contains(lqMethod) else { throw ValidationError("--lq-method must be slq, cilq, flq or aflq") }
     }
 
+    /// `--write` is staged and committed with the report, once every check and analysis
+    /// has passed.
     func run() throws {
-        let report = try makeReport()
-        try outputOptions.emit(report)
+        let (report, table) = try makeReport()
+        let written = try write.map { path in
+            let file = try StagedFile(path: path)
+            do { try file.append(table.csvText()) } catch {
+                file.abandon()
+                throw error
+            }
+            return file
+        }
+        try outputOptions.emit(report, inputs: inputsDescription, committing: written.map { [$0] } ?? [])
     }
 
-    func makeReport() throws -> Report {
+    /// What the results are computed from, for messages.
+    var inputsDescription: String {
+        var inputs = [table ?? "the embedded table"]
+        if impact != nil { inputs.append("--impact") }
+        if priceShock != nil { inputs.append("--price-shock") }
+        if regionalize != nil { inputs.append("--regionalize") }
+        if balance != nil { inputs.append("--balance") }
+        return inputs.joined(separator: " and ")
+    }
+
+    func makeReport() throws -> (Report, IOTable) {
         var table = try loadTable()
         var source = self.table ?? "embedded Hanoi 2024 table"
         let balanceReport = try table.validate(tolerance: tolerance, acceptImbalance: acceptImbalance)
@@ -109,7 +129,6 @@ struct InputOutputCommand: ParsableCommand {
             balancing = result
             source += ", rebalanced"
         }
-        if let write { try AtomicFile.write(table.csvText(), to: write) }
 
         let model = try LeontiefModel(table: table)
         var tables: [ResultTable] = []
@@ -148,7 +167,7 @@ struct InputOutputCommand: ParsableCommand {
         ]
         if let write { headline.append(("Table written to", .text(write))) }
         for note in notes { headline.append(("Note", .text(note))) }
-        return Report(title: "Input-output analysis", headline: headline, tables: tables)
+        return (Report(title: "Input-output analysis", headline: headline, tables: tables), table)
     }
 
     var measure: SectorSizeMeasure {

@@ -9,17 +9,54 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Output format: text, csv, json or markdown.")
     var format: OutputFormat = .text
 
-    @Option(name: [.short, .long], help: "Write the result to this file (atomically) instead of standard output.")
+    @Option(name: [.short, .long], help: "Write the result to this file (atomically; devices and FIFOs in place) instead of standard output.")
     var output: String?
 
-    /// Renders and writes the report: to the file atomically, or to standard output.
-    func emit(_ report: Report) throws {
-        let text = report.rendered(as: format)
-        if let output {
-            try AtomicFile.write(text, to: output)
-        } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+    /// Renders and writes the report, then commits the command's other staged files, so
+    /// that every output file appears only when the whole command has succeeded.
+    ///
+    /// Order: refuse a report with a non-finite number (`inputs` names what it was
+    /// computed from); stage the report (`-o`: fully written to its temporary file); commit
+    /// `others` (e.g. `--keep-draws`, `io --write`); commit the report, or write it to
+    /// standard output. Any failure before the commits abandons every staged file.
+    func emit(_ report: Report, inputs: String, committing others: [StagedFile] = []) throws {
+        do {
+            try report.checkFinite(inputs: inputs)
+            let text = report.rendered(as: format)
+            if let output {
+                let file = try StagedFile(path: output)
+                do {
+                    try file.append(text)
+                    for other in others { try other.commit() }
+                    try file.commit()
+                } catch {
+                    file.abandon()
+                    throw error
+                }
+            } else {
+                for other in others { try other.commit() }
+                try StandardOutput.write(text)
+            }
+        } catch {
+            for other in others { other.abandon() }
+            throw error
         }
+    }
+}
+
+/// Standard output written with checked writes: a full device or a closed pipe is an
+/// error line, not a crash or a silent loss.
+enum StandardOutput {
+    static func write(_ text: String) throws {
+        let file = try StagedFile(path: "/dev/stdout", streaming: true)
+        do { try file.append(text) } catch {
+            throw CommandInputError("standard output: cannot write the result (\(Self.reason(error))); check where standard output goes")
+        }
+    }
+
+    static func reason(_ error: Error) -> String {
+        if case let ReportingError.cannotWrite(_, reason) = error { return reason }
+        return "\(error)"
     }
 }
 

@@ -31,9 +31,20 @@ struct RunCommand: ParsableCommand {
         if let sampling, SamplingMethod(rawValue: sampling) == nil { throw ValidationError("--sampling must be monte-carlo or latin-hypercube") }
     }
 
+    /// Kept draws are staged next to their target and committed only after the report has
+    /// been written, so a failing `-o` leaves no draws file behind.
     func run() throws {
-        let report = try makeReport(progress: ProgressLine.make())
-        try outputOptions.emit(report)
+        let draws = try keepDraws.map { path in
+            do { return try StagedFile(path: path, streaming: true) } catch let ReportingError.cannotWrite(_, reason) {
+                throw SimulationError.cannotWriteDraws(path: path, reason: reason)
+            }
+        }
+        let report: Report
+        do { report = try makeReport(progress: ProgressLine.make(), keptDraws: draws) } catch {
+            draws?.abandon()
+            throw error
+        }
+        try outputOptions.emit(report, inputs: "the values in \(scenario ?? "the embedded plan")", committing: draws.map { [$0] } ?? [])
     }
 
     static func loadScenario(_ path: String?) throws -> Scenario {
@@ -41,7 +52,7 @@ struct RunCommand: ParsableCommand {
         return try Scenario.parse(HanoiDataset.embedded().defaultScenario, path: "embedded hanoi-2025-plan.toml")
     }
 
-    func makeReport(progress: (@Sendable (Int) -> Void)? = nil) throws -> Report {
+    func makeReport(progress: (@Sendable (Int) -> Void)? = nil, keptDraws: StagedFile? = nil) throws -> Report {
         var scenario = try Self.loadScenario(self.scenario)
         if let draws { scenario.draws = draws }
         if let seed { scenario.seed = seed }
@@ -52,7 +63,7 @@ struct RunCommand: ParsableCommand {
         let configuration = RunConfiguration(
             draws: scenario.draws, seed: scenario.seed,
             sampling: scenario.sampling,
-            threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, keepDrawsPath: keepDraws,
+            threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, keptDraws: keptDraws,
             progress: progress)
         let result = try MonteCarloEngine.run(model: model, configuration: configuration)
         ProgressLine.clear(progress != nil)
