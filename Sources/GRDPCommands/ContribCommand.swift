@@ -41,6 +41,8 @@ struct ContribCommand: ParsableCommand {
     var demandGrowth: String?
     @OptionGroup var outputOptions: OutputOptions
 
+    func validate() throws { try TargetOption.check(target) }
+
     func run() throws {
         var inputs = [accounts ?? "the embedded accounts"]
         if target != nil { inputs.append("--target") }
@@ -77,7 +79,7 @@ struct ContribCommand: ParsableCommand {
             tables.append(GrowthReports.demandSide(demand))
             if let demandGrowth {
                 var growth = [Double](repeating: 0, count: demand.categoryCount)
-                for (name, value) in try AssignmentList.parse(demandGrowth, option: "--demand-growth") {
+                for (name, value) in try AssignmentList.parse(demandGrowth, option: "--demand-growth", range: AssignmentList.percentRange) {
                     guard let c = demand.categories.firstIndex(where: { $0.label == name }) else {
                         throw CommandInputError("--demand-growth: unknown category '\(name)'; categories are \(demand.categories.map(\.label).joined(separator: ", "))")
                     }
@@ -116,6 +118,8 @@ struct QuarterlyCommand: ParsableCommand {
     @Option(help: "GRDP accounts CSV for the sector table (default: embedded Hanoi accounts).") var accounts: String?
     @OptionGroup var outputOptions: OutputOptions
 
+    func validate() throws { try TargetOption.check(target) }
+
     func run() throws {
         var inputs = [accounts ?? "the embedded accounts"]
         if !actual.isEmpty { inputs.append("--actual") }
@@ -126,7 +130,7 @@ struct QuarterlyCommand: ParsableCommand {
 
     static func quarters(_ text: String, option: String) throws -> [Double] {
         guard !text.isEmpty else { return [] }
-        let pairs = try AssignmentList.parse(text, option: option)
+        let pairs = try AssignmentList.parse(text, option: option, range: option == "--weights" ? 0...1 : AssignmentList.percentRange)
         var values: [Double] = []
         for (offset, (name, value)) in pairs.enumerated() {
             guard name.uppercased() == "Q\(offset + 1)" else {
@@ -179,5 +183,14 @@ struct QuarterlyCommand: ParsableCommand {
         }
         tables.append(GrowthReports.sectorQuarters(try sectorAccounts.remainingQuarterRequirements(fallback: quarterWeights)))
         return Report(title: "Quarterly arithmetic", headline: headline, tables: tables)
+    }
+}
+
+/// `--target`, GRDP growth in %: −100 to 1,000, as `target` in a scenario.
+enum TargetOption {
+    static func check(_ target: Double?) throws {
+        if let target, !AssignmentList.percentRange.contains(target) {
+            throw ValidationError("--target must be a growth rate between -100 and 1000 (%), got \(target)")
+        }
     }
 }

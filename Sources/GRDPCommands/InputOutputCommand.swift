@@ -102,35 +102,40 @@ struct InputOutputCommand: ParsableCommand {
     func makeReport() throws -> (Report, IOTable) {
         var table = try loadTable()
         var source = self.table ?? "embedded Hanoi 2024 table"
-        let balanceReport = try table.validate(tolerance: tolerance, acceptImbalance: acceptImbalance)
+        let tableName = self.table ?? "embedded Hanoi 2024 table"
+        let balanceReport = try InputOutputError.at(tableName) { try table.validate(tolerance: tolerance, acceptImbalance: acceptImbalance) }
         var notes: [String] = []
         if acceptImbalance, max(balanceReport.largestRelativeRowResidual, balanceReport.largestRelativeColumnResidual) > tolerance {
             notes.append("imbalance accepted: largest row residual \(balanceReport.largestRelativeRowResidual * 100)%, column \(balanceReport.largestRelativeColumnResidual * 100)%")
         }
         if let aggregate {
-            table = try table.aggregated(by: Concordance.load(path: aggregate))
+            table = try InputOutputError.at("--aggregate \(aggregate)") { try table.aggregated(by: Concordance.load(path: aggregate)) }
             source += ", aggregated by \(aggregate)"
         }
         if let disaggregate {
             let (sector, parts) = try Self.parseSplit(disaggregate)
-            table = try table.disaggregating(sector: sector, into: parts)
+            table = try InputOutputError.at("--disaggregate") { try table.disaggregating(sector: sector, into: parts) }
             source += ", \(sector) split"
         }
         if let regionalize {
             let sizes = try SectorValueFile.load(path: regionalize, sectors: table.sectors, columns: 1)
-            table = try table.regionalized(regionalSizes: sizes.map { $0[0] }, measure: measure, method: method)
+            table = try InputOutputError.at("--regionalize \(regionalize)") {
+                try table.regionalized(regionalSizes: sizes.map { $0[0] }, measure: measure, method: method)
+            }
             source += ", regionalised (\(method))"
         }
         var balancing: BalancedMatrix?
         if let balance {
             let targets = try SectorValueFile.load(path: balance, sectors: table.sectors, columns: 2)
-            let (rebalanced, result) = try Self.rebalanced(table, rowTargets: targets.map { $0[0] }, columnTargets: targets.map { $0[1] })
+            let (rebalanced, result) = try InputOutputError.at("--balance \(balance)") {
+                try Self.rebalanced(table, rowTargets: targets.map { $0[0] }, columnTargets: targets.map { $0[1] })
+            }
             table = rebalanced
             balancing = result
             source += ", rebalanced"
         }
 
-        let model = try LeontiefModel(table: table)
+        let model = try InputOutputError.at(source) { try LeontiefModel(table: table) }
         var tables: [ResultTable] = []
         let anyAnalysis = multipliers || linkages || extraction || coefficients || impact != nil || priceShock != nil
         if !anyAnalysis {
@@ -145,15 +150,17 @@ struct InputOutputCommand: ParsableCommand {
         if extraction { tables.append(InputOutputReports.extraction(try HypotheticalExtraction.analyse(model: model))) }
         if let impact {
             var change = [Double](repeating: 0, count: table.sectorCount)
-            for (sector, amount) in try AssignmentList.parse(impact, option: "--impact") { change[try table.sectorIndex(sector)] += amount }
-            tables.append(InputOutputReports.impact(try DemandImpact(model: model, demandChange: change)))
+            for (sector, amount) in try AssignmentList.parse(impact, option: "--impact", range: AssignmentList.amountRange) {
+                change[try InputOutputError.at("--impact") { try table.sectorIndex(sector) }] += amount
+            }
+            tables.append(InputOutputReports.impact(try InputOutputError.at("--impact") { try DemandImpact(model: model, demandChange: change) }))
         }
         if let priceShock {
             var shocks: [Int: Double] = [:]
-            for (sector, percent) in try AssignmentList.parse(priceShock, option: "--price-shock", percent: true) {
-                shocks[try table.sectorIndex(sector)] = percent / 100
+            for (sector, percent) in try AssignmentList.parse(priceShock, option: "--price-shock", percent: true, range: AssignmentList.percentRange) {
+                shocks[try InputOutputError.at("--price-shock") { try table.sectorIndex(sector) }] = percent / 100
             }
-            tables.append(InputOutputReports.price(try PriceModel.costPush(model: model, priceShocks: shocks)))
+            tables.append(InputOutputReports.price(try InputOutputError.at("--price-shock") { try PriceModel.costPush(model: model, priceShocks: shocks) }))
         }
         if let balancing {
             notes.append("\(balancing.report.iterations) balancing iterations; largest relative residuals: rows \(balancing.report.maxRelativeRowResidual), columns \(balancing.report.maxRelativeColumnResidual)")
@@ -188,7 +195,7 @@ struct InputOutputCommand: ParsableCommand {
     }
 
     func loadTable() throws -> IOTable {
-        if let table { return try IOTable.load(path: table) }
+        if let table { return try InputOutputError.at(table) { try IOTable.load(path: table) } }
         return try DefaultData.hanoiTable()
     }
 

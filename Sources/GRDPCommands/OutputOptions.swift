@@ -61,19 +61,41 @@ enum StandardOutput {
 }
 
 /// Parses `name=value,name=value` lists (sector shocks, demand changes).
+///
+/// Each name may appear once (`--impact a=1,a=2` is an error for every option, rather than
+/// summing for one and keeping the last for another), and each value must lie in `range`:
+/// amounts within ±1e15 table units (`amountRange`), percentages from −100 (a price or a
+/// demand category falling to zero) to 1,000 (`percentRange`).
 enum AssignmentList {
-    static func parse(_ text: String, option: String, percent: Bool = false) throws -> [(String, Double)] {
-        try text.split(separator: ",").map { item in
+    static let amountRange: ClosedRange<Double> = -1e15...1e15
+    static let percentRange: ClosedRange<Double> = -100...1000
+
+    static func parse(_ text: String, option: String, percent: Bool = false, range: ClosedRange<Double>) throws -> [(String, Double)] {
+        var seen: Set<String> = []
+        return try text.split(separator: ",", omittingEmptySubsequences: false).map { item in
             let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2, !parts[0].isEmpty else {
-                throw CommandInputError("\(option): '\(item)' is not of the form sector=value; write e.g. \(option) industry=100,trade=50")
+                throw CommandInputError("\(option): '\(item)' is not of the form name=value; write e.g. \(option) industry=100,trade=50")
             }
             var number = parts[1]
             if percent, number.hasSuffix("%") { number.removeLast() }
             guard let value = Double(number), value.isFinite else {
                 throw CommandInputError("\(option): '\(parts[1])' for '\(parts[0])' is not a number")
             }
+            guard range.contains(value) else {
+                throw CommandInputError("\(option): \(parts[1]) for '\(parts[0])' is out of range; give a value between \(NumberWords.plain(range.lowerBound)) and \(NumberWords.plain(range.upperBound))")
+            }
+            guard seen.insert(parts[0]).inserted else {
+                throw CommandInputError("\(option): '\(parts[0])' is given twice; give each name once")
+            }
             return (parts[0], value)
         }
+    }
+}
+
+/// Numbers in messages: integers without ".0", others as Swift prints them.
+enum NumberWords {
+    static func plain(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e6 ? String(Int64(value)) : String(format: "%g", value)
     }
 }

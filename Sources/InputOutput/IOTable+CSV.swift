@@ -32,7 +32,7 @@ extension IOTable {
         "exports": .exports, "expo": .exports, "export": .exports, "p6": .exports,
         "cons_nonres": .exports, "purchases_by_non_residents": .exports,
         "imports": .imports, "impo": .imports, "impo_neg": .imports, "import": .imports, "p7": .imports,
-        "npish": .other, "p3_s15": .other, "dpabr": .other, "other_final_demand": .other, "valuables": .other,
+        "other": .other, "npish": .other, "p3_s15": .other, "dpabr": .other, "other_final_demand": .other, "valuables": .other,
     ]
     static let totalColumnAliases: Set<String> = ["total", "total_output", "output", "x", "gross_output"]
     static let primaryInputAliases: [String: PrimaryInputKind] = [

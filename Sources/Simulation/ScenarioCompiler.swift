@@ -31,7 +31,7 @@ public enum ScenarioCompiler {
         let embedded = try HanoiDataset.embedded()
         let accounts = try scenario.accountsPath.map { try GRDPAccounts.load(path: $0) } ?? embedded.accounts()
         let table = try scenario.tablePath.map { try IOTable.load(path: $0) } ?? embedded.table
-        if scenario.tablePath != nil { try table.validate() }
+        if let tablePath = scenario.tablePath { try InputOutputError.at(tablePath) { try table.validate() } }
         let userFiles = scenario.accountsPath != nil || scenario.tablePath != nil
         var weights = embedded.quarterlyWeights
         if scenario.accountsPath != nil {
@@ -56,7 +56,7 @@ public enum ScenarioCompiler {
         let lines = accounts.sectors.map(\.name)
         let sampleAssumptions = dataset.hanoi != nil && scenario.datasetAssumptions == .sample
         let assumptionIDs = sampleAssumptions ? (dataset.hanoi?.assumptions.assumptions.map(\.id) ?? []) : []
-        let copula = try scenario.validate(sectors: table.sectors, accountsLines: lines, assumptionIDs: assumptionIDs)
+        let copula = try scenario.validate(sectors: table.sectors, accountsLines: lines, assumptionIDs: assumptionIDs, accountsYear: accounts.year)
         let n = table.sectorCount
 
         // Parameters: the scenario's, then the dataset's assumptions.
