@@ -8,7 +8,10 @@ import Reporting
 /// Loads accounts: a user's CSV or the embedded Hanoi 2025 accounts.
 enum AccountsSource {
     static func load(path: String?) throws -> GRDPAccounts {
-        if let path { return try GRDPAccounts.load(path: path) }
+        if let path {
+            try InputFile.check(path, role: "--accounts")
+            return try GRDPAccounts.load(path: path)
+        }
         return try HanoiDataset.embedded().accounts()
     }
 

@@ -22,23 +22,60 @@ public struct GRDP: ParsableCommand {
     public init() {}
 }
 
+extension ExitCode {
+    /// EX_SOFTWARE (sysexits.h): an internal error, a bug.
+    static let internalError: Int32 = 70
+}
+
 /// Runs the command line: parses, runs, and turns every error into one line on standard
 /// error and a documented exit code.
 public enum CommandLineMain {
     public static func main(_ arguments: [String]? = nil) -> Never {
         TemporaryFiles.removeOnTermination()
+        let given = arguments ?? Array(CommandLine.arguments.dropFirst())
+        if let unknown = CommandLineArguments.unknownCommand(given) {
+            printError("grdp: " + unknown)
+            exit(ExitCode.validationFailure.rawValue)
+        }
+        let prepared = CommandLineArguments.joiningNegativeNumbers(given)
+        var command: ParsableCommand
         do {
-            var command = try GRDP.parseAsRoot(arguments)
+            command = try GRDP.parseAsRoot(prepared)
+        } catch {
+            // --help and --version print their text and exit 0; usage errors are one line, 64.
+            guard GRDP.exitCode(for: error) != .success else { GRDP.exit(withError: error) }
+            printError(CommandLineArguments.usageLine(for: error, arguments: prepared))
+            exit(ExitCode.validationFailure.rawValue)
+        }
+        do {
             try command.run()
             exit(0)
         } catch let error as ExitCode {
             exit(error.rawValue)
+        } catch let error as ValidationError {
+            printError(CommandLineArguments.usageLine(for: error, arguments: prepared))
+            exit(ExitCode.validationFailure.rawValue)
         } catch {
             if let message = UserFacingErrors.message(for: error) {
-                FileHandle.standardError.write(Data(("grdp: error: " + message + "\n").utf8))
+                printError("grdp: error: " + message)
                 exit(1)
             }
-            GRDP.exit(withError: error)
+            switch GRDP.exitCode(for: error) {
+            case .success: GRDP.exit(withError: error)  // help or version requested late
+            case .validationFailure:
+                printError(CommandLineArguments.usageLine(for: error, arguments: prepared))
+                exit(ExitCode.validationFailure.rawValue)
+            default: break
+            }
+            printError("grdp: internal error: \(error); please report it with the command line that caused it")
+            exit(ExitCode.internalError)
         }
+    }
+
+    /// One line on standard error; control characters in it (from file names or file
+    /// contents quoted in the message) are escaped so it stays one line.
+    static func printError(_ line: String) {
+        let text = CommandLineArguments.oneLine(line) + "\n"
+        _ = text.utf8CString.withUnsafeBufferPointer { write(STDERR_FILENO, $0.baseAddress, $0.count - 1) }
     }
 }

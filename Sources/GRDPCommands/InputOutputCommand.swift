@@ -109,6 +109,7 @@ struct InputOutputCommand: ParsableCommand {
             notes.append("imbalance accepted: largest row residual \(balanceReport.largestRelativeRowResidual * 100)%, column \(balanceReport.largestRelativeColumnResidual * 100)%")
         }
         if let aggregate {
+            try InputFile.check(aggregate, role: "--aggregate")
             table = try InputOutputError.at("--aggregate \(aggregate)") { try table.aggregated(by: Concordance.load(path: aggregate)) }
             source += ", aggregated by \(aggregate)"
         }
@@ -118,6 +119,7 @@ struct InputOutputCommand: ParsableCommand {
             source += ", \(sector) split"
         }
         if let regionalize {
+            try InputFile.check(regionalize, role: "--regionalize")
             let sizes = try SectorValueFile.load(path: regionalize, sectors: table.sectors, columns: 1)
             table = try InputOutputError.at("--regionalize \(regionalize)") {
                 try table.regionalized(regionalSizes: sizes.map { $0[0] }, measure: measure, method: method)
@@ -126,6 +128,7 @@ struct InputOutputCommand: ParsableCommand {
         }
         var balancing: BalancedMatrix?
         if let balance {
+            try InputFile.check(balance, role: "--balance")
             let targets = try SectorValueFile.load(path: balance, sectors: table.sectors, columns: 2)
             let (rebalanced, result) = try InputOutputError.at("--balance \(balance)") {
                 try Self.rebalanced(table, rowTargets: targets.map { $0[0] }, columnTargets: targets.map { $0[1] })
@@ -195,7 +198,10 @@ struct InputOutputCommand: ParsableCommand {
     }
 
     func loadTable() throws -> IOTable {
-        if let table { return try InputOutputError.at(table) { try IOTable.load(path: table) } }
+        if let table {
+            try InputFile.check(table, role: "table")
+            return try InputOutputError.at(table) { try IOTable.load(path: table) }
+        }
         return try DefaultData.hanoiTable()
     }
 

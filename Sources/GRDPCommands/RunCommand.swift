@@ -18,12 +18,19 @@ struct RunCommand: ParsableCommand {
 
     @Argument(help: "Scenario file (TOML). Default: the embedded Hanoi 2025 plan.") var scenario: String?
     @Option(help: "Number of draws (overrides the scenario).") var draws: Int?
-    @Option(help: "Seed (overrides the scenario).") var seed: UInt64?
+    @Option(help: "Seed, 0 … 2⁶³−1 (overrides the scenario).", transform: RunCommand.parseSeed) var seed: UInt64?
     @Option(help: "Sampling: monte-carlo or latin-hypercube (overrides the scenario).") var sampling: String?
     @Option(help: "Worker threads (default: all cores). Results do not depend on it.") var threads: Int?
     @Option(help: "Write every draw (parameters and outputs) to this CSV file, atomically.") var keepDraws: String?
     @Flag(help: "Hold the dataset's assumptions at their central values instead of sampling them.") var centralAssumptions = false
     @OptionGroup var outputOptions: OutputOptions
+
+    static func parseSeed(_ text: String) throws -> UInt64 {
+        guard let seed = UInt64(text), seed <= UInt64(Int64.max) else {
+            throw ValidationError("--seed must be a whole number from 0 to 9223372036854775807 (zero or positive), got '\(text)'")
+        }
+        return seed
+    }
 
     func validate() throws {
         if let draws, draws < 1 || draws > Scenario.maximumDraws { throw ValidationError("--draws must be between 1 and \(Scenario.maximumDraws)") }
@@ -48,7 +55,10 @@ struct RunCommand: ParsableCommand {
     }
 
     static func loadScenario(_ path: String?) throws -> Scenario {
-        if let path { return try Scenario.load(path: path) }
+        if let path {
+            try InputFile.check(path, role: "scenario")
+            return try Scenario.load(path: path)
+        }
         return try Scenario.parse(HanoiDataset.embedded().defaultScenario, path: "embedded hanoi-2025-plan.toml")
     }
 
@@ -114,6 +124,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         for file in files {
+            try InputFile.check(file, role: "scenario")
             let scenario = try Scenario.load(path: file)
             let dataset = try ScenarioCompiler.dataset(for: scenario)
             let model = try ScenarioCompiler.compile(scenario, dataset: dataset)
