@@ -240,8 +240,9 @@ struct InputOutputCommand: ParsableCommand {
 enum SectorValueFile {
     static func load(path: String, sectors: [String], columns: Int) throws -> [[Double]] {
         let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw CommandInputError("\(path): cannot read the file (\((error as NSError).localizedDescription))")
+        switch InputFileText.read(path) {
+        case let .success(contents): text = contents
+        case let .failure(problem): throw CommandInputError("\(path): cannot read the file (\(problem)); check the path")
         }
         var values: [String: [Double]] = [:]
         for record in CSVRecords.parse(text) {

@@ -32,10 +32,9 @@ extension GRDPAccounts {
     /// Reads accounts from a file. See `init(csv:path:)`.
     public static func load(path: String) throws(GrowthError) -> GRDPAccounts {
         let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw .unreadableFile(path: path, reason: (error as NSError).localizedDescription)
+        switch InputFileText.read(path) {
+        case let .success(contents): text = contents
+        case let .failure(problem): throw .unreadableFile(path: path, reason: problem.description)
         }
         return try GRDPAccounts(csv: text, path: path)
     }

@@ -62,10 +62,9 @@ extension IOTable {
     /// Reads a table from a file. See `init(csv:path:)`.
     public static func load(path: String) throws(InputOutputError) -> IOTable {
         let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw .unreadableFile(path: path, reason: (error as NSError).localizedDescription)
+        switch InputFileText.read(path) {
+        case let .success(contents): text = contents
+        case let .failure(problem): throw .unreadableFile(path: path, reason: problem.description)
         }
         return try IOTable(csv: text, path: path)
     }

@@ -110,6 +110,14 @@ struct BadInputTests {
         #expect(device == "grdp: error: /dev/zero: is not a regular file (scenario: a device, FIFO or socket); give the path of a file")
         let accounts = try Self.oneLine(["contrib", "--accounts", directory.path], status: 1)
         #expect(accounts.hasPrefix("grdp: error: \(directory.path): is a directory, not a file (--accounts)"))
+        // Files named inside a scenario are read by the loaders, which refuse them the same way.
+        let scenario = directory.appendingPathComponent("s.toml")
+        try "[scenario]\nname = \"x\"\naccounts = \"\(directory.path)\"\n".write(to: scenario, atomically: true, encoding: .utf8)
+        let folderAccounts = try Self.oneLine(["validate", scenario.path], status: 1)
+        #expect(folderAccounts == "grdp: error: \(directory.path): cannot read the accounts file (it is a directory, not a file); check the path and permissions")
+        try "[scenario]\nname = \"x\"\ntable = \"/dev/zero\"\n".write(to: scenario, atomically: true, encoding: .utf8)
+        let deviceTable = try Self.oneLine(["validate", scenario.path], status: 1)
+        #expect(deviceTable == "grdp: error: /dev/zero: cannot read the file (it is not a regular file but a device, FIFO or socket); check the path and permissions")
     }
 
     @Test("Line breaks in user text are escaped: the error stays one line")
