@@ -33,19 +33,14 @@ public enum CommandLineMain {
     public static func main(_ arguments: [String]? = nil) -> Never {
         TemporaryFiles.removeOnTermination()
         let given = arguments ?? Array(CommandLine.arguments.dropFirst())
-        if let unknown = CommandLineArguments.unknownCommand(given) {
-            printError("grdp: " + unknown)
-            exit(ExitCode.validationFailure.rawValue)
-        }
         let prepared = CommandLineArguments.joiningNegativeNumbers(given)
         var command: ParsableCommand
-        do {
-            command = try GRDP.parseAsRoot(prepared)
-        } catch {
-            // --help and --version print their text and exit 0; usage errors are one line, 64.
-            guard GRDP.exitCode(for: error) != .success else { GRDP.exit(withError: error) }
-            printError(CommandLineArguments.usageLine(for: error, arguments: prepared))
+        switch parse(given) {
+        case let .command(parsed): command = parsed
+        case let .usageError(line):
+            printError(line)
             exit(ExitCode.validationFailure.rawValue)
+        case let .helpOrVersion(error): GRDP.exit(withError: error)
         }
         do {
             try command.run()
@@ -71,6 +66,33 @@ public enum CommandLineMain {
             exit(ExitCode.internalError)
         }
     }
+
+    /// What the command line asks for, before anything runs.
+    public enum Parsed {
+        case command(ParsableCommand)
+        /// The one line to print (exit 64).
+        case usageError(String)
+        /// `--help` or `--version`: ArgumentParser prints the text (exit 0).
+        case helpOrVersion(Error)
+    }
+
+    /// Parses without running: an unknown command, then negative numbers joined to their
+    /// options, then ArgumentParser (which also runs the commands' `validate()`). The
+    /// command-line fuzz target calls this.
+    /// - Complexity: O(arguments · commands).
+    public static func parse(_ given: [String]) -> Parsed {
+        if let unknown = CommandLineArguments.unknownCommand(given) { return .usageError("grdp: " + unknown) }
+        let prepared = CommandLineArguments.joiningNegativeNumbers(given)
+        do {
+            return .command(try GRDP.parseAsRoot(prepared))
+        } catch {
+            guard GRDP.exitCode(for: error) != .success else { return .helpOrVersion(error) }
+            return .usageError(CommandLineArguments.usageLine(for: error, arguments: prepared))
+        }
+    }
+
+    /// `line` as printed: control characters escaped, so it is one line.
+    public static func printable(_ line: String) -> String { CommandLineArguments.oneLine(line) }
 
     /// One line on standard error; control characters in it (from file names or file
     /// contents quoted in the message) are escaped so it stays one line.

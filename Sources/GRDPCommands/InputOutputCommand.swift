@@ -72,6 +72,9 @@ struct InputOutputCommand: ParsableCommand {
         guard tolerance > 0, tolerance < 1 else { throw ValidationError("--tolerance must be in (0, 1)") }
         guard (0..<1).contains(delta) else { throw ValidationError("--delta must be in [0, 1)") }
         guard ["slq", "cilq", "flq", "aflq"].contains(lqMethod) else { throw ValidationError("--lq-method must be slq, cilq, flq or aflq") }
+        if let write, let output = outputOptions.output, StagedFile.sameTarget(write, output) {
+            throw ValidationError("--write and --output name the same file '\(output)'; give two different files")
+        }
     }
 
     /// `--write` is staged and committed with the report, once every check and analysis

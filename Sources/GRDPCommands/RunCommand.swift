@@ -35,6 +35,9 @@ struct RunCommand: ParsableCommand {
     func validate() throws {
         if let draws, draws < 1 || draws > Scenario.maximumDraws { throw ValidationError("--draws must be between 1 and \(Scenario.maximumDraws)") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if let keepDraws, let output = outputOptions.output, StagedFile.sameTarget(keepDraws, output) {
+            throw ValidationError("--keep-draws and --output name the same file '\(output)'; give two different files")
+        }
         if let sampling, SamplingMethod(rawValue: sampling) == nil { throw ValidationError("--sampling must be monte-carlo or latin-hypercube") }
     }
 

@@ -178,6 +178,16 @@ public final class StagedFile: @unchecked Sendable {
         }
     }
 
+    /// Whether two paths name the same regular file (or the same new name): two staged
+    /// files committed to one target would silently lose the first.
+    public static func sameTarget(_ first: String, _ second: String) -> Bool {
+        var a = stat(), b = stat()
+        guard stat(first, &a) == 0, stat(second, &b) == 0 else {
+            return URL(fileURLWithPath: first).standardizedFileURL.path == URL(fileURLWithPath: second).standardizedFileURL.path
+        }
+        return a.st_dev == b.st_dev && a.st_ino == b.st_ino && (a.st_mode & S_IFMT) == S_IFREG
+    }
+
     static func resolved(_ path: String) -> String? {
         guard let pointer = realpath(path, nil) else { return nil }
         defer { free(pointer) }
