@@ -16,6 +16,9 @@ cd "$(dirname "$0")/.."
 target=${1:?usage: Fuzz/run-io.sh io-table-csv|accounts-csv|command-line [SECONDS]}
 seconds=${2:-60}
 scratch=.build-fuzz
+# FUZZ_CONFIGURATION=release is much faster for command-line: ArgumentParser checks the whole
+# command tree on every parse in debug builds.
+configuration=${FUZZ_CONFIGURATION:-debug}
 
 case "$target" in
   io-table-csv) source_file=Fuzz/Targets/IOTableCSV.swift ;;
@@ -24,16 +27,17 @@ case "$target" in
   *) echo "unknown target '$target': use io-table-csv, accounts-csv or command-line" >&2; exit 64 ;;
 esac
 
-swift build --scratch-path "$scratch" --target GRDPCommands \
+swift build --scratch-path "$scratch" -c "$configuration" --target GRDPCommands \
   -Xswiftc -sanitize=fuzzer -Xswiftc -sanitize=address >&2
-build=$(swift build --scratch-path "$scratch" --show-bin-path)
+build=$(swift build --scratch-path "$scratch" -c "$configuration" --show-bin-path)
 
 # Every library object except the executable's entry point and test support.
 mapfile -t objects < <(find "$build" -name '*.o' -path '*.build/*' \
   ! -path '*/grdp.build/*' ! -path '*Tests.build/*' ! -path '*/TestSupport.build/*' \
   ! -path '*-tool.build/*' ! -path '*generate_docc_reference*' ! -path '*GenerateManual*' | sort)
-binary="$scratch/fuzz-$target"
-swiftc -sanitize=fuzzer,address -parse-as-library -g \
+binary="$scratch/fuzz-$target-$configuration"
+optimisation=$([ "$configuration" = release ] && echo -O || echo -Onone)
+swiftc -sanitize=fuzzer,address -parse-as-library -g "$optimisation" \
   -I "$build/Modules" -I Sources/CBLASLapack \
   $(find "$scratch/checkouts" -name module.modulemap -path '*include*' -printf '-Xcc -fmodule-map-file=%p ' 2>/dev/null) \
   "$source_file" "${objects[@]}" \

@@ -44,6 +44,7 @@ struct RunCommand: ParsableCommand {
     /// Kept draws are staged next to their target and committed only after the report has
     /// been written, so a failing `-o` leaves no draws file behind.
     func run() throws {
+        if let output = outputOptions.output { try StagedFile.checkWritable(output) }
         let draws = try keepDraws.map { path in
             do { return try StagedFile(path: path, streaming: true) } catch let ReportingError.cannotWrite(_, reason) {
                 throw SimulationError.cannotWriteDraws(path: path, reason: reason)

@@ -178,6 +178,29 @@ public final class StagedFile: @unchecked Sendable {
         }
     }
 
+    /// Checks, without creating anything, that `path` could be staged: not a directory, not
+    /// a link to nothing, and (for a regular target) in an existing, writable directory. A
+    /// long run calls it first, so that a mistyped `-o` fails before the work, not after.
+    /// - Throws: `ReportingError.cannotWrite`, as `init` would.
+    public static func checkWritable(_ path: String) throws(ReportingError) {
+        guard !path.isEmpty else { throw .cannotWrite(path: path, reason: "the file name is empty") }
+        if processDescriptor(path) != nil { return }
+        var info = stat()
+        if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK, stat(path, &info) != 0 {
+            throw .cannotWrite(path: path, reason: "it is a symbolic link to a missing file")
+        }
+        var target = path
+        if stat(path, &info) == 0 {
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR: throw .cannotWrite(path: path, reason: "it is a directory; give a file name")
+            case S_IFREG: target = resolved(path) ?? path
+            default: return
+            }
+        }
+        let directory = URL(fileURLWithPath: target).deletingLastPathComponent().path
+        guard access(directory, W_OK) == 0 else { throw .cannotWrite(path: path, reason: lastError()) }
+    }
+
     /// Whether two paths name the same regular file (or the same new name): two staged
     /// files committed to one target would silently lose the first.
     public static func sameTarget(_ first: String, _ second: String) -> Bool {

@@ -151,7 +151,8 @@ public enum ScenarioCompiler {
             economy = .hanoi(try HanoiEconomyKernel(derivation: derivation), central: try hanoi.assumptions.centralParameters(),
                              assumptionParameters: assumptionParameters)
         } else {
-            economy = .fixed(try EconomyCoefficients(table: table), shares: accounts.baseYearShares)
+            economy = .fixed(try InputOutputError.at(scenario.tablePath ?? "embedded Hanoi 2024 table") { try EconomyCoefficients(table: table) },
+                             shares: accounts.baseYearShares)
         }
         guard let target = scenario.target ?? accounts.grdpTarget else {
             throw SimulationError.invalidModel("no GRDP target: set `target` in [scenario] of \(scenario.path) or grdp_target in the accounts")

@@ -92,6 +92,8 @@ struct BadInputTests {
         (["io", "--tolerance", "-1"], "grdp: --tolerance must be in (0, 1) (see grdp io --help)"),
         (["contrib", "--target", "1e308"], "grdp: --target must be a growth rate between -100 and 1000 (%), got 1e+308 (see grdp contrib --help)"),
         (["io", "--no-such-flag"], "grdp: Unknown option '--no-such-flag' (see grdp io --help)"),
+        (["run", "--keep-draws", "same.csv", "-o", "same.csv"], "grdp: --keep-draws and --output name the same file 'same.csv'; give two different files (see grdp run --help)"),
+        (["io", "--write", "same.csv", "--output", "./same.csv"], "grdp: --write and --output name the same file './same.csv'; give two different files (see grdp io --help)"),
         (["rnu"], "grdp: unknown command 'rnu'; did you mean 'run'? (see grdp --help)"),
         (["contirb", "--actual"], "grdp: unknown command 'contirb'; did you mean 'contrib'? (see grdp --help)"),
     ])
