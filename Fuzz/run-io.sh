@@ -28,7 +28,7 @@ case "$target" in
 esac
 
 swift build --scratch-path "$scratch" -c "$configuration" --target GRDPCommands \
-  -Xswiftc -sanitize=fuzzer -Xswiftc -sanitize=address >&2
+  -Xswiftc -sanitize=fuzzer,address >&2
 build=$(swift build --scratch-path "$scratch" -c "$configuration" --show-bin-path)
 
 # Every library object except the executable's entry point and test support.

@@ -42,7 +42,7 @@ enum CommandLineArguments {
     /// (`run` is the default command, so `grdp plan.toml` runs a file): the message for a
     /// misspelt command, with the nearest command name.
     static func unknownCommand(_ arguments: [String]) -> String? {
-        guard let first = arguments.first, !first.hasPrefix("-"), !commandNames.contains(first) else { return nil }
+        guard let first = arguments.first, !first.hasPrefix("-"), !commandNames.contains(first), first != "help" else { return nil }
         let looksLikeFile = first.contains(".") || first.contains("/") || FileManager.default.fileExists(atPath: first)
         guard !looksLikeFile else { return nil }
         let nearest = commandNames.min { editDistance($0, first) < editDistance($1, first) }

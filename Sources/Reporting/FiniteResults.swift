@@ -2,8 +2,8 @@
 ///
 /// Scenario validation and the commands bound their inputs, but a finite input can still
 /// overflow in a product or a sum (e.g. 1e308 × a multiplier > 1). Numbers are checked in
-/// headline and table cells, and text cells are checked for the words `nan` and `inf`
-/// (how `String(format:)` and `Double.description` spell them).
+/// headline and table cells, and text cells and table notes are checked for the words `nan`
+/// and `inf` (how `String(format:)` and `Double.description` spell them) and for `∞`.
 extension Report {
     /// - Parameter inputs: what the command computed the report from, for the message
     ///   (e.g. "the table and --impact").
@@ -14,6 +14,9 @@ extension Report {
             throw .nonFiniteResult(table: "headline", row: key, column: "value", inputs: inputs)
         }
         for table in tables {
+            for note in table.notes where !Self.isFinite(.text(note)) {
+                throw .nonFiniteResult(table: table.id, row: "note", column: "text", inputs: inputs)
+            }
             for row in table.rows {
                 for (c, cell) in row.enumerated() where !Self.isFinite(cell) {
                     let label: String = if case let .text(text) = row.first { text } else { "row \(table.rows.firstIndex(of: row).map { $0 + 1 } ?? 0)" }
@@ -27,6 +30,7 @@ extension Report {
         switch cell {
         case let .number(value, _): return value.isFinite
         case let .text(text):
+            if text.contains("∞") { return false }
             let words = text.split { !$0.isLetter && $0 != "-" }.map { $0.trimmingCharacters(in: ["-"]) }
             return !words.contains { $0 == "nan" || $0 == "inf" || $0 == "NaN" || $0 == "Infinity" }
         case .empty: return true

@@ -102,6 +102,15 @@ struct BadInputTests {
         #expect(line.hasPrefix(expected), "\(line)")
     }
 
+    @Test("help, --help and --version still print their text and exit 0")
+    func helpStillWorks() throws {
+        for arguments in [["help"], ["help", "io"], ["run", "--help"], ["--version"]] {
+            let outcome = try GRDPBinary.run(arguments)
+            #expect(outcome.status == 0, "\(arguments): \(outcome.standardError)")
+            #expect(!outcome.standardOutput.isEmpty, "\(arguments)")
+        }
+    }
+
     @Test("A directory or a device as input is a clear error")
     func directoryAndDevice() throws {
         let directory = try Self.temporaryDirectory()
@@ -146,6 +155,20 @@ struct BadInputTests {
         try "sector,a,b,households,total\na,10,20,90,100\nb,10,20,170,200\nvalue_added,80,160,,\n".write(to: unbalanced, atomically: true, encoding: .utf8)
         let balance = try Self.oneLine(["io", unbalanced.path], status: 1)
         #expect(balance.hasPrefix("grdp: error: \(unbalanced.path): row (supply = use) balance fails"), "\(balance)")
+    }
+
+    @Test("Accounts values out of range are located errors")
+    func accountsBounds() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let huge = directory.appendingPathComponent("huge.csv")
+        try "# region: X\n# grdp_target: 8\nsector,group,base_value,target,growth\na,g,1e308,5,4\nb,g,1e308,5,3\n".write(to: huge, atomically: true, encoding: .utf8)
+        let base = try Self.oneLine(["contrib", "--accounts", huge.path], status: 1)
+        #expect(base == "grdp: error: \(huge.path):4:3: 'base_value' of sector 'a' is 1e+308; base values must be at most 1e300 (their sum must stay finite); express them in larger units")
+        let growth = directory.appendingPathComponent("growth.csv")
+        try "# region: X\n# grdp_target: 8\nsector,group,base_value,target,growth\na,g,1,5,1e308\nb,g,1,5,3\n".write(to: growth, atomically: true, encoding: .utf8)
+        let rate = try Self.oneLine(["contrib", "--accounts", growth.path, "--actual"], status: 1)
+        #expect(rate == "grdp: error: \(growth.path):4:5: 'growth' of sector 'a' is 1e+308; growth rates in % must lie between -100 and 1000")
     }
 
     /// docs/io-table-format.md lists `other` among the final-demand columns. Miller & Blair's
