@@ -30,10 +30,10 @@ struct InputOutputCommand: ParsableCommand {
     @Flag(help: "Hypothetical extraction (complete, backward, forward) for every sector.") var extraction = false
     @Flag(help: "Technical coefficients A and the Leontief inverse L.") var coefficients = false
 
-    @Option(help: "Final-demand change by sector, in table units: sector=amount,... (Δx = L·Δf).")
+    @Option(help: "Final-demand change by sector, in table units (|amount| ≤ 1e15, each sector once): sector=amount,... (Δx = L·Δf).")
     var impact: String?
 
-    @Option(help: "Price shock by sector in percent: sector=percent,... (Leontief cost-push price model and CPI effect).")
+    @Option(help: "Price shock by sector in percent (-100 … 1000, each sector once): sector=percent,... (Leontief cost-push price model and CPI effect).")
     var priceShock: String?
 
     @Option(help: "Aggregate with a concordance CSV (sector,group).")
