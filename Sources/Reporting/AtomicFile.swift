@@ -9,7 +9,7 @@ public enum ReportingError: Error, Equatable, Sendable, CustomStringConvertible 
     public var description: String {
         switch self {
         case let .cannotWrite(path, reason):
-            return "\(path): cannot write the file (\(reason)); check that the directory exists and is writable and the disk is not full"
+            return "\(path.isEmpty ? "''" : path): cannot write the file (\(reason)); check that the directory exists and is writable and the disk is not full"
         case let .nonFiniteResult(table, row, column, inputs):
             return "the result \(table) [\(row), \(column)] is not a finite number; \(inputs) are too large or too extreme for the computation — use smaller magnitudes"
         }
