@@ -32,6 +32,6 @@ struct BacktestCommand: ParsableCommand {
         let dataset = try ScenarioCompiler.dataset(for: scenario)
         let backtest = try ScenarioCompiler.backtest(for: scenario, dataset: dataset, years: from...to)
         let result = backtest.run(origins: annualOnly ? [.annual] : Backtest.Origin.allCases)
-        try outputOptions.emit(BacktestReports.report(result))
+        try outputOptions.emit(BacktestReports.report(result), inputs: "the embedded history (data/sources/grdp_history.csv)")
     }
 }

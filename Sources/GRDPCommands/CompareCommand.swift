@@ -45,7 +45,7 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        try outputOptions.emit(try makeReport())
+        try outputOptions.emit(try makeReport(), inputs: "the values in " + files.joined(separator: ", "))
     }
 
     func makeReport() throws -> Report {

@@ -8,7 +8,10 @@ import Reporting
 /// Loads accounts: a user's CSV or the embedded Hanoi 2025 accounts.
 enum AccountsSource {
     static func load(path: String?, options: TableFileOptions? = nil) throws -> GRDPAccounts {
-        if let path { return try GRDPAccounts.load(path: path, options: options?.fileOptions ?? .init()) }
+        if let path {
+            try InputFile.check(path, role: "--accounts")
+            return try GRDPAccounts.load(path: path, options: options?.fileOptions ?? .init())
+        }
         return try HanoiDataset.embedded().accounts()
     }
 
@@ -49,10 +52,14 @@ struct ContribCommand: ParsableCommand {
 
     func validate() throws {
         try AccountsSource.validate(path: accounts, options: accountsFile)
+        try TargetOption.check(target)
     }
 
     func run() throws {
-        try outputOptions.emit(try makeReport())
+        var inputs = [accounts ?? "the embedded accounts"]
+        if target != nil { inputs.append("--target") }
+        if demandGrowth != nil { inputs.append("--demand-growth") }
+        try outputOptions.emit(try makeReport(), inputs: inputs.joined(separator: " and "))
     }
 
     func makeReport() throws -> Report {
@@ -84,7 +91,7 @@ struct ContribCommand: ParsableCommand {
             tables.append(GrowthReports.demandSide(demand))
             if let demandGrowth {
                 var growth = [Double](repeating: 0, count: demand.categoryCount)
-                for (name, value) in try AssignmentList.parse(demandGrowth, option: "--demand-growth") {
+                for (name, value) in try AssignmentList.parse(demandGrowth, option: "--demand-growth", range: AssignmentList.percentRange) {
                     guard let c = demand.categories.firstIndex(where: { $0.label == name }) else {
                         throw CommandInputError("--demand-growth: unknown category '\(name)'; categories are \(demand.categories.map(\.label).joined(separator: ", "))")
                     }
@@ -126,15 +133,20 @@ struct QuarterlyCommand: ParsableCommand {
 
     func validate() throws {
         try AccountsSource.validate(path: accounts, options: accountsFile)
+        try TargetOption.check(target)
     }
 
     func run() throws {
-        try outputOptions.emit(try makeReport())
+        var inputs = [accounts ?? "the embedded accounts"]
+        if !actual.isEmpty { inputs.append("--actual") }
+        if target != nil { inputs.append("--target") }
+        if weights != nil { inputs.append("--weights") }
+        try outputOptions.emit(try makeReport(), inputs: inputs.joined(separator: " and "))
     }
 
     static func quarters(_ text: String, option: String) throws -> [Double] {
         guard !text.isEmpty else { return [] }
-        let pairs = try AssignmentList.parse(text, option: option)
+        let pairs = try AssignmentList.parse(text, option: option, range: option == "--weights" ? 0...1 : AssignmentList.percentRange)
         var values: [Double] = []
         for (offset, (name, value)) in pairs.enumerated() {
             guard name.uppercased() == "Q\(offset + 1)" else {
@@ -187,5 +199,14 @@ struct QuarterlyCommand: ParsableCommand {
         }
         tables.append(GrowthReports.sectorQuarters(try sectorAccounts.remainingQuarterRequirements(fallback: quarterWeights)))
         return Report(title: "Quarterly arithmetic", headline: headline, tables: tables)
+    }
+}
+
+/// `--target`, GRDP growth in %: −100 to 1,000, as `target` in a scenario.
+enum TargetOption {
+    static func check(_ target: Double?) throws {
+        if let target, !AssignmentList.percentRange.contains(target) {
+            throw ValidationError("--target must be a growth rate between -100 and 1000 (%), got \(target)")
+        }
     }
 }

@@ -17,7 +17,7 @@ struct DataCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "Print the dataset and where every number comes from.")
         @OptionGroup var outputOptions: OutputOptions
         func run() throws {
-            try outputOptions.emit(DatasetReports.dataset(try HanoiDataset.embedded()))
+            try outputOptions.emit(DatasetReports.dataset(try HanoiDataset.embedded()), inputs: "the embedded dataset")
         }
     }
 
@@ -59,8 +59,18 @@ struct DataCommand: ParsableCommand {
             } catch {
                 throw CommandInputError("\(directory): cannot create the directory (\((error as NSError).localizedDescription)); choose a writable path")
             }
-            for name in dataset.files.keys.sorted() {
-                try AtomicFile.write(dataset.files[name] ?? "", to: (directory as NSString).appendingPathComponent(name))
+            // All files are staged first and renamed into place together at the end.
+            var staged: [StagedFile] = []
+            do {
+                for name in dataset.files.keys.sorted() {
+                    let file = try StagedFile(path: (directory as NSString).appendingPathComponent(name))
+                    staged.append(file)
+                    try file.append(dataset.files[name] ?? "")
+                }
+                for file in staged { try file.commit() }
+            } catch {
+                for file in staged { file.abandon() }
+                throw error
             }
             print("wrote \(dataset.files.count) files to \(directory)")
         }

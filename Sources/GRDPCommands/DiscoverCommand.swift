@@ -31,7 +31,7 @@ struct DiscoverCommand: ParsableCommand {
     }
 
     func run() throws {
-        try outputOptions.emit(try makeReport())
+        try outputOptions.emit(try makeReport(), inputs: input.inputsDescription)
     }
 
     func makeReport() throws -> Report {

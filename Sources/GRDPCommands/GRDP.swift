@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LinearAlgebra
+import Reporting
 
 /// The `grdp` command tree. Each subcommand lives in its own file; the economics lives
 /// in the library targets, the tables in Reporting, and this target only parses
@@ -22,22 +23,82 @@ public struct GRDP: ParsableCommand {
     public init() {}
 }
 
+extension ExitCode {
+    /// EX_SOFTWARE (sysexits.h): an internal error, a bug.
+    static let internalError: Int32 = 70
+}
+
 /// Runs the command line: parses, runs, and turns every error into one line on standard
 /// error and a documented exit code.
 public enum CommandLineMain {
     public static func main(_ arguments: [String]? = nil) -> Never {
+        TemporaryFiles.removeOnTermination()
+        let given = arguments ?? Array(CommandLine.arguments.dropFirst())
+        let prepared = CommandLineArguments.joiningNegativeNumbers(given)
+        var command: ParsableCommand
+        switch parse(given) {
+        case let .command(parsed): command = parsed
+        case let .usageError(line):
+            printError(line)
+            exit(ExitCode.validationFailure.rawValue)
+        case let .helpOrVersion(error): GRDP.exit(withError: error)
+        }
         do {
-            var command = try GRDP.parseAsRoot(arguments)
             try command.run()
             exit(0)
         } catch let error as ExitCode {
             exit(error.rawValue)
+        } catch let error as ValidationError {
+            printError(CommandLineArguments.usageLine(for: error, arguments: prepared))
+            exit(ExitCode.validationFailure.rawValue)
         } catch {
             if let message = UserFacingErrors.message(for: error) {
-                FileHandle.standardError.write(Data(("grdp: error: " + message + "\n").utf8))
+                printError("grdp: error: " + message)
                 exit(1)
             }
-            GRDP.exit(withError: error)
+            switch GRDP.exitCode(for: error) {
+            case .success: GRDP.exit(withError: error)  // help or version requested late
+            case .validationFailure:
+                printError(CommandLineArguments.usageLine(for: error, arguments: prepared))
+                exit(ExitCode.validationFailure.rawValue)
+            default: break
+            }
+            printError("grdp: internal error: \(error); please report it with the command line that caused it")
+            exit(ExitCode.internalError)
         }
+    }
+
+    /// What the command line asks for, before anything runs.
+    public enum Parsed {
+        case command(ParsableCommand)
+        /// The one line to print (exit 64).
+        case usageError(String)
+        /// `--help` or `--version`: ArgumentParser prints the text (exit 0).
+        case helpOrVersion(Error)
+    }
+
+    /// Parses without running: an unknown command, then negative numbers joined to their
+    /// options, then ArgumentParser (which also runs the commands' `validate()`). The
+    /// command-line fuzz target calls this.
+    /// - Complexity: O(arguments · commands).
+    public static func parse(_ given: [String]) -> Parsed {
+        if let unknown = CommandLineArguments.unknownCommand(given) { return .usageError("grdp: " + unknown) }
+        let prepared = CommandLineArguments.joiningNegativeNumbers(given)
+        do {
+            return .command(try GRDP.parseAsRoot(prepared))
+        } catch {
+            guard GRDP.exitCode(for: error) != .success else { return .helpOrVersion(error) }
+            return .usageError(CommandLineArguments.usageLine(for: error, arguments: prepared))
+        }
+    }
+
+    /// `line` as printed: control characters escaped, so it is one line.
+    public static func printable(_ line: String) -> String { CommandLineArguments.oneLine(line) }
+
+    /// One line on standard error; control characters in it (from file names or file
+    /// contents quoted in the message) are escaped so it stays one line.
+    static func printError(_ line: String) {
+        let text = CommandLineArguments.oneLine(line) + "\n"
+        _ = text.utf8CString.withUnsafeBufferPointer { write(STDERR_FILENO, $0.baseAddress, $0.count - 1) }
     }
 }

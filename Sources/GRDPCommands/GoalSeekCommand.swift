@@ -38,7 +38,7 @@ struct GoalSeekCommand: ParsableCommand {
     }
 
     func run() throws {
-        try outputOptions.emit(try makeReport())
+        try outputOptions.emit(try makeReport(), inputs: input.inputsDescription)
     }
 
     func makeReport() throws -> Report {

@@ -12,7 +12,7 @@ struct InfoCommand: ParsableCommand {
     @OptionGroup var outputOptions: OutputOptions
 
     func run() throws {
-        try outputOptions.emit(try Self.report())
+        try outputOptions.emit(try Self.report(), inputs: "the built-in example")
     }
 
     static func report() throws -> Report {

@@ -37,10 +37,10 @@ struct InputOutputCommand: ParsableCommand {
     @Flag(help: "Hypothetical extraction (complete, backward, forward) for every sector.") var extraction = false
     @Flag(help: "Technical coefficients A and the Leontief inverse L.") var coefficients = false
 
-    @Option(help: "Final-demand change by sector, in table units: sector=amount,... (Δx = L·Δf).")
+    @Option(help: "Final-demand change by sector, in table units (|amount| ≤ 1e15, each sector once): sector=amount,... (Δx = L·Δf).")
     var impact: String?
 
-    @Option(help: "Price shock by sector in percent: sector=percent,... (Leontief cost-push price model and CPI effect).")
+    @Option(help: "Price shock by sector in percent (-100 … 1000, each sector once): sector=percent,... (Leontief cost-push price model and CPI effect).")
     var priceShock: String?
 
     @Option(help: "Aggregate with a concordance CSV (sector,group).")
@@ -82,50 +82,80 @@ struct InputOutputCommand: ParsableCommand {
         if table == nil, tableFile.sheet != nil || tableContent.region != nil || tableContent.imports != nil || tableContent.unit != nil {
             throw ValidationError("--sheet, --region, --imports and --unit describe a TABLE file; give one, or drop them for the embedded table")
         }
+        if let write, let output = outputOptions.output, StagedFile.sameTarget(write, output) {
+            throw ValidationError("--write and --output name the same file '\(output)'; give two different files")
+        }
     }
 
+    /// `--write` is staged and committed with the report, once every check and analysis
+    /// has passed.
     func run() throws {
-        let report = try makeReport()
-        try outputOptions.emit(report)
+        let (report, tableText) = try makeReport()
+        let written = try write.map { path in
+            let file = try StagedFile(path: path)
+            do { try file.append(tableText) } catch {
+                file.abandon()
+                throw error
+            }
+            return file
+        }
+        try outputOptions.emit(report, inputs: inputsDescription, committing: written.map { [$0] } ?? [])
     }
 
-    func makeReport() throws -> Report {
+    /// What the results are computed from, for messages.
+    var inputsDescription: String {
+        var inputs = [table ?? "the embedded table"]
+        if impact != nil { inputs.append("--impact") }
+        if priceShock != nil { inputs.append("--price-shock") }
+        if regionalize != nil { inputs.append("--regionalize") }
+        if balance != nil { inputs.append("--balance") }
+        return inputs.joined(separator: " and ")
+    }
+
+    func makeReport() throws -> (Report, String) {
         let loaded = try loadTable()
         var table = loaded.table
         var source = self.table.map { path in
             [path] + (loaded.region.map { ["region \($0)"] } ?? [])
                 + (loaded.imports == .competitive ? ["competitive imports removed by import proportionality"] : [])
         }?.joined(separator: ", ") ?? "embedded Hanoi 2024 table"
-        let balanceReport = try table.validate(tolerance: tolerance, acceptImbalance: acceptImbalance)
+        let tableName = self.table ?? "embedded Hanoi 2024 table"
+        let balanceReport = try InputOutputError.at(tableName) { try table.validate(tolerance: tolerance, acceptImbalance: acceptImbalance) }
         var notes: [String] = loaded.warnings
         if acceptImbalance, max(balanceReport.largestRelativeRowResidual, balanceReport.largestRelativeColumnResidual) > tolerance {
             notes.append("imbalance accepted: largest row residual \(balanceReport.largestRelativeRowResidual * 100)%, column \(balanceReport.largestRelativeColumnResidual * 100)%")
         }
         if let aggregate {
-            table = try table.aggregated(by: Concordance.load(path: aggregate))
+            try InputFile.check(aggregate, role: "--aggregate")
+            table = try InputOutputError.at("--aggregate \(aggregate)") { try table.aggregated(by: Concordance.load(path: aggregate)) }
             source += ", aggregated by \(aggregate)"
         }
         if let disaggregate {
             let (sector, parts) = try Self.parseSplit(disaggregate)
-            table = try table.disaggregating(sector: sector, into: parts)
+            table = try InputOutputError.at("--disaggregate") { try table.disaggregating(sector: sector, into: parts) }
             source += ", \(sector) split"
         }
         if let regionalize {
+            try InputFile.check(regionalize, role: "--regionalize")
             let sizes = try SectorValueFile.load(path: regionalize, sectors: table.sectors, columns: 1)
-            table = try table.regionalized(regionalSizes: sizes.map { $0[0] }, measure: measure, method: method)
+            table = try InputOutputError.at("--regionalize \(regionalize)") {
+                try table.regionalized(regionalSizes: sizes.map { $0[0] }, measure: measure, method: method)
+            }
             source += ", regionalised (\(method))"
         }
         var balancing: BalancedMatrix?
         if let balance {
+            try InputFile.check(balance, role: "--balance")
             let targets = try SectorValueFile.load(path: balance, sectors: table.sectors, columns: 2)
-            let (rebalanced, result) = try Self.rebalanced(table, rowTargets: targets.map { $0[0] }, columnTargets: targets.map { $0[1] })
+            let (rebalanced, result) = try InputOutputError.at("--balance \(balance)") {
+                try Self.rebalanced(table, rowTargets: targets.map { $0[0] }, columnTargets: targets.map { $0[1] })
+            }
             table = rebalanced
             balancing = result
             source += ", rebalanced"
         }
-        if let write { try AtomicFile.write(table.csvText(comments: loaded.unit.map { ["unit: \($0)"] } ?? []), to: write) }
 
-        let model = try LeontiefModel(table: table)
+        let model = try InputOutputError.at(source) { try LeontiefModel(table: table) }
         var tables: [ResultTable] = []
         let anyAnalysis = multipliers || linkages || extraction || coefficients || impact != nil || priceShock != nil
         if !anyAnalysis {
@@ -140,15 +170,17 @@ struct InputOutputCommand: ParsableCommand {
         if extraction { tables.append(InputOutputReports.extraction(try HypotheticalExtraction.analyse(model: model))) }
         if let impact {
             var change = [Double](repeating: 0, count: table.sectorCount)
-            for (sector, amount) in try AssignmentList.parse(impact, option: "--impact") { change[try table.sectorIndex(sector)] += amount }
-            tables.append(InputOutputReports.impact(try DemandImpact(model: model, demandChange: change)))
+            for (sector, amount) in try AssignmentList.parse(impact, option: "--impact", range: AssignmentList.amountRange) {
+                change[try InputOutputError.at("--impact") { try table.sectorIndex(sector) }] += amount
+            }
+            tables.append(InputOutputReports.impact(try InputOutputError.at("--impact") { try DemandImpact(model: model, demandChange: change) }))
         }
         if let priceShock {
             var shocks: [Int: Double] = [:]
-            for (sector, percent) in try AssignmentList.parse(priceShock, option: "--price-shock", percent: true) {
-                shocks[try table.sectorIndex(sector)] = percent / 100
+            for (sector, percent) in try AssignmentList.parse(priceShock, option: "--price-shock", percent: true, range: AssignmentList.percentRange) {
+                shocks[try InputOutputError.at("--price-shock") { try table.sectorIndex(sector) }] = percent / 100
             }
-            tables.append(InputOutputReports.price(try PriceModel.costPush(model: model, priceShocks: shocks)))
+            tables.append(InputOutputReports.price(try InputOutputError.at("--price-shock") { try PriceModel.costPush(model: model, priceShocks: shocks) }))
         }
         if let balancing {
             notes.append("\(balancing.report.iterations) balancing iterations; largest relative residuals: rows \(balancing.report.maxRelativeRowResidual), columns \(balancing.report.maxRelativeColumnResidual)")
@@ -163,7 +195,8 @@ struct InputOutputCommand: ParsableCommand {
         ]
         if let write { headline.append(("Table written to", .text(write))) }
         for note in notes { headline.append(("Note", .text(note))) }
-        return Report(title: "Input-output analysis", headline: headline, tables: tables)
+        return (Report(title: "Input-output analysis", headline: headline, tables: tables),
+                table.csvText(comments: loaded.unit.map { ["unit: \($0)"] } ?? []))
     }
 
     var measure: SectorSizeMeasure {
@@ -184,7 +217,10 @@ struct InputOutputCommand: ParsableCommand {
     }
 
     func loadTable() throws -> LoadedIOTable {
-        if let table { return try IOTable.read(path: table, options: tableContent.readOptions(tableFile)) }
+        if let table {
+            try InputFile.check(table, role: "table")
+            return try InputOutputError.at(table) { try IOTable.read(path: table, options: tableContent.readOptions(tableFile)) }
+        }
         return LoadedIOTable(table: try DefaultData.hanoiTable(), unit: "billion VND", imports: .domestic, region: nil, warnings: [])
     }
 
@@ -223,8 +259,9 @@ struct InputOutputCommand: ParsableCommand {
 enum SectorValueFile {
     static func load(path: String, sectors: [String], columns: Int) throws -> [[Double]] {
         let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw CommandInputError("\(path): cannot read the file (\((error as NSError).localizedDescription))")
+        switch InputFileText.read(path) {
+        case let .success(contents): text = contents
+        case let .failure(problem): throw CommandInputError("\(path): cannot read the file (\(problem)); check the path")
         }
         var values: [String: [Double]] = [:]
         let sheet = CSVDialect.automatic.sheet(text, path: path)

@@ -19,7 +19,7 @@ struct RunCommand: ParsableCommand {
 
     @Argument(help: "Scenario file (TOML). Default: the embedded Hanoi 2025 plan.") var scenario: String?
     @Option(help: "Number of draws (overrides the scenario).") var draws: Int?
-    @Option(help: "Seed (overrides the scenario).") var seed: UInt64?
+    @Option(help: "Seed, 0 … 2⁶³−1 (overrides the scenario).", transform: RunCommand.parseSeed) var seed: UInt64?
     @Option(help: "Sampling: monte-carlo or latin-hypercube (overrides the scenario).") var sampling: String?
     @Option(help: "Worker threads (default: all cores). Results do not depend on it.") var threads: Int?
     @Option(help: "Write every draw (parameters and outputs) to this CSV file, atomically.") var keepDraws: String?
@@ -29,23 +29,48 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("set"), help: "Override an input, e.g. national.growth=7.5 (Vietnam's GDP growth forecast, %).") var settings: [ScenarioSetting] = []
     @OptionGroup var outputOptions: OutputOptions
 
+    static func parseSeed(_ text: String) throws -> UInt64 {
+        guard let seed = UInt64(text), seed <= UInt64(Int64.max) else {
+            throw ValidationError("--seed must be a whole number from 0 to 9223372036854775807 (zero or positive), got '\(text)'")
+        }
+        return seed
+    }
+
     func validate() throws {
         if let draws, draws < 1 || draws > Scenario.maximumDraws { throw ValidationError("--draws must be between 1 and \(Scenario.maximumDraws)") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if let keepDraws, let output = outputOptions.output, StagedFile.sameTarget(keepDraws, output) {
+            throw ValidationError("--keep-draws and --output name the same file '\(output)'; give two different files")
+        }
         if let sampling, SamplingMethod(rawValue: sampling) == nil { throw ValidationError("--sampling must be monte-carlo or latin-hypercube") }
     }
 
+    /// Kept draws are staged next to their target and committed only after the report has
+    /// been written, so a failing `-o` leaves no draws file behind.
     func run() throws {
-        let report = try makeReport(progress: ProgressLine.make())
-        try outputOptions.emit(report)
+        if let output = outputOptions.output { try StagedFile.checkWritable(output) }
+        let draws = try keepDraws.map { path in
+            do { return try StagedFile(path: path, streaming: true) } catch let ReportingError.cannotWrite(_, reason) {
+                throw SimulationError.cannotWriteDraws(path: path, reason: reason)
+            }
+        }
+        let report: Report
+        do { report = try makeReport(progress: ProgressLine.make(), keptDraws: draws) } catch {
+            draws?.abandon()
+            throw error
+        }
+        try outputOptions.emit(report, inputs: "the values in \(scenario ?? "the embedded plan")", committing: draws.map { [$0] } ?? [])
     }
 
     static func loadScenario(_ path: String?) throws -> Scenario {
-        if let path { return try Scenario.load(path: path) }
+        if let path {
+            try InputFile.check(path, role: "scenario")
+            return try Scenario.load(path: path)
+        }
         return try Scenario.parse(HanoiDataset.embedded().defaultScenario, path: "embedded hanoi-2025-plan.toml")
     }
 
-    func makeReport(progress: (@Sendable (Int) -> Void)? = nil) throws -> Report {
+    func makeReport(progress: (@Sendable (Int) -> Void)? = nil, keptDraws: StagedFile? = nil) throws -> Report {
         var scenario = try Self.loadScenario(self.scenario)
         if let draws { scenario.draws = draws }
         if let seed { scenario.seed = seed }
@@ -59,7 +84,7 @@ struct RunCommand: ParsableCommand {
         let configuration = RunConfiguration(
             draws: scenario.draws, seed: scenario.seed,
             sampling: scenario.sampling,
-            threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, keepDrawsPath: keepDraws,
+            threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, keptDraws: keptDraws,
             progress: progress)
         let result = try MonteCarloEngine.run(model: model, configuration: configuration)
         ProgressLine.clear(progress != nil)
@@ -119,6 +144,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         for file in files {
+            try InputFile.check(file, role: "scenario")
             let scenario = try Scenario.load(path: file)
             let dataset = try ScenarioCompiler.dataset(for: scenario)
             let model = try ScenarioCompiler.compile(scenario, dataset: dataset)

@@ -17,6 +17,9 @@ struct ScenarioInputOptions: ParsableArguments {
 
     var threadCount: Int { threads ?? ProcessInfo.processInfo.activeProcessorCount }
 
+    /// What the results are computed from, for the finite-result guard's message.
+    var inputsDescription: String { "the values in \(scenario ?? "the embedded plan")" }
+
     /// The scenario (with the options applied) and its compiled model.
     func load() throws -> (scenario: Scenario, model: SimulationModel) {
         var scenario = try RunCommand.loadScenario(self.scenario)

@@ -46,7 +46,7 @@ struct SensitivityCommand: ParsableCommand {
     }
 
     func run() throws {
-        try outputOptions.emit(try makeReport())
+        try outputOptions.emit(try makeReport(), inputs: input.inputsDescription)
     }
 
     func makeReport() throws -> Report {

@@ -54,6 +54,10 @@ public struct GRDPAccounts: Sendable, Equatable {
         region: String, baseYear: Int?, year: Int?, unit: String, grdpTarget: Double?,
         sectors: [SectorAccount], notes: [String], sourceMap: AccountsSourceMap?
     ) throws(GrowthError) {
+        if let grdpTarget, grdpTarget.isFinite, !Self.growthPercentRange.contains(grdpTarget) {
+            throw .invalidMetadata(at: sourceMap?.metadataLocation("grdp_target"), key: "grdp_target",
+                                   value: "\(grdpTarget)", reason: "is outside -100 … 1000; give the target in %, e.g. 8.0")
+        }
         for (key, value) in [("region", region), ("unit", unit)] where !Self.isCleanText(value, allowEmpty: true) {
             throw .invalidMetadata(at: sourceMap?.metadataLocation(key), key: key, value: value,
                                    reason: "has a line break or surrounding spaces; write it on one line")
@@ -157,6 +161,12 @@ public struct GRDPAccounts: Sendable, Equatable {
 
     /// Checks every sector line; errors point at the file cell when `sourceMap` is given.
     /// - Complexity: O(n) expected (a hash set for duplicate names).
+    /// Growth rates in the accounts (target, growth, q1..q4, grdp_target), in %: from −100 (the
+    /// line vanishes) to 1,000.
+    public static let growthPercentRange: ClosedRange<Double> = -100...1000
+    /// The largest base value (or base-year quarterly value): sums of a few such values stay finite.
+    public static let maximumBaseValue = 1e300
+
     static func validate(_ sectors: [SectorAccount], sourceMap: AccountsSourceMap?) throws(GrowthError) {
         guard !sectors.isEmpty else { throw .noSectors(at: sourceMap?.headerLocation) }
         var firstIndexOfName: [String: Int] = [:]
@@ -184,6 +194,18 @@ public struct GRDPAccounts: Sendable, Equatable {
             }
             guard sector.baseValue >= 0 else {
                 throw .negativeBaseValue(at: at(.baseValue), sector: sector.name, value: sector.baseValue)
+            }
+            let valueColumns: [AccountsColumn] = [.baseValue, .baseQ1, .baseQ2, .baseQ3, .baseQ4]
+            for (column, value) in numbers {
+                if valueColumns.contains(column) {
+                    guard value <= Self.maximumBaseValue else {
+                        throw .valueOutOfRange(at: at(column), sector: sector.name, field: column.rawValue, value: value,
+                                               allowed: "base values must be at most 1e300 (their sum must stay finite); express them in larger units")
+                    }
+                } else if !Self.growthPercentRange.contains(value) {
+                    throw .valueOutOfRange(at: at(column), sector: sector.name, field: column.rawValue, value: value,
+                                           allowed: "growth rates in % must lie between -100 and 1000")
+                }
             }
             guard sector.quarterlyGrowth.count <= 4 else {
                 throw .invalidQuarterCount(sector: sector.name, field: "quarterlyGrowth", count: sector.quarterlyGrowth.count,

@@ -59,6 +59,9 @@ public enum GrowthError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A value that is NaN or infinite.
     case nonFiniteValue(at: FileLocation?, sector: String, field: String, value: Double)
     case negativeBaseValue(at: FileLocation?, sector: String, value: Double)
+    /// A growth rate (target, growth, q1..q4) outside −100 … 1000 %, or a base value above
+    /// 1e300 (sums of such values would overflow).
+    case valueOutOfRange(at: FileLocation?, sector: String, field: String, value: Double, allowed: String)
     /// Σ base values ≤ 0: no base-year structure to weight growth with.
     case nonPositiveTotalBaseValue(at: FileLocation?, total: Double)
     /// Quarterly growth given for a later quarter while an earlier one is empty.
@@ -130,6 +133,8 @@ public enum GrowthError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(place(at))sector '\(sector)' appears twice\(first); each sector must be listed once (names compare case-insensitively)"
         case let .nonFiniteValue(at, sector, field, value):
             return "\(place(at))'\(field)' of sector '\(sector)' is \(value); replace it with a finite number"
+        case let .valueOutOfRange(at, sector, field, value, allowed):
+            return "\(place(at))'\(field)' of sector '\(sector)' is \(value); \(allowed)"
         case let .negativeBaseValue(at, sector, value):
             return "\(place(at))base value of sector '\(sector)' is \(value); base-year value added (or share) must be ≥ 0 — net a negative item such as subsidies into its taxes line"
         case let .nonPositiveTotalBaseValue(at, total):

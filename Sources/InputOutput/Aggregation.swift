@@ -39,8 +39,9 @@ public struct Concordance: Sendable, Equatable {
 
     public static func load(path: String) throws(InputOutputError) -> Concordance {
         let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw .unreadableFile(path: path, reason: (error as NSError).localizedDescription)
+        switch InputFileText.read(path) {
+        case let .success(contents): text = contents
+        case let .failure(problem): throw .unreadableFile(path: path, reason: problem.description)
         }
         return try Concordance(csv: text, path: path)
     }

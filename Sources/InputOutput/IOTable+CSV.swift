@@ -33,7 +33,7 @@ extension IOTable {
         "exports": .exports, "expo": .exports, "export": .exports, "p6": .exports,
         "cons_nonres": .exports, "purchases_by_non_residents": .exports, "exports_to_other_regions": .exports,
         "imports": .imports, "impo": .imports, "impo_neg": .imports, "import": .imports, "p7": .imports,
-        "npish": .other, "p3_s15": .other, "dpabr": .other, "other_final_demand": .other, "valuables": .other,
+        "other": .other, "npish": .other, "p3_s15": .other, "dpabr": .other, "other_final_demand": .other, "valuables": .other,
         "cons_abr": .other,
         "p53": .other,
     ]

@@ -40,7 +40,11 @@ extension IOTable {
     ///   - acceptImbalance: when true, imbalances are returned in the report instead of
     ///     thrown (the CLI's `--accept-imbalance`); other defects still throw.
     /// - Returns: the balance report, for the caller to print as a warning.
-    /// - Throws: `negativeIntermediateFlow`, `zeroOutput`, `imbalance` (worst sectors first).
+    /// A residual that is not finite (row or column sums overflowing double precision) is
+    /// `nonFiniteTotal`, even with `acceptImbalance`: NaN compares false with any tolerance
+    /// and would otherwise pass.
+    /// - Throws: `negativeIntermediateFlow`, `zeroOutput`, `nonFiniteTotal`, `imbalance`
+    ///   (worst sectors first).
     @discardableResult
     public func validate(tolerance: Double = 1e-6, acceptImbalance: Bool = false) throws(InputOutputError) -> BalanceReport {
         for j in 0..<sectorCount {
@@ -50,9 +54,14 @@ extension IOTable {
         }
         for j in 0..<sectorCount where !(output[j] > 0) { throw .zeroOutput(sector: sectors[j]) }
         let report = balanceReport
+        for (kind, residuals) in [(InputOutputError.BalanceKind.rows, report.rowResiduals), (.columns, report.columnResiduals)] {
+            if let bad = residuals.first(where: { !$0.residual.isFinite || !$0.relative.isFinite }) {
+                throw .nonFiniteTotal(kind: kind, sector: bad.sector)
+            }
+        }
         guard !acceptImbalance else { return report }
         for (kind, residuals) in [(InputOutputError.BalanceKind.rows, report.rowResiduals), (.columns, report.columnResiduals)] {
-            let failing = residuals.filter { abs($0.relative) > tolerance }.sorted { abs($0.relative) > abs($1.relative) }
+            let failing = residuals.filter { !(abs($0.relative) <= tolerance) }.sorted { abs($0.relative) > abs($1.relative) }
             if !failing.isEmpty { throw .imbalance(kind: kind, residuals: failing, tolerance: tolerance) }
         }
         return report

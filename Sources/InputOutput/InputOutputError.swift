@@ -38,6 +38,8 @@ public enum InputOutputError: Error, Equatable, Sendable, CustomStringConvertibl
     case zeroOutput(sector: String)
     /// Rows or columns do not balance: the worst sectors and their relative residuals.
     case imbalance(kind: BalanceKind, residuals: [SectorResidual], tolerance: Double)
+    /// A row or column total overflows double precision (entries near 1e308).
+    case nonFiniteTotal(kind: BalanceKind, sector: String)
     case notProductive(spectralRadiusAtLeast: Double?)
     case unknownSector(String, known: [String])
     case invalidParameter(name: String, value: Double, reason: String)
@@ -47,6 +49,9 @@ public enum InputOutputError: Error, Equatable, Sendable, CustomStringConvertibl
     case missingValueAddedRow(String)
     case invalidConcordance(path: String, line: Int, reason: String)
     case linearAlgebra(LinearAlgebraError)
+    /// An error of the table (or side file) at `source`: a file name, or a flag such as
+    /// `--impact`. Errors that already name their file are not wrapped again.
+    indirect case located(source: String, error: InputOutputError)
     /// Balancing (RAS, GRAS): the row targets and the column targets describe different
     /// grand totals, so no matrix can meet both.
     case inconsistentTargets(method: String, rowTotal: Double, columnTotal: Double, tolerance: Double)
@@ -96,7 +101,7 @@ public enum InputOutputError: Error, Equatable, Sendable, CustomStringConvertibl
         case let .unknownRow(at, label):
             return "\(at): row '\(label)' is neither a sector nor a known primary-input row; name it like docs/io-table-format.md says (e.g. compensation, taxes_less_subsidies, operating_surplus, value_added, output, employment)"
         case let .unknownColumn(at, column):
-            return "\(at): column '\(column)' is neither a sector nor a known final-demand column; name it households, government, gfcf, inventories, exports, imports or total"
+            return "\(at): column '\(column)' is neither a sector nor a known final-demand column; name it households, government, gfcf, inventories, exports, imports, other or total (docs/io-table-format.md)"
         case let .invalidMetadata(at, key, value, reason):
             return "\(at): \(key) '\(value)' \(reason)"
         case let .regionNotFound(path, region, available) where available.isEmpty:
@@ -124,6 +129,8 @@ public enum InputOutputError: Error, Equatable, Sendable, CustomStringConvertibl
         case let .imbalance(kind, residuals, tolerance):
             let worst = residuals.prefix(5).map(\.description).joined(separator: ", ")
             return "\(kind.rawValue) balance fails beyond \(formatSigned(tolerance * 100))% for \(residuals.count) sector(s): \(worst); fix the table or accept it with --accept-imbalance"
+        case let .nonFiniteTotal(kind, sector):
+            return "the \(kind == .rows ? "row" : "column") total of sector '\(sector)' is not a finite number (its entries overflow double precision); express the table in larger units (e.g. billions) so that every sum stays below 1e300"
         case let .notProductive(rho):
             let radius = rho.map { " (spectral radius ≥ \(String(format: "%.4f", $0)))" } ?? ""
             return "technical coefficients are not productive\(radius): some column sums of A reach 1; check units and that output is gross output"
@@ -143,10 +150,29 @@ public enum InputOutputError: Error, Equatable, Sendable, CustomStringConvertibl
             return "\(path):\(line): \(reason)"
         case let .linearAlgebra(error):
             return error.description
+        case let .located(source, error):
+            return "\(source): \(error.description)"
         case let .inconsistentTargets(method, rowTotal, columnTotal, tolerance):
             return "\(method): row targets sum to \(rowTotal) but column targets sum to \(columnTotal), a relative difference beyond \(tolerance); both must describe the same grand total"
         case let .infeasibleTarget(method, axis, index, target, reason):
             return "\(method): \(axis.rawValue) \(index) (0-based) has target \(target) but \(reason); change the target or give the initial matrix a nonzero entry of the right sign there"
+        }
+    }
+}
+
+extension InputOutputError {
+    /// This error placed at `source` (a file or a flag), unless its message already starts
+    /// with that name.
+    public func located(at source: String) -> InputOutputError {
+        description.hasPrefix(source + ":") ? self : .located(source: source, error: self)
+    }
+
+    /// Runs `body`, placing its input-output and linear-algebra errors at `source`.
+    public static func at<T>(_ source: String, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as InputOutputError {
+            throw error.located(at: source)
+        } catch let error as LinearAlgebraError {
+            throw InputOutputError.linearAlgebra(error).located(at: source)
         }
     }
 }

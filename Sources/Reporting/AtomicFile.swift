@@ -1,34 +1,32 @@
 import Foundation
 
-/// Errors writing output files.
+/// Errors writing output files, and results that cannot be written.
 public enum ReportingError: Error, Equatable, Sendable, CustomStringConvertible {
     case cannotWrite(path: String, reason: String)
+    /// A computed number is NaN or infinite; `inputs` names what the command computed it from.
+    case nonFiniteResult(table: String, row: String, column: String, inputs: String)
 
     public var description: String {
         switch self {
         case let .cannotWrite(path, reason):
-            return "\(path): cannot write the file (\(reason)); check that the directory exists and is writable"
+            return "\(path.isEmpty ? "''" : path): cannot write the file (\(reason)); check that the directory exists and is writable and the disk is not full"
+        case let .nonFiniteResult(table, row, column, inputs):
+            return "the result \(table) [\(row), \(column)] is not a finite number; \(inputs) are too large or too extreme for the computation — use smaller magnitudes"
         }
     }
 }
 
-/// Writes a file atomically: the text goes to a temporary file in the same directory,
-/// which is then renamed over the target, so readers never see a half-written file and
-/// a failure leaves any previous file untouched.
+/// Writes a whole file through `StagedFile`: atomically (temporary file, then rename) for
+/// regular files, in place for devices and FIFOs; every write error is reported.
 public enum AtomicFile {
     public static func write(_ text: String, to path: String) throws(ReportingError) {
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        let file = try StagedFile(path: path)
         do {
-            try Data(text.utf8).write(to: temporary, options: [.withoutOverwriting])
+            try file.append(text)
+            try file.commit()
         } catch {
-            throw .cannotWrite(path: path, reason: (error as NSError).localizedDescription)
-        }
-        if rename(temporary.path, url.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw .cannotWrite(path: path, reason: reason)
+            file.abandon()
+            throw error
         }
     }
 }

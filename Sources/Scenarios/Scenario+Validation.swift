@@ -1,3 +1,4 @@
+import Foundation
 import LinearAlgebra
 import Sampling
 
@@ -10,18 +11,30 @@ extension Scenario {
     ///    (`uncertainParameters`) or `assumptions.ID` with ID a dataset assumption (and
     ///    `dataset_assumptions = "sample"`); constants cannot be correlated;
     /// 4. the correlation matrix is symmetric with a unit diagonal, entries in [−1, 1], and
-    ///    positive definite (Cholesky, through `GaussianCopula`).
+    ///    positive definite (Cholesky, through `GaussianCopula`);
+    /// 5. `year`, when given, is the accounts' year (`accountsYear`, when known);
+    /// 6. magnitudes (`validateMagnitudes`): every value the sampler can reach lies within
+    ///    ±`maximumMagnitude`, PERT `lambda` and beta `alpha`, `beta` are at most
+    ///    `maximumShape`, `target` and `actual_quarters` lie in `growthPercentRange`, a
+    ///    local-sourcing `increase` is not negative and a `price_change` not below −100%.
     ///
     /// - Parameters:
     ///   - sectors: the IO table's sector ids.
     ///   - accountsLines: the GRDP accounts' line names (sectors and `product_taxes`).
     ///   - assumptionIDs: the dataset's assumption ids (as in `assumptions.ID`).
+    ///   - accountsYear: the year the dataset's accounts are for (nil: not stated).
     /// - Returns: the Gaussian copula of `[correlation]` (nil without one), factored once
     ///   here for the caller to use.
     /// - Throws: `ScenarioError` at the offending key; unknown names list the known ones.
     /// - Complexity: O(levers · sectors + k³) for k correlated parameters.
     @discardableResult
-    public func validate(sectors: [String], accountsLines: [String], assumptionIDs: [String]) throws(ScenarioError) -> GaussianCopula? {
+    public func validate(sectors: [String], accountsLines: [String], assumptionIDs: [String], accountsYear: Int? = nil) throws(ScenarioError) -> GaussianCopula? {
+        try validateMagnitudes()
+        if let year, let accountsYear, year != accountsYear {
+            throw error(
+                at: "scenario.year",
+                "the dataset's accounts are for \(accountsYear), not \(year); set year = \(accountsYear), or give accounts for \(year) with accounts = \"FILE.csv\"")
+        }
         for entry in baseline where !accountsLines.contains(entry.accountsLine) {
             throw error(
                 at: TOMLKeyLocator.path("baseline", entry.accountsLine),
@@ -130,5 +143,100 @@ extension Scenario {
                 throw ScenarioError(file: path, line: correlation.line, key: key, message: error.description)
             }
         }
+    }
+}
+
+// MARK: Magnitudes
+
+extension Scenario {
+    /// The largest absolute value any scenario number may reach: 10¹⁵. In billion VND that
+    /// is some 400,000 times world GDP; in percent, beyond any growth rate. The bound keeps
+    /// every sum and product of the model (a few dozen terms, multipliers of order 10)
+    /// far inside double precision (about 1.8·10³⁰⁸), so no draw can overflow to ±∞ or NaN.
+    public static let maximumMagnitude = 1e15
+    /// The largest PERT `lambda` and beta `alpha`, `beta`: 10⁴. Beyond it the distribution
+    /// is a point mass for any practical purpose (sd ≈ width/(2·√λ) < 1% of the width), and
+    /// the incomplete beta function the sampler inverts needs O(√shape) terms, so a huge
+    /// shape (e.g. 1e300) would make the run practically endless.
+    public static let maximumShape = 1e4
+    /// `target` and `actual_quarters`, GRDP growth in %: −100 (the economy vanishes) to 1,000.
+    public static let growthPercentRange: ClosedRange<Double> = -100...1000
+    /// Standard deviations the sampler can reach on either side of the mean of a normal (or
+    /// of ln X for a lognormal): its most extreme uniform, 2⁻⁵³, is 8.2 sd out.
+    static let reachableStandardDeviations = 8.5
+
+    /// The values a distribution's draws can take: its support when bounded, otherwise
+    /// mean ± 8.5·sd (normal) or exp(μ ± 8.5·σ) (lognormal).
+    /// - Complexity: O(1), O(n) for a discrete distribution.
+    static func reachableRange(_ value: UncertainValue) -> (lower: Double, upper: Double) {
+        switch value {
+        case let .constant(x): return (x, x)
+        case let .distribution(distribution):
+            let reach = reachableStandardDeviations
+            switch distribution.family {
+            case let .constant(x): return (x, x)
+            case let .normal(mean, sd): return (mean - reach * sd, mean + reach * sd)
+            case let .lognormal(mu, sigma): return (exp(mu - reach * sigma), exp(mu + reach * sigma))
+            case let .uniform(lower, upper), let .triangular(lower, _, upper), let .pert(lower, _, upper, _), let .beta(_, _, lower, upper):
+                return (lower, upper)
+            case let .discrete(values, _): return (values.min() ?? 0, values.max() ?? 0)
+            }
+        }
+    }
+
+    /// Step 6 of `validate`: bounds on magnitudes and shapes, and the judgement calls on
+    /// `increase` and `price_change` (docs/scenario-format.md, "Checks").
+    /// - Throws: `ScenarioError` at the parameter's key (its line in the file).
+    /// - Complexity: O(parameters).
+    public func validateMagnitudes() throws(ScenarioError) {
+        let limit = Self.maximumMagnitude
+        func located(_ parameter: UncertainParameter, _ key: String, _ message: String) -> ScenarioError {
+            ScenarioError(file: path, line: line(of: key) ?? parameter.line, key: key, message: message)
+        }
+        for parameter in parameters {
+            if case let .distribution(distribution) = parameter.value {
+                switch distribution.family {
+                case let .pert(_, _, _, shape) where shape > Self.maximumShape:
+                    throw located(parameter, parameter.id + ".lambda", "lambda is \(shape); it must be at most \(Int(Self.maximumShape)) (a larger lambda is a point mass at the mode: use a constant)")
+                case let .beta(alpha, beta, _, _) where max(alpha, beta) > Self.maximumShape:
+                    let name = alpha > Self.maximumShape ? "alpha" : "beta"
+                    throw located(parameter, parameter.id + "." + name, "\(name) is \(max(alpha, beta)); alpha and beta must be at most \(Int(Self.maximumShape))")
+                default: break
+                }
+            }
+            let range = Self.reachableRange(parameter.value)
+            guard range.lower >= -limit, range.upper <= limit else {
+                throw located(
+                    parameter, parameter.id,
+                    (range.lower == range.upper ? "the value is \(range.lower)" : "\(parameter.value) reaches \(abs(range.lower) > abs(range.upper) ? range.lower : range.upper)") + "; values (for a normal: mean ± 8.5 sd) must stay within ±1e15 — check the units and the magnitudes")
+            }
+        }
+        for lever in levers {
+            let path = TOMLKeyLocator.path("levers", lever.id)
+            switch lever.kind {
+            case let .localSourcing(_, _, increase):
+                let parameter = UncertainParameter(id: "\(path).increase", value: increase, line: lever.line)
+                if Self.reachableRange(increase).lower < 0, !Self.isNormalWithNonNegativeMean(increase) {
+                    throw located(parameter, parameter.id, "the increase \(increase) can be negative; local sourcing only raises the coefficients: give values ≥ 0 (a normal needs mean ≥ 0; its negative draws count as no change)")
+                }
+            case let .costShock(_, priceChange):
+                let parameter = UncertainParameter(id: "\(path).price_change", value: priceChange, line: lever.line)
+                if Self.reachableRange(priceChange).lower < -100 {
+                    throw located(parameter, parameter.id, "the price change \(priceChange) reaches below -100%, a negative price; give changes ≥ -100 (for a normal: mean − 8.5 sd ≥ -100)")
+                }
+            default: break
+            }
+        }
+        if let target, !Self.growthPercentRange.contains(target) {
+            throw error(at: "scenario.target", "the target is \(target)%; give a GRDP growth target between -100 and 1000 (%)")
+        }
+        for (index, quarter) in actualQuarters.enumerated() where !Self.growthPercentRange.contains(quarter) {
+            throw error(at: "scenario.actual_quarters[\(index)]", "Q\(index + 1) growth is \(quarter)%; published quarterly growth lies between -100 and 1000 (%)")
+        }
+    }
+
+    static func isNormalWithNonNegativeMean(_ value: UncertainValue) -> Bool {
+        if case let .distribution(distribution) = value, case let .normal(mean, _) = distribution.family { return mean >= 0 }
+        return false
     }
 }

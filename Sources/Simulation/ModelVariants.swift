@@ -39,7 +39,7 @@ public enum ModelVariants {
             }
             var own = configuration
             own.draws = variant.draws
-            own.keepDrawsPath = nil
+            own.keptDraws = nil
             own.progress = nil
             let result = try MonteCarloEngine.run(model: compiled, configuration: own)
             outcomes.append(Outcome(model: model, probability: result.summary.meetsTarget.probability ?? 0,

@@ -12,18 +12,18 @@ public struct RunConfiguration: Sendable {
     public var threads: Int
     /// Draws per block; fixed so that results do not depend on `threads`.
     public static let blockSize = 4096
-    /// Write every draw (parameters and outputs) to this CSV file.
-    public var keepDrawsPath: String?
+    /// Receives every draw (parameters and outputs) as CSV lines, in draw order.
+    public var keptDraws: (any DrawsSink)?
     /// Called (from worker threads, serialised) with the number of draws done.
     public var progress: (@Sendable (Int) -> Void)?
 
-    public init(draws: Int, seed: UInt64, sampling: SamplingMethod, threads: Int, keepDrawsPath: String? = nil,
+    public init(draws: Int, seed: UInt64, sampling: SamplingMethod, threads: Int, keptDraws: (any DrawsSink)? = nil,
                 progress: (@Sendable (Int) -> Void)? = nil) {
         self.draws = draws
         self.seed = seed
         self.sampling = sampling
         self.threads = threads
-        self.keepDrawsPath = keepDrawsPath
+        self.keptDraws = keptDraws
         self.progress = progress
     }
 }
@@ -65,8 +65,8 @@ public enum MonteCarloEngine {
             throw .invalidModel(error.description)
         }
         let affine = try model.isAffine ? AffineMap(model: model, layout: layout) : nil
-        let writer = try configuration.keepDrawsPath.map { path throws(SimulationError) in
-            try DrawsWriter(path: path, header: model.parameters.map(\.id) + layout.names)
+        let writer = try configuration.keptDraws.map { sink throws(SimulationError) in
+            try DrawsWriter(sink: sink, header: model.parameters.map(\.id) + layout.names)
         }
         let merger: OrderedMerger
         do {
@@ -293,7 +293,7 @@ struct BlockWorker {
             }
         }
         var text: String?
-        if context.configuration.keepDrawsPath != nil {
+        if context.configuration.keptDraws != nil {
             var lines = ""
             lines.reserveCapacity(count * (k + m) * 12)
             for t in 0..<count {
@@ -375,51 +375,32 @@ final class OrderedMerger: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         if let error {
-            writer?.abandon()
             if let error = error as? SimulationError { throw error }
             throw .invalidModel("\(error)")
         }
-        do { try writer?.commit() } catch { throw error }
         return total
     }
 }
 
-/// Streams kept draws to a temporary file next to the target and renames it into place at
-/// the end (atomic: no half-written file on failure).
-final class DrawsWriter: @unchecked Sendable {
-    let path: String
-    let temporaryPath: String
-    let handle: FileHandle
+/// Where kept draws go: the caller's staged file (written in draw order; the caller
+/// commits or abandons it once the whole command is done).
+public protocol DrawsSink: AnyObject, Sendable {
+    /// Appends CSV lines; throws `cannotWriteDraws` on a write error (e.g. a full disk).
+    func appendDraws(_ text: String) throws(SimulationError)
+}
 
-    init(path: String, header: [String]) throws(SimulationError) {
-        self.path = path
-        let url = URL(fileURLWithPath: path)
-        temporaryPath = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)").path
-        guard FileManager.default.createFile(atPath: temporaryPath, contents: Data((["draw"] + header).joined(separator: ",").utf8 + [10])),
-              let handle = FileHandle(forWritingAtPath: temporaryPath) else {
-            throw .cannotWriteDraws(path: path, reason: "cannot create \(temporaryPath)")
-        }
-        handle.seekToEndOfFile()
-        self.handle = handle
+/// Writes the header, then each block's lines, to the sink.
+final class DrawsWriter: @unchecked Sendable {
+    let sink: any DrawsSink
+
+    init(sink: any DrawsSink, header: [String]) throws(SimulationError) {
+        self.sink = sink
+        try append((["draw"] + header).joined(separator: ",") + "\n")
     }
 
     static func format(_ value: Double) -> String { "\(value)" }
 
-    func append(_ text: String) throws {
-        try handle.write(contentsOf: Data(text.utf8))
-    }
-
-    func commit() throws(SimulationError) {
-        do { try handle.close() } catch { throw .cannotWriteDraws(path: path, reason: "\(error)") }
-        if rename(temporaryPath, path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporaryPath)
-            throw .cannotWriteDraws(path: path, reason: reason)
-        }
-    }
-
-    func abandon() {
-        try? handle.close()
-        try? FileManager.default.removeItem(atPath: temporaryPath)
+    func append(_ text: String) throws(SimulationError) {
+        try sink.appendDraws(text)
     }
 }

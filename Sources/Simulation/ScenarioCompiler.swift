@@ -37,7 +37,7 @@ public enum ScenarioCompiler {
         let accounts = try scenario.accountsPath.map { try GRDPAccounts.load(path: $0) } ?? embedded.accounts()
         let loaded = try scenario.tablePath.map { try IOTable.read(path: $0) }
         let table = loaded?.table ?? embedded.table
-        if scenario.tablePath != nil { try table.validate() }
+        if let tablePath = scenario.tablePath { try InputOutputError.at(tablePath) { try table.validate() } }
         let userFiles = scenario.accountsPath != nil || scenario.tablePath != nil
         var weights = embedded.quarterlyWeights
         if scenario.accountsPath != nil {
@@ -69,7 +69,7 @@ public enum ScenarioCompiler {
         let lines = accounts.sectors.map(\.name)
         let sampleAssumptions = dataset.hanoi != nil && scenario.datasetAssumptions == .sample
         let assumptionIDs = sampleAssumptions ? (dataset.hanoi?.assumptions.assumptions.map(\.id) ?? []) : []
-        let copula = try scenario.validate(sectors: table.sectors, accountsLines: lines, assumptionIDs: assumptionIDs)
+        let copula = try scenario.validate(sectors: table.sectors, accountsLines: lines, assumptionIDs: assumptionIDs, accountsYear: accounts.year)
         let n = table.sectorCount
 
         // Parameters: the scenario's, then the dataset's assumptions.
@@ -174,7 +174,8 @@ public enum ScenarioCompiler {
             economy = .hanoi(try HanoiEconomyKernel(derivation: derivation), central: try hanoi.assumptions.centralParameters(),
                              assumptionParameters: assumptionParameters)
         } else {
-            economy = .fixed(try EconomyCoefficients(table: table), shares: accounts.baseYearShares)
+            economy = .fixed(try InputOutputError.at(scenario.tablePath ?? "embedded Hanoi 2024 table") { try EconomyCoefficients(table: table) },
+                             shares: accounts.baseYearShares)
         }
         let dynamics = try Self.baselineDynamics(
             model: baselineModel, scenario: scenario, dataset: dataset, parameters: &parameters,

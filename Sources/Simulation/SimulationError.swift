@@ -10,7 +10,7 @@ public enum SimulationError: Error, Equatable, Sendable, CustomStringConvertible
         case let .invalidModel(reason): return "the scenario cannot be simulated: \(reason)"
         case let .evaluationFailed(draw, reason):
             return "draw \(draw) cannot be evaluated: \(reason); narrow the ranges of the levers involved"
-        case let .cannotWriteDraws(path, reason): return "\(path): cannot write the draws (\(reason)); check that the directory exists and is writable"
+        case let .cannotWriteDraws(path, reason): return "\(path): cannot write the draws (\(reason)); check that the directory exists and is writable and the disk is not full"
         }
     }
 }

@@ -20,6 +20,7 @@ public enum TableFile {
     /// - Throws: `SpreadsheetError`.
     /// - Complexity: O(file size).
     public static func read(path: String, options: Options = Options()) throws(SpreadsheetError) -> TableSheet {
+        if let problem = InputFileKind.problem(path) { throw .unreadableFile(path: path, reason: problem) }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))

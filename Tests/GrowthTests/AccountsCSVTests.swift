@@ -50,7 +50,7 @@ struct AccountsCSVTests {
             region: "Đà Nẵng, Vietnam", baseYear: 2023, year: 2024, unit: "billion VND", grdpTarget: 0.1 + 0.2,
             sectors: [
                 SectorAccount(name: "agri, forestry \"and\" fishery", group: "agriculture", baseValue: 1e-300,
-                              target: -1.0 / 3, growth: 2.47, quarterlyGrowth: [1e-5, 123456.789e10]),
+                              target: -1.0 / 3, growth: 2.47, quarterlyGrowth: [1e-5, 999.999999999999]),
                 SectorAccount(name: "#1 services", baseValue: 65.6, growth: 6.76,
                               quarterlyGrowth: [7.66, 6.51, 6.92, 7.85], baseQuarterValues: [0.1, 0.2, 0.3, 0.4]),
                 SectorAccount(name: "taxes", group: "taxes", baseValue: 9.701),

@@ -55,3 +55,23 @@ struct RendererTests {
         #expect(throws: ReportingError.self) { try AtomicFile.write("x", to: "/nonexistent-dir/file") }
     }
 }
+
+@Suite("Finite results")
+struct FiniteResultTests {
+    /// The output layer's last guard: a NaN or an infinity in a number cell, or spelt in a
+    /// text cell, is an error naming the table, the row and the column.
+    @Test("A non-finite number is refused with its place", arguments: [Double.nan, .infinity, -.infinity])
+    func nonFinite(value: Double) throws {
+        var table = ResultTable(id: "impact", title: "Impact", columns: [.init("sector", "Sector"), .init("delta_x", "Δx")])
+        table.append([.text("industry"), .number(1, decimals: 2)])
+        table.append([.text("trade"), .number(value, decimals: 2)])
+        let report = Report(title: "t", headline: [("Sectors", .number(2, decimals: 0))], tables: [table])
+        #expect(throws: ReportingError.nonFiniteResult(table: "impact", row: "trade", column: "delta_x", inputs: "--impact")) {
+            try report.checkFinite(inputs: "--impact")
+        }
+        let text = Report(title: "t", headline: [("Radius", .text("nan – inf"))])
+        #expect(throws: ReportingError.self) { try text.checkFinite(inputs: "the table") }
+        let fine = Report(title: "t", headline: [("Note", .text("Information and finance"))], tables: [])
+        try fine.checkFinite(inputs: "the table")
+    }
+}

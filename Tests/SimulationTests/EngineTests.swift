@@ -116,13 +116,18 @@ struct EngineTests {
         }
     }
 
-    @Test("--keep-draws writes every draw, atomically")
+    /// Collects kept draws in memory.
+    final class CollectedDraws: DrawsSink, @unchecked Sendable {
+        var text = ""
+        func appendDraws(_ text: String) throws(SimulationError) { self.text += text }
+    }
+
+    @Test("--keep-draws receives every draw, in order")
     func keepDraws() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("grdp-draws-\(UUID().uuidString).csv").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let sink = CollectedDraws()
         let model = try linearModel()
-        let result = try MonteCarloEngine.run(model: model, configuration: .init(draws: 5000, seed: 3, sampling: .monteCarlo, threads: 2, keepDrawsPath: path))
-        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        let result = try MonteCarloEngine.run(model: model, configuration: .init(draws: 5000, seed: 3, sampling: .monteCarlo, threads: 2, keptDraws: sink))
+        let lines = sink.text.split(separator: "\n")
         #expect(lines.count == 5001)
         let header = lines[0].split(separator: ",").map(String.init)
         let column = try #require(header.firstIndex(of: "grdp_growth"))
