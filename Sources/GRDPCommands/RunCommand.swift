@@ -36,13 +36,36 @@ struct RunCommand: ParsableCommand {
         try outputOptions.emit(report)
     }
 
-    static func loadScenario(_ path: String?) throws -> Scenario {
-        if let path { return try Scenario.load(path: path) }
-        return try Scenario.parse(HanoiDataset.embedded().defaultScenario, path: "embedded hanoi-2025-plan.toml")
+    /// The scenario (`-`: standard input; nil: the embedded Hanoi 2025 plan) and the `meta`
+    /// entry of its bytes.
+    static func loadScenarioWithFingerprint(_ path: String?) throws -> (Scenario, ReportMeta.Input) {
+        if let path {
+            if path == "-" {
+                let text = try InputFile.read("-")
+                return (try Scenario.parse(text, path: "-"), InputFile.fingerprint(role: "scenario", path: "-", text: text))
+            }
+            let scenario = try Scenario.load(path: path)
+            let fingerprint = InputFile.fingerprint(role: "scenario", path: path) ?? ReportMeta.Input(role: "scenario", path: path, sha256: "")
+            return (scenario, fingerprint)
+        }
+        let text = try HanoiDataset.embedded().defaultScenario
+        let name = "embedded hanoi-2025-plan.toml"
+        return (try Scenario.parse(text, path: name), InputFile.fingerprint(role: "scenario", path: name, text: text))
     }
 
-    func makeReport(progress: (@Sendable (Int) -> Void)? = nil) throws -> Report {
-        var scenario = try Self.loadScenario(self.scenario)
+    static func loadScenario(_ path: String?) throws -> Scenario { try loadScenarioWithFingerprint(path).0 }
+
+    /// A finished simulation: the engine's result and what the reports need to describe it.
+    struct Simulated {
+        let result: RunResult
+        let scenario: Scenario
+        let dataset: ScenarioCompiler.Dataset
+        let meta: ReportMeta
+        let notes: [String]
+    }
+
+    func simulate(command: String, progress: (@Sendable (Int) -> Void)? = nil) throws -> Simulated {
+        var (scenario, fingerprint) = try Self.loadScenarioWithFingerprint(self.scenario)
         if let draws { scenario.draws = draws }
         if let seed { scenario.seed = seed }
         if let sampling, let method = SamplingMethod(rawValue: sampling) { scenario.sampling = method }
@@ -63,7 +86,23 @@ struct RunCommand: ParsableCommand {
         if !model.actualQuarters.isEmpty {
             notes.append("annual growth uses the published quarters \(model.actualQuarters.map { String($0) }.joined(separator: ", ")); sector contributions are the model's for the whole year")
         }
-        return SimulationReports.report(result, title: scenario.name, datasetDescription: dataset.description, notes: notes)
+        var inputs = [fingerprint]
+        if let path = scenario.tablePath, let input = InputFile.fingerprint(role: "table", path: path) { inputs.append(input) }
+        if let path = scenario.accountsPath, let input = InputFile.fingerprint(role: "accounts", path: path) { inputs.append(input) }
+        let meta = ReportMeta(command: command, inputs: inputs, simulation: .init(
+            scenarioPath: fingerprint.path, scenarioSHA256: fingerprint.sha256, seed: result.seed, draws: result.draws,
+            sampling: result.sampling.rawValue, targetPercent: model.target, dataset: scenario.dataset,
+            datasetDescription: dataset.description, actualQuartersPercent: model.actualQuarters))
+        return Simulated(result: result, scenario: scenario, dataset: dataset, meta: meta, notes: notes)
+    }
+
+    func makeReport(progress: (@Sendable (Int) -> Void)? = nil) throws -> Report {
+        let simulated = try simulate(command: "run", progress: progress)
+        var report = SimulationReports.report(
+            simulated.result, title: simulated.scenario.name, datasetDescription: simulated.dataset.description, notes: simulated.notes)
+        report.figures = SimulationFigures.headline(simulated.result)
+        report.meta = simulated.meta
+        return report
     }
 }
 
