@@ -52,6 +52,6 @@ let package = Package(
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Growth", "InputOutput", "LinearAlgebra"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
         .testTarget(name: "SimulationTests", dependencies: ["TestSupport", "Simulation", "Scenarios", "Sampling", "InputOutput", "Datasets", "LinearAlgebra"]),
-        .testTarget(name: "GRDPCommandsTests", dependencies: ["GRDPCommands", "grdp", "InputOutput", "Reporting"]),
+        .testTarget(name: "GRDPCommandsTests", dependencies: ["GRDPCommands", "grdp", "InputOutput", "Reporting", "TestSupport"]),
     ]
 )
