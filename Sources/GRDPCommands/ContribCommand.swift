@@ -8,6 +8,7 @@ import Reporting
 /// Loads accounts: a user's CSV or the embedded Hanoi 2025 accounts.
 enum AccountsSource {
     static func load(path: String?) throws -> GRDPAccounts {
+        if path == "-" { return try GRDPAccounts(csv: InputFile.read("-"), path: "-") }
         if let path { return try GRDPAccounts.load(path: path) }
         return try HanoiDataset.embedded().accounts()
     }

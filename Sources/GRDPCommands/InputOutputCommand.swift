@@ -179,6 +179,7 @@ struct InputOutputCommand: ParsableCommand {
     }
 
     func loadTable() throws -> IOTable {
+        if table == "-" { return try IOTable(csv: InputFile.read("-"), path: "-") }
         if let table { return try IOTable.load(path: table) }
         return try DefaultData.hanoiTable()
     }
