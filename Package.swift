@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 // grdp — GRDP growth simulation engine: input-output (Leontief) model, growth
 // accounting and Monte Carlo over policy levers. Layers (arrows point down only):
-// grdp → GRDPCommandLine → Reporting → Simulation → Scenarios → Growth → InputOutput
+// grdp → GRDPCommandLine → Reporting (→ Charts, SVG only) → Simulation → Scenarios → Growth → InputOutput
 // → LinearAlgebra → CBLASLapack. See ../shared/design/ARCHITECTURE.md.
 import PackageDescription
 
@@ -16,10 +16,12 @@ let package = Package(
         .library(name: "Sampling", targets: ["Sampling"]),
         .library(name: "Scenarios", targets: ["Scenarios"]),
         .library(name: "Simulation", targets: ["Simulation"]),
+        .library(name: "Charts", targets: ["Charts"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -34,7 +36,11 @@ let package = Package(
         .target(name: "Growth", dependencies: ["InputOutput", "LinearAlgebra"]),
         .target(name: "Datasets", dependencies: ["Growth", "InputOutput", "LinearAlgebra"]),
         .target(name: "Simulation", dependencies: ["Scenarios", "Datasets", "Growth", "InputOutput", "LinearAlgebra", "Sampling", "CBLASLapack"]),
-        .target(name: "Reporting", dependencies: ["Simulation", "Datasets", "Growth", "InputOutput", "LinearAlgebra"]),
+        .target(name: "Charts"),
+        .target(
+            name: "Reporting",
+            dependencies: ["Simulation", "Datasets", "Growth", "InputOutput", "LinearAlgebra", "Sampling", "Charts",
+                           .product(name: "Mustache", package: "swift-mustache")]),
         .target(
             name: "GRDPCommands",
             dependencies: [
@@ -51,6 +57,7 @@ let package = Package(
         .testTarget(name: "GrowthTests", dependencies: ["TestSupport", "Growth", "InputOutput", "LinearAlgebra"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Growth", "InputOutput", "LinearAlgebra"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "SimulationTests", dependencies: ["TestSupport", "Simulation", "Scenarios", "Sampling", "InputOutput", "Datasets", "LinearAlgebra"]),
         .testTarget(name: "GRDPCommandsTests", dependencies: ["GRDPCommands", "grdp", "InputOutput", "Reporting", "TestSupport"]),
     ]
