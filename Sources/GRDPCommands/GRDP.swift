@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LinearAlgebra
+import Reporting
 
 /// The `grdp` command tree. Each subcommand lives in its own file; the economics lives
 /// in the library targets, the tables in Reporting, and this target only parses
@@ -13,8 +14,8 @@ public struct GRDP: ParsableCommand {
             Exit codes: 0 success; 1 bad input (file, table, scenario, parameter); \
             64 bad command line; 70 internal error.
             """,
-        version: "0.1.0",
-        subcommands: [RunCommand.self, ValidateCommand.self, ContribCommand.self, QuarterlyCommand.self, InputOutputCommand.self, DataCommand.self, InfoCommand.self],
+        version: ReportMeta.toolVersion,
+        subcommands: [RunCommand.self, ReportCommand.self, ChartCommand.self, ValidateCommand.self, ContribCommand.self, QuarterlyCommand.self, InputOutputCommand.self, DataCommand.self, InfoCommand.self],
         defaultSubcommand: RunCommand.self
     )
 

@@ -23,6 +23,8 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Worker threads (default: all cores). Results do not depend on it.") var threads: Int?
     @Option(help: "Write every draw (parameters and outputs) to this CSV file, atomically.") var keepDraws: String?
     @Flag(help: "Hold the dataset's assumptions at their central values instead of sampling them.") var centralAssumptions = false
+    @Option(name: .customLong("progress"), help: "Progress on standard error: none, bar (default on a terminal) or log (a line every 5 s; default otherwise).")
+    var progressMode: ProgressMode?
     @OptionGroup var outputOptions: OutputOptions
 
     func validate() throws {
@@ -32,8 +34,14 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let report = try makeReport(progress: ProgressLine.make())
+        let report = try makeReport(progress: ProgressReporter.make(progressMode, total: try resolvedDraws()))
         try outputOptions.emit(report)
+    }
+
+    /// The number of draws the run will make (`--draws`, else the scenario's), for the progress total.
+    func resolvedDraws() throws -> Int {
+        if let draws { return draws }
+        return try Self.loadScenarioWithFingerprint(scenario == "-" ? nil : scenario).0.draws
     }
 
     /// The scenario (`-`: standard input; nil: the embedded Hanoi 2025 plan) and the `meta`
@@ -78,7 +86,7 @@ struct RunCommand: ParsableCommand {
             threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, keepDrawsPath: keepDraws,
             progress: progress)
         let result = try MonteCarloEngine.run(model: model, configuration: configuration)
-        ProgressLine.clear(progress != nil)
+        ProgressReporter.finish()
         var notes: [String] = []
         if case .hanoi = model.economy {
             notes.append("dataset assumptions sampled per draw (the Hanoi table is re-derived for each draw)")
@@ -103,32 +111,6 @@ struct RunCommand: ParsableCommand {
         report.figures = SimulationFigures.headline(simulated.result)
         report.meta = simulated.meta
         return report
-    }
-}
-
-/// A progress line on standard error, only when it is a terminal.
-enum ProgressLine {
-    static func make() -> (@Sendable (Int) -> Void)? {
-        guard isatty(STDERR_FILENO) == 1 else { return nil }
-        let state = ProgressState()
-        return { done in state.report(done) }
-    }
-
-    static func clear(_ active: Bool) {
-        if active { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-    }
-
-    final class ProgressState: @unchecked Sendable {
-        private let lock = NSLock()
-        private var last = Date.distantPast
-        func report(_ done: Int) {
-            lock.lock()
-            defer { lock.unlock() }
-            let now = Date()
-            guard now.timeIntervalSince(last) > 0.25 else { return }
-            last = now
-            FileHandle.standardError.write(Data("\rgrdp: \(done) draws done".utf8))
-        }
     }
 }
 

@@ -3,11 +3,15 @@ import Foundation
 /// Errors writing output files.
 public enum ReportingError: Error, Equatable, Sendable, CustomStringConvertible {
     case cannotWrite(path: String, reason: String)
+    /// The HTML report's template did not parse (an internal error).
+    case template(reason: String)
 
     public var description: String {
         switch self {
         case let .cannotWrite(path, reason):
             return "\(path): cannot write the file (\(reason)); check that the directory exists and is writable"
+        case let .template(reason):
+            return "internal error: the HTML report template does not parse (\(reason)); please report this"
         }
     }
 }
