@@ -26,6 +26,7 @@ public struct GRDP: ParsableCommand {
 /// error and a documented exit code.
 public enum CommandLineMain {
     public static func main(_ arguments: [String]? = nil) -> Never {
+        SignalHandling.install()
         do {
             var command = try GRDP.parseAsRoot(arguments)
             try command.run()

@@ -28,6 +28,8 @@ final class ProgressReporter: @unchecked Sendable {
         self.mode = mode
         self.total = max(1, total)
         self.interval = interval ?? (mode == .bar ? 0.25 : 5)
+        // A log's first line comes one interval after the start: a short run logs nothing.
+        last = mode == .log ? start : .distantPast
     }
 
     /// The engine's progress callback for `mode` (nil: bar on a terminal, log otherwise;

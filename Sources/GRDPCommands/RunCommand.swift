@@ -85,6 +85,7 @@ struct RunCommand: ParsableCommand {
             sampling: scenario.sampling,
             threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, keepDrawsPath: keepDraws,
             progress: progress)
+        if let keepDraws { TemporaryFiles.register(TemporaryFiles.siblingPath(for: keepDraws)) }
         let result = try MonteCarloEngine.run(model: model, configuration: configuration)
         ProgressReporter.finish()
         var notes: [String] = []
