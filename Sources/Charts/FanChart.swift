@@ -90,7 +90,7 @@ public struct FanChart: Sendable, Equatable {
         var group = SVGElement("g", [("class", "legend")])
         var x = frame.plotRight
         for (text, colour) in entries.reversed() {
-            let width = Double(text.count) * 6.5 + 22
+            let width = Double(text.count) * 7.2 + 26
             x -= width
             group.append(SVGElement("rect", [("x", Coordinate.text(x)), ("y", Coordinate.text(frame.plotTop - 24)), ("width", "12"), ("height", "10"),
                                              ("fill", colour)]))

@@ -109,7 +109,7 @@ struct InputOutputCommand: ParsableCommand {
             balancing = result
             source += ", rebalanced"
         }
-        if let write { try AtomicFile.write(table.csvText(), to: write) }
+        if let write { try OutputFile.write(table.csvText(), to: write) }
 
         let model = try LeontiefModel(table: table)
         var tables: [ResultTable] = []

@@ -31,6 +31,7 @@ struct RunCommand: ParsableCommand {
         if let draws, draws < 1 || draws > Scenario.maximumDraws { throw ValidationError("--draws must be between 1 and \(Scenario.maximumDraws)") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         if let sampling, SamplingMethod(rawValue: sampling) == nil { throw ValidationError("--sampling must be monte-carlo or latin-hypercube") }
+        if keepDraws == "-" { throw ValidationError("--keep-draws needs a file name (the draws are written atomically, not to standard output)") }
     }
 
     func run() throws {
@@ -123,9 +124,14 @@ struct ValidateCommand: ParsableCommand {
 
     @Argument(help: "Scenario files (TOML).") var files: [String]
 
+    /// The scenario at `file` (`-`: standard input).
+    static func load(_ file: String) throws -> Scenario {
+        file == "-" ? try Scenario.parse(InputFile.read("-"), path: "-") : try Scenario.load(path: file)
+    }
+
     func run() throws {
         for file in files {
-            let scenario = try Scenario.load(path: file)
+            let scenario = try Self.load(file)
             let dataset = try ScenarioCompiler.dataset(for: scenario)
             let model = try ScenarioCompiler.compile(scenario, dataset: dataset)
             print("\(file): valid — \(scenario.levers.count) levers, \(model.parameters.count) uncertain parameters, \(scenario.draws) draws")

@@ -145,3 +145,13 @@ struct OutputContractTests {
         #expect((meta["scenario_sha256"] as? String)?.count == 64)
     }
 }
+
+@Suite("Shell completions")
+struct CompletionTests {
+    @Test("--generate-completion-script writes a script naming the subcommands", arguments: ["bash", "zsh", "fish"])
+    func script(_ shell: String) throws {
+        let outcome = try GRDPBinary.run(["--generate-completion-script", shell])
+        #expect(outcome.status == 0)
+        for command in ["run", "report", "chart", "contrib", "io"] { #expect(outcome.standardOutput.contains(command)) }
+    }
+}
