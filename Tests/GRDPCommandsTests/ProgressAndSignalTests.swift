@@ -29,8 +29,9 @@ struct ProgressAndSignalTests {
         let lines = log.split(separator: "\n")
         #expect(!lines.isEmpty)
         // Every line: "grdp: PP% DONE/20,000 draws, RATE draws/s, ETA M:SS", DONE a multiple of
-        // the 4,096-draw block (or the total) and increasing; the last one is the total.
-        let pattern = try NSRegularExpression(pattern: "^grdp: +[0-9]+% ([0-9,]+)/20,000 draws, [0-9.]+[kM]? draws/s, ETA [0-9:]+$")
+        // the 4,096-draw block (or the total) and increasing; the last one is the total. Before
+        // the first block ends the rate is unknown: "0/20,000 draws, 0 draws/s, ETA --".
+        let pattern = try NSRegularExpression(pattern: "^grdp: +[0-9]+% ([0-9,]+)/20,000 draws, [0-9.]+[kM]? draws/s, ETA ([0-9:]+|--)$")
         let done = lines.compactMap { line -> Int? in
             let text = String(line)
             guard let match = pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
