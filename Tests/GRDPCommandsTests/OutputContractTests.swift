@@ -32,6 +32,16 @@ struct OutputContractTests {
         let meta = try #require(document["meta"] as? [String: Any])
         #expect(meta["command"] as? String == arguments[0])
         #expect(meta["schema_version"] as? String == "1.0.0")
+        // A column with a unit holds numbers (or null for an empty cell), never text.
+        for table in (document["tables"] as? [[String: Any]]) ?? [] {
+            let columns = (table["columns"] as? [[String: Any]]) ?? []
+            for column in columns where column["unit"] is String {
+                let id = column["id"] as? String ?? ""
+                for row in (table["rows"] as? [[String: Any]]) ?? [] {
+                    #expect(row[id] is NSNull || row[id] is Double || row[id] is Int, "\(table["id"] ?? ""): \(id) = \(row[id] ?? "missing")")
+                }
+            }
+        }
     }
 
     @Test("The validator rejects what the contract forbids (so the test above can fail)")
