@@ -84,7 +84,7 @@ public enum HTMLReport {
             return ["id": chart.id, "heading": chart.heading, "explanation": chart.explanation, "svg": svg.rendered()]
         }
         let inputs: [[String: String]] = document.inputs.map {
-            ["id": $0.id, "distribution": $0.distribution, "mean": significant($0.mean), "p5": significant($0.p5), "p95": significant($0.p95), "source": $0.source]
+            ["id": $0.id, "distribution": $0.distribution, "mean": significant($0.mean), "p5": significant($0.p5), "p95": significant($0.p95), "source": abbreviated($0.source, limit: 280)]
         }
         let tables: [[String: Any]] = document.tables.filter { $0.id != "parameters" }.map { table in
             let numeric = table.columns.indices.map { c in table.rows.contains { if case .number = $0[c] { true } else { false } } }
@@ -103,6 +103,15 @@ public enum HTMLReport {
             "scenarioArgument": scenario.hasPrefix("embedded") || scenario.isEmpty ? "" : scenario + " ",
             "draws": String(document.draws), "seed": String(run?.seed ?? 0), "sampling": run?.sampling ?? "", "dataset": run?.datasetDescription ?? "",
         ]
+    }
+
+    /// At most `limit` characters, cut at a word boundary with "…" (the full text is in the
+    /// scenario file and in the JSON/CSV `parameters` table).
+    static func abbreviated(_ text: String, limit: Int) -> String {
+        guard text.count > limit else { return text }
+        var cut = String(text.prefix(limit))
+        if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
+        return cut + " …"
     }
 
     /// Four significant digits, without exponent for the magnitudes of this report.

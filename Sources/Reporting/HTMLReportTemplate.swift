@@ -42,8 +42,9 @@ enum HTMLReportTemplate {
     {{/charts}}
     <section id="inputs" class="table-section">
       <h2>The sampled inputs</h2>
-      <p class="explain">Every uncertain number of the run: the distribution it is drawn from, its mean and 90 % range, and where it comes from.</p>
-      <table>
+      <p class="explain">Every uncertain number of the run: the distribution it is drawn from, its mean and 90 % range, and where it comes from (abridged; the scenario file has the full text).</p>
+      <table class="inputs">
+        <colgroup><col class="input"><col class="distribution"><col class="number"><col class="number"><col class="number"><col class="source"></colgroup>
         <thead><tr><th>Input</th><th>Distribution</th><th class="num">Mean</th><th class="num">P5</th><th class="num">P95</th><th>Source</th></tr></thead>
         <tbody>
         {{#inputs}}<tr><td class="id">{{id}}</td><td>{{distribution}}</td><td class="num">{{mean}}</td><td class="num">{{p5}}</td><td class="num">{{p95}}</td><td class="source">{{source}}</td></tr>
@@ -94,6 +95,10 @@ enum HTMLReportTemplate {
     .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     td.id { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 11.5px; }
     td.source { color: #52606d; font-size: 11.5px; }
+    table.inputs { table-layout: fixed; }
+    table.inputs td, table.inputs th { overflow-wrap: anywhere; }
+    table.inputs col.input { width: 23%; } table.inputs col.distribution { width: 17%; }
+    table.inputs col.number { width: 7.5%; } table.inputs col.source { width: 37.5%; }
     .note { color: #52606d; font-size: 12px; margin: 4px 0; }
     footer { margin-top: 32px; color: #616e7c; font-size: 12px; border-top: 1px solid #e4e7eb; }
     code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 11.5px; }
@@ -102,7 +107,8 @@ enum HTMLReportTemplate {
       body { max-width: none; padding: 0; font-size: 10.5pt; }
       h1 { font-size: 18pt; }
       h2 { font-size: 13pt; break-after: avoid; page-break-after: avoid; }
-      header, .summary, .chart-section, tr { break-inside: avoid; page-break-inside: avoid; }
+      header, .summary, .chart-section { break-inside: avoid; page-break-inside: avoid; }
+      thead { display: table-header-group; }
       .table-section table { font-size: 8.5pt; }
       .figure { background: none; }
       footer { break-inside: avoid; }
