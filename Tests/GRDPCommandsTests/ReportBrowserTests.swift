@@ -70,6 +70,26 @@ struct ReportBrowserTests {
         #expect(text.contains("simulated outcomes"))
     }
 
+    @Test("grdp chart KIND writes one SVG; report -o FILE.json writes the run's JSON with command 'report'")
+    func chartAndFormats() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("grdp-chart-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let svg = directory.appendingPathComponent("fan.svg")
+        let chart = try GRDPBinary.run(["chart", "fan", "--draws", "3000", "--progress", "none", "-o", svg.path])
+        #expect(chart.status == 0, "\(chart.standardError)")
+        let text = try String(contentsOf: svg, encoding: .utf8)
+        #expect(text.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"chart-fan\""))
+        #expect(text.contains("class=\"median\""))
+        let json = directory.appendingPathComponent("r.json")
+        let report = try GRDPBinary.run(["report", "--draws", "3000", "--progress", "none", "-o", json.path])
+        #expect(report.status == 0)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: json)) as? [String: Any])
+        #expect((document["meta"] as? [String: Any])?["command"] as? String == "report")
+        let bad = try GRDPBinary.run(["chart", "pie"])
+        #expect(bad.status == 64)
+    }
+
     @Test("Headless Chromium loads it offline: every chart in the DOM, no console error, a screenshot that is not blank")
     func chromiumLoads() throws {
         guard let browser = Self.chromium else {
