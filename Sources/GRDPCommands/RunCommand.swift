@@ -122,7 +122,8 @@ struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate", abstract: "Check a scenario file without running it (exit 1 with file:line: key on the first error).")
 
-    @Argument(help: "Scenario files (TOML).") var files: [String]
+    @Argument(help: "Scenario files (TOML); '-' reads standard input.") var files: [String]
+    @OptionGroup var outputOptions: OutputOptions
 
     /// The scenario at `file` (`-`: standard input).
     static func load(_ file: String) throws -> Scenario {
@@ -130,11 +131,30 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func run() throws {
+        var lines: [String] = []
+        var table = ResultTable(
+            id: "scenarios", title: "Valid scenarios",
+            columns: [.init("file", "File"), .init("name", "Name"), .init("levers", "Levers"), .init("parameters", "Uncertain parameters"),
+                      .init("draws", "Draws"), .init("sha256", "SHA-256")])
+        var inputs: [ReportMeta.Input] = []
         for file in files {
-            let scenario = try Self.load(file)
+            let text = try file == "-" ? InputFile.read("-") : nil
+            let scenario = try text.map { try Scenario.parse($0, path: "-") } ?? Self.load(file)
             let dataset = try ScenarioCompiler.dataset(for: scenario)
             let model = try ScenarioCompiler.compile(scenario, dataset: dataset)
-            print("\(file): valid — \(scenario.levers.count) levers, \(model.parameters.count) uncertain parameters, \(scenario.draws) draws")
+            lines.append("\(file): valid — \(scenario.levers.count) levers, \(model.parameters.count) uncertain parameters, \(scenario.draws) draws")
+            let input = text.map { InputFile.fingerprint(role: "scenario", path: "-", text: $0) } ?? InputFile.fingerprint(role: "scenario", path: file)
+            if let input { inputs.append(input) }
+            table.append([.text(file), .text(scenario.name), .number(Double(scenario.levers.count), decimals: 0),
+                          .number(Double(model.parameters.count), decimals: 0), .number(Double(scenario.draws), decimals: 0), .text(input?.sha256 ?? "")])
         }
+        if outputOptions.format == nil, outputOptions.table == nil, try outputOptions.resolvedFormat() == .text {
+            try OutputFile.write(lines.map { $0 + "\n" }.joined(), to: outputOptions.output)
+            return
+        }
+        try outputOptions.emit(Report(
+            title: "Scenario validation", headline: [("Valid files", .number(Double(files.count), decimals: 0))], tables: [table],
+            figures: [KeyFigure("valid_files", .number(Double(files.count), decimals: 0), unit: "files")],
+            meta: ReportMeta(command: "validate", inputs: inputs)))
     }
 }
