@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "Datasets", targets: ["Datasets"]),
         .library(name: "Sampling", targets: ["Sampling"]),
         .library(name: "Scenarios", targets: ["Scenarios"]),
+        .library(name: "Forecasting", targets: ["Forecasting"]),
         .library(name: "Simulation", targets: ["Simulation"]),
         .library(name: "Charts", targets: ["Charts"]),
     ],
@@ -35,16 +36,17 @@ let package = Package(
         .target(name: "Scenarios", dependencies: ["Sampling", "LinearAlgebra", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "Growth", dependencies: ["InputOutput", "LinearAlgebra"]),
         .target(name: "Datasets", dependencies: ["Growth", "InputOutput", "LinearAlgebra"]),
-        .target(name: "Simulation", dependencies: ["Scenarios", "Datasets", "Growth", "InputOutput", "LinearAlgebra", "Sampling", "CBLASLapack"]),
+        .target(name: "Forecasting", dependencies: ["Scenarios", "Datasets", "LinearAlgebra", "Sampling"]),
+        .target(name: "Simulation", dependencies: ["Scenarios", "Datasets", "Forecasting", "Growth", "InputOutput", "LinearAlgebra", "Sampling", "CBLASLapack"]),
         .target(name: "Charts"),
         .target(
             name: "Reporting",
-            dependencies: ["Simulation", "Datasets", "Growth", "InputOutput", "LinearAlgebra", "Sampling", "Charts",
+            dependencies: ["Simulation", "Forecasting", "Scenarios", "Sampling", "Datasets", "Growth", "InputOutput", "LinearAlgebra", "Charts",
                            .product(name: "Mustache", package: "swift-mustache")]),
         .target(
             name: "GRDPCommands",
             dependencies: [
-                "LinearAlgebra", "InputOutput", "Growth", "Datasets", "Sampling", "Scenarios", "Simulation", "Reporting",
+                "LinearAlgebra", "InputOutput", "Growth", "Datasets", "Sampling", "Scenarios", "Forecasting", "Simulation", "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,6 +58,7 @@ let package = Package(
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Sampling"]),
         .testTarget(name: "GrowthTests", dependencies: ["TestSupport", "Growth", "InputOutput", "LinearAlgebra"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Growth", "InputOutput", "LinearAlgebra"]),
+        .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "Scenarios", "Datasets", "Sampling"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Charts", "Simulation", "Scenarios", "Datasets"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "SimulationTests", dependencies: ["TestSupport", "Simulation", "Scenarios", "Sampling", "InputOutput", "Datasets", "LinearAlgebra"]),

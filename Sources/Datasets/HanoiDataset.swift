@@ -89,4 +89,12 @@ public struct HanoiDataset: Sendable {
         ])
         return try HanoiTableDerivation(nationalCSV: files[HanoiDatasetBuilder.File.nationalTable] ?? "", facts: facts)
     }
+
+    /// Every published figure embedded (facts, extra facts and the 2010–2026 history), with
+    /// the date of each release: what the forecast is estimated on and back-tested against.
+    public func publishedHistory() throws(DatasetError) -> PublishedFacts {
+        try PublishedFacts(files: [HanoiDatasetBuilder.File.facts, HanoiDatasetBuilder.File.extraFacts, HanoiDatasetBuilder.File.history].map {
+            ($0, files[$0] ?? "")
+        })
+    }
 }

@@ -7,7 +7,7 @@ import InputOutput
 /// derives. Numbers are written with fixed decimals so the text is stable.
 public enum HanoiDatasetBuilder {
     /// Source files read from the sources directory.
-    public static let sourceFiles = ["grdp_facts.csv", "extra_facts.csv", NationalTable2019.fileName, DatasetAssumptions.fileName]
+    public static let sourceFiles = ["grdp_facts.csv", "extra_facts.csv", "grdp_history.csv", NationalTable2019.fileName, DatasetAssumptions.fileName]
 
     public enum File {
         public static let table = "hanoi_io_2024.csv"
@@ -20,10 +20,13 @@ public enum HanoiDatasetBuilder {
         /// for sampled assumptions from a binary copied alone.
         public static let facts = "grdp_facts.csv"
         public static let extraFacts = "extra_facts.csv"
+        /// Hanoi's and Vietnam's growth, targets and investment 2010–2026, every release with
+        /// its date (the forecast's estimation and back-test read it).
+        public static let history = "grdp_history.csv"
         public static let nationalTable = NationalTable2019.fileName
         /// The default scenario (`grdp run` with no file).
         public static let defaultScenario = "hanoi-2025-plan.toml"
-        public static let all = [table, accounts, quarterlyWeights, targets, assumptions, provenance, facts, extraFacts, nationalTable, defaultScenario]
+        public static let all = [table, accounts, quarterlyWeights, targets, assumptions, provenance, facts, extraFacts, history, nationalTable, defaultScenario]
     }
 
     /// Reads the sources from a directory.
@@ -93,11 +96,13 @@ public enum HanoiDatasetBuilder {
         // 6. The sources themselves, verbatim.
         provenance.verbatim(File.facts, detail: "published figures; each row carries its own original_source, cited_via_url and article_date")
         provenance.verbatim(File.extraFacts, detail: "published figures transcribed from grdp_facts_notes.md; each row carries its own original_source, cited_via_url and article_date")
+        provenance.verbatim(File.history, detail: "published Hanoi and Vietnam growth, targets and investment 2010–2026 (first releases, estimates and revisions tagged in original_source); each row carries its own original_source, cited_via_url and article_date; the quotes are in grdp_history_notes.md")
         provenance.verbatim(File.nationalTable, detail: "General Statistics Office of Viet Nam, input-output table 2019 (million VND), reduced to 6 sectors by schultkr/DGE-METRIC-VietNam (commit 65c17d0); see data/sources/README.md")
         return [
             (File.table, tableText), (File.accounts, accountsText), (File.quarterlyWeights, quarterlyText),
             (File.targets, targetsText), (File.assumptions, assumptionsText), (File.provenance, provenance.provenance.csvText),
             (File.facts, lineFeeds(try source(File.facts))), (File.extraFacts, lineFeeds(try source(File.extraFacts))),
+            (File.history, lineFeeds(try source(File.history))),
             (File.nationalTable, lineFeeds(try source(File.nationalTable))), (File.defaultScenario, lineFeeds(defaultScenario)),
         ]
     }

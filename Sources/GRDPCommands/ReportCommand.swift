@@ -24,7 +24,8 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let simulated = try simulation.simulate(command: "report", progress: ProgressReporter.make(simulation.progressMode, total: simulation.resolvedDraws()))
         var report = SimulationReports.report(
-            simulated.result, title: simulated.scenario.name, datasetDescription: simulated.dataset.description, notes: simulated.notes)
+            simulated.result, title: simulated.scenario.name, datasetDescription: simulated.dataset.description, notes: simulated.notes,
+            forecast: simulated.forecast)
         report.figures = SimulationFigures.headline(simulated.result)
         report.meta = simulated.meta
         let document = RunReportDocument(result: simulated.result, report: report, sources: ReportSources.sources(simulated))

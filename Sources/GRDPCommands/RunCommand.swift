@@ -1,5 +1,6 @@
 import ArgumentParser
 import Datasets
+import Forecasting
 import Foundation
 import Reporting
 import Scenarios
@@ -23,6 +24,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Worker threads (default: all cores). Results do not depend on it.") var threads: Int?
     @Option(help: "Write every draw (parameters and outputs) to this CSV file, atomically.") var keepDraws: String?
     @Flag(help: "Hold the dataset's assumptions at their central values instead of sampling them.") var centralAssumptions = false
+    @Option(help: "Published quarters of the year, e.g. Q1=7.41,Q2=8.13 (overrides the scenario's actual_quarters).") var actual: PublishedQuarters?
+    @Option(help: "Baseline model: national (default), national-persistent, local or momentum (overrides the scenario).") var baselineModel: BaselineModel?
+    @Option(name: .customLong("set"), help: "Override an input, e.g. national.growth=7.5 (Vietnam's GDP growth forecast, %).") var settings: [ScenarioSetting] = []
     @Option(name: .customLong("progress"), help: "Progress on standard error: none, bar (default on a terminal) or log (a line every 5 s; default otherwise).")
     var progressMode: ProgressMode?
     @OptionGroup var outputOptions: OutputOptions
@@ -71,6 +75,8 @@ struct RunCommand: ParsableCommand {
         let dataset: ScenarioCompiler.Dataset
         let meta: ReportMeta
         let notes: [String]
+        /// P(≥ target) across baseline models and the back-test scores (embedded dataset only).
+        let forecast: ForecastContext?
     }
 
     func simulate(command: String, progress: (@Sendable (Int) -> Void)? = nil) throws -> Simulated {
@@ -79,6 +85,9 @@ struct RunCommand: ParsableCommand {
         if let seed { scenario.seed = seed }
         if let sampling, let method = SamplingMethod(rawValue: sampling) { scenario.sampling = method }
         if centralAssumptions { scenario.datasetAssumptions = .central }
+        if let actual { scenario.actualQuarters = actual.values }
+        if let baselineModel { scenario.baselineModel = baselineModel }
+        for setting in settings { try setting.apply(to: &scenario) }
         let dataset = try ScenarioCompiler.dataset(for: scenario)
         let model = try ScenarioCompiler.compile(scenario, dataset: dataset)
         let configuration = RunConfiguration(
@@ -94,7 +103,15 @@ struct RunCommand: ParsableCommand {
             notes.append("dataset assumptions sampled per draw (the Hanoi table is re-derived for each draw)")
         }
         if !model.actualQuarters.isEmpty {
-            notes.append("annual growth uses the published quarters \(model.actualQuarters.map { String($0) }.joined(separator: ", ")); sector contributions are the model's for the whole year")
+            notes.append(model.baselineDynamics == nil
+                ? "annual growth uses the published quarters \(model.actualQuarters.map { String($0) }.joined(separator: ", ")); sector contributions are the model's for the whole year"
+                : "conditioned on the published quarters \(model.actualQuarters.map { String($0) }.joined(separator: ", ")): every draw's baseline is updated by them (levers keep their own distributions); all tables add up to the GRDP line")
+        }
+        var forecast: ForecastContext?
+        if dataset.hanoi != nil {
+            let variants = try ModelVariants.run(scenario, dataset: dataset, configuration: configuration, except: model.baselineDynamics?.model ?? .momentum)
+            let backtest = try ScenarioCompiler.backtest(for: scenario, dataset: dataset, years: Backtest.defaultYears).run(origins: [.annual])
+            forecast = ForecastContext(variants: variants, backtest: backtest.summaries)
         }
         var inputs = [fingerprint]
         if let path = scenario.tablePath, let input = InputFile.fingerprint(role: "table", path: path) { inputs.append(input) }
@@ -103,13 +120,14 @@ struct RunCommand: ParsableCommand {
             scenarioPath: fingerprint.path, scenarioSHA256: fingerprint.sha256, seed: result.seed, draws: result.draws,
             sampling: result.sampling.rawValue, targetPercent: model.target, dataset: scenario.dataset,
             datasetDescription: dataset.description, actualQuartersPercent: model.actualQuarters))
-        return Simulated(result: result, scenario: scenario, dataset: dataset, meta: meta, notes: notes)
+        return Simulated(result: result, scenario: scenario, dataset: dataset, meta: meta, notes: notes, forecast: forecast)
     }
 
     func makeReport(progress: (@Sendable (Int) -> Void)? = nil) throws -> Report {
         let simulated = try simulate(command: "run", progress: progress)
         var report = SimulationReports.report(
-            simulated.result, title: simulated.scenario.name, datasetDescription: simulated.dataset.description, notes: simulated.notes)
+            simulated.result, title: simulated.scenario.name, datasetDescription: simulated.dataset.description, notes: simulated.notes,
+            forecast: simulated.forecast)
         report.figures = SimulationFigures.headline(simulated.result)
         report.meta = simulated.meta
         return report

@@ -1,11 +1,26 @@
+import Forecasting
 import Foundation
 import Sampling
+import Scenarios
 import Simulation
+
+/// What the report says about the forecast's own uncertainty and record, beside one run:
+/// P(≥ target) under the other baseline models, and the back-test scores.
+public struct ForecastContext: Sendable {
+    public let variants: [ModelVariants.Outcome]
+    public let backtest: [Backtest.Summary]
+    public init(variants: [ModelVariants.Outcome], backtest: [Backtest.Summary]) {
+        self.variants = variants
+        self.backtest = backtest
+    }
+}
 
 /// The report of `grdp run`: headline, sector contributions with bands, levers, demand
 /// side, quarters, other plan targets, gap to target, and the inputs.
 public enum SimulationReports {
-    public static func report(_ result: RunResult, title: String, datasetDescription: String, notes: [String] = []) -> Report {
+    public static func report(
+        _ result: RunResult, title: String, datasetDescription: String, notes: [String] = [], forecast: ForecastContext? = nil
+    ) -> Report {
         let model = result.model, layout = result.layout, summary = result.summary
         func output(_ index: Int) -> OutputSummary { summary.outputs[index] }
         func q(_ index: Int, _ p: Double) -> Double? { output(index).quantile(p) }
@@ -25,6 +40,15 @@ public enum SimulationReports {
         if let p = summary.meetsTarget.probability {
             let interval = summary.meetsTarget.wilsonInterval().map { " (95% CI \(fmt($0.lowerBound * 100, 1))–\(fmt($0.upperBound * 100, 1)))" } ?? ""
             headline.append(("P(GRDP growth ≥ \(fmt(model.target)) %)", .text("\(fmt(p * 100, 1))%\(interval)")))
+            let baselineModel = model.baselineDynamics?.model ?? .momentum
+            if let forecast, !forecast.variants.isEmpty {
+                let all = [(baselineModel, p)] + forecast.variants.map { ($0.model, $0.probability) }
+                let low = all.map(\.1).min() ?? p, high = all.map(\.1).max() ?? p
+                headline.append(("  range across baseline models", .text(
+                    "\(fmt(low * 100, 1))–\(fmt(high * 100, 1))% (" + all.map { "\($0.0.rawValue) \(fmt($0.1 * 100, 1))" }.joined(separator: ", ")
+                        + "; others at \(ModelVariants.drawsPerVariant) draws; model uncertainty, not in the CI above)")))
+            }
+            headline.append(("Baseline model", .text(baselineModel.summary + backtestLine(forecast, baselineModel))))
         }
         if let e = layout.exports {
             let probability = summary.exportsMeetTarget?.probability.map { ", P(≥ \(fmt(model.exportsTarget ?? 0, 1))%) \(fmt($0 * 100, 1))%" } ?? ""
@@ -65,7 +89,7 @@ public enum SimulationReports {
             columns: [.init("id", "Lever"), .init("name", "Name"), .init("category", "Demand side"), .init("mean_pp", "Mean pp"),
                       .init("p5_pp", "P5 pp"), .init("p50_pp", "P50 pp"), .init("p95_pp", "P95 pp")])
         let baseline = layout.baselineContribution
-        levers.append([.text("baseline"), .text("momentum (baseline growth of every line)"), .text("")] + band(baseline))
+        levers.append([.text("baseline"), .text(model.baselineDynamics.map { "baseline: " + $0.model.summary } ?? "momentum (baseline growth of every line)"), .text("")] + band(baseline))
         for (l, lever) in model.levers.enumerated() {
             let c = layout.leverContributions.lowerBound + l
             levers.append([.text(lever.id), .text(lever.name), .text(lever.category)] + band(c))
@@ -77,7 +101,11 @@ public enum SimulationReports {
         var demand = ResultTable(
             id: "demand_side", title: "Demand side: contributions by the demand that carries them (pp)",
             columns: [.init("category", "Demand"), .init("mean_pp", "Mean pp"), .init("p5_pp", "P5 pp"), .init("p95_pp", "P95 pp")])
-        demand.append([.text("baseline momentum")] + range(baseline))
+        demand.append([.text(model.baselineDynamics == nil ? "baseline momentum" : "baseline (all)")] + range(baseline))
+        if let d = layout.nationalDemand, let c = layout.nationalCycle {
+            demand.append([.text("  of which national growth: rest of Vietnam and abroad (export column)")] + range(d))
+            demand.append([.text("  of which national growth: local demand moving with the national cycle")] + range(c))
+        }
         for (c, category) in SimulationModel.demandCategories.enumerated() {
             let index = layout.categoryContributions.lowerBound + c
             demand.append([.text(category)] + range(index))
@@ -148,9 +176,27 @@ public enum SimulationReports {
         if let (indices, _) = model.correlation {
             inputs.notes.append("correlated through a Gaussian copula: " + indices.map { model.parameters[$0].id }.joined(separator: ", "))
         }
+        if let f = model.baselineDynamics?.forecast {
+            if let n = f.nationalGrowth { inputs.notes.append("\(ScenarioCompiler.BaselineParameterID.nationalGrowth): N(\(fmt(n.mean)), \(fmt(n.standardDeviation))²) — \(n.source)") }
+            inputs.notes.append("\(ScenarioCompiler.BaselineParameterID.expected): N(\(fmt(f.expected.mean, 3)), \(fmt(f.expected.standardDeviation, 3))²) — \(f.expected.source)")
+            inputs.notes.append("\(ScenarioCompiler.BaselineParameterID.residual): sd \(fmt(f.residualStandardDeviation, 3)) (leave-one-out error \(fmt(f.regression.outOfSampleError, 3)) less the quarter noise); quarter noise sd \(fmt(f.quarterNoiseStandardDeviation, 3)) (robust spread of Hanoi's quarters around their years)")
+        }
         inputs.notes.append(contentsOf: notes)
         tables.append(inputs)
         return Report(title: title, headline: headline, tables: tables)
+    }
+
+    /// "; back-test …" for the model used: its mean CRPS over the annual origins against the
+    /// best benchmark's, and its 90% band coverage.
+    static func backtestLine(_ forecast: ForecastContext?, _ model: BaselineModel) -> String {
+        guard let summaries = forecast?.backtest.filter({ $0.origin == .annual }),
+              let own = summaries.first(where: { $0.forecaster == .model(model) }) else { return "" }
+        let benchmarks = summaries.filter { if case .model = $0.forecaster { false } else { true } }
+        let best = benchmarks.min { $0.meanCRPS < $1.meanCRPS }
+        let years = "\(own.years.first ?? 0)–\(own.years.last ?? 0)"
+        return "; back-test \(years): mean CRPS \(fmt(own.meanCRPS, 2))"
+            + (best.map { " (best benchmark, \($0.forecaster.id): \(fmt($0.meanCRPS, 2)))" } ?? "")
+            + ", 90% band covered \(own.coverage90)/\(own.years.count) (grdp backtest)"
     }
 
     static func fmt(_ value: Double?, _ decimals: Int = 2) -> String {

@@ -39,7 +39,13 @@ public struct Scenario: Sendable {
     /// `scenario.sampling` (default Monte Carlo).
     public var sampling: SamplingMethod
     /// `scenario.actual_quarters`: published GRDP growth (% y/y) of Q1, Q2, … (at most 3).
-    public let actualQuarters: [Double]
+    /// A `var` so that `grdp run --actual` can set it.
+    public var actualQuarters: [Double]
+    /// `scenario.baseline_model`: how the no-policy growth is forecast (nil: `BaselineModel.default`).
+    public var baselineModel: BaselineModel?
+    /// `scenario.national_growth`: the user's forecast of Vietnam's GDP growth (%), the centre
+    /// of the national factor (nil: the national target published before the year).
+    public var nationalGrowth: Double?
     /// `scenario.dataset_assumptions` (default `.sample`).
     public var datasetAssumptions: DatasetAssumptionsMode
     /// `[baseline]` entries other than `tax_elasticity`, in file order.

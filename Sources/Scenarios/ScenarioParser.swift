@@ -9,7 +9,7 @@ struct ScenarioParser {
     static let rootKeys = ["scenario", "baseline", "levers", "indicators", "correlation"]
     static let scenarioKeys = [
         "name", "description", "dataset", "accounts", "table", "year", "target", "draws", "seed", "sampling",
-        "actual_quarters", "dataset_assumptions",
+        "actual_quarters", "dataset_assumptions", "baseline_model", "national_growth",
     ]
     static let commonLeverKeys = ["name", "kind", "source", "assumption", "quarters"]
     static let leverKeys: [String: [String]] = [
@@ -128,6 +128,18 @@ struct ScenarioParser {
             datasetAssumptions = try keyword(value, at: "scenario.dataset_assumptions", as: DatasetAssumptionsMode.self)
         }
 
+        var baselineModel: BaselineModel?
+        if let value = settings["baseline_model"] {
+            baselineModel = try keyword(value, at: "scenario.baseline_model", as: BaselineModel.self)
+        }
+        var nationalGrowth: Double?
+        if let value = settings["national_growth"] {
+            nationalGrowth = try number(value, at: "scenario.national_growth")
+            guard let growth = nationalGrowth, growth > -30, growth < 30 else {
+                throw error("scenario.national_growth", "national_growth is \(nationalGrowth ?? 0)%; give Vietnam's GDP growth forecast in % (between -30 and 30)")
+            }
+        }
+
         var baseline: [BaselineEntry] = []
         var taxElasticity = UncertainValue.constant(1)
         if let value = root["baseline"] {
@@ -166,12 +178,15 @@ struct ScenarioParser {
 
         let correlation = try root["correlation"].map { (value) throws(ScenarioError) in try correlationSpec(value) }
 
-        return Scenario(
+        var scenario = Scenario(
             path: file, name: name, description: description, dataset: dataset, accountsPath: accountsPath,
             tablePath: tablePath, year: year, target: target, draws: draws, seed: seed, sampling: sampling,
             actualQuarters: actualQuarters, datasetAssumptions: datasetAssumptions, baseline: baseline,
             taxElasticity: taxElasticity, levers: levers, exportsBaseline: exportsBaseline, cpiBaseline: cpiBaseline,
             correlation: correlation, locator: locator)
+        scenario.baselineModel = baselineModel
+        scenario.nationalGrowth = nationalGrowth
+        return scenario
     }
 
     /// `relative` against the directory of `scenarioPath` (unchanged when absolute or when

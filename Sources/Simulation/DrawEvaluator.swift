@@ -51,6 +51,8 @@ struct DrawEvaluator {
     let sourcingLevers: [Int]
     let shockLevers: [Int]
     let shockedSectors: [Int]
+    /// The estimated baseline and the conditioning on published quarters, if any.
+    var baselineState: BaselineDrawState?
 
     init(model: SimulationModel) throws(SimulationError) {
         self.plan = EvaluationPlan(model: model)
@@ -111,6 +113,7 @@ struct DrawEvaluator {
         leverSectorGrowth = [Double](repeating: 0, count: model.lines.count * max(model.levers.count, 1))
         technical = [Double](repeating: 0, count: n * n)
         previousOutput = [Double](repeating: 0, count: n)
+        baselineState = model.baselineDynamics.map { BaselineDrawState($0, quarterlyWeights: model.quarterlyWeights) }
     }
 
     /// Factors I − A for the current `technical` into `leontief`/`pivots`: in Swift for small
@@ -283,9 +286,24 @@ struct DrawEvaluator {
                 for i in 0..<lineCount where isTaxLine[i] { growthOf[base + i] = elasticity * extraValueAddedGrowth }
                 out[layout.leverContributions.lowerBound + l] = weightedGrowth * (1 + spill)
             }
+            // The baseline model: every line's baseline moves by the same Δ (see BaselineDynamics).
+            var shift = 0.0
+            if baselineState != nil {
+                var momentum = 0.0, shareTotal = 0.0
+                for i in 0..<lineCount {
+                    momentum += shares[i] * plan.baseline[i].value(theta)
+                    shareTotal += shares[i]
+                }
+                let leverContributions = layout.leverContributions.lowerBound
+                shift = baselineState!.shift(theta: theta, momentumTotal: momentum, shareTotal: shareTotal) { q in
+                    var effect = 0.0
+                    for l in 0..<leverCount { effect += plan.quarterRatio[4 * l + q] * out[leverContributions + l] }
+                    return effect
+                }
+            }
             for g in layout.groupContributions { out[g] = 0 }
             for i in 0..<lineCount {
-                let base = plan.baseline[i].value(theta)
+                let base = plan.baseline[i].value(theta) + shift
                 var growth = base
                 for l in 0..<leverCount { growth += growthOf[i + lineCount * l] }
                 out[layout.lineGrowth.lowerBound + i] = growth
@@ -304,6 +322,20 @@ struct DrawEvaluator {
         // 6. Quarters: gᵢ,q = baselineᵢ + Σₗ Δgₗ,ᵢ·profileₗ,q / W_q, so GRDP growth in quarter q is
         //    the baseline contribution plus Σₗ (profileₗ,q / W_q)·(lever l's contribution).
         var annualFromQuarters = 0.0
+        if let state = baselineState {
+            // Quarter q: the conditioned baseline B + η_q plus the levers' profile; the
+            // published quarters come out as published, and Σ_q W_q·quarter = Σ lines.
+            for q in 0..<4 {
+                var quarter = state.total + state.quarterNoise(q)
+                for l in 0..<leverCount { quarter += plan.quarterRatio[4 * l + q] * out[layout.leverContributions.lowerBound + l] }
+                out[layout.quarters.lowerBound + q] = quarter
+            }
+            out[layout.grdp] = grdp
+            if let d = layout.nationalDemand, let c = layout.nationalCycle {
+                out[d] = state.nationalDemandShare * state.nationalGrowth
+                out[c] = (1 - state.nationalDemandShare) * state.nationalGrowth
+            }
+        } else {
         for q in 0..<4 {
             var quarter: Double
             if q < plan.actualQuarters.count {
@@ -316,6 +348,7 @@ struct DrawEvaluator {
             annualFromQuarters += plan.quarterlyWeights[q] * quarter
         }
         out[layout.grdp] = plan.actualQuarters.isEmpty ? grdp : annualFromQuarters
+        }
         // 7. Exports and consumer prices.
         if let e = layout.exports, let baseline = plan.exportsBaseline {
             var exports = baseline.value(theta)

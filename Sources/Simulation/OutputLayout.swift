@@ -12,6 +12,10 @@ public struct OutputLayout: Sendable, Equatable {
         case quarterGrowth(Int)
         case exportsGrowth
         case consumerPrices
+        /// The national factor's contribution through the export column (demand from the rest
+        /// of Vietnam and abroad), and through local demand moving with the national cycle.
+        case nationalDemandContribution
+        case nationalCycleContribution
     }
 
     public let kinds: [Kind]
@@ -26,6 +30,9 @@ public struct OutputLayout: Sendable, Equatable {
     public let quarters: Range<Int>
     public let exports: Int?
     public let consumerPrices: Int?
+    /// National factor outputs (estimated baselines with a national factor only).
+    public let nationalDemand: Int?
+    public let nationalCycle: Int?
 
     public var count: Int { kinds.count }
 
@@ -65,6 +72,17 @@ public struct OutputLayout: Sendable, Equatable {
             names.append("cpi_pct")
         } else {
             consumerPrices = nil
+        }
+        if model.baselineDynamics?.model.hasNationalFactor == true {
+            nationalDemand = kinds.count
+            kinds.append(.nationalDemandContribution)
+            names.append("national_demand_contribution_pp")
+            nationalCycle = kinds.count
+            kinds.append(.nationalCycleContribution)
+            names.append("national_cycle_local_contribution_pp")
+        } else {
+            nationalDemand = nil
+            nationalCycle = nil
         }
         self.kinds = kinds
         self.names = names

@@ -1,4 +1,5 @@
 import Datasets
+import Forecasting
 import Foundation
 import Growth
 import InputOutput
@@ -87,11 +88,20 @@ public enum ScenarioCompiler {
             return .parameter(index)
         }
 
-        // Lines: baseline growth, sector and group.
+        // Lines: baseline growth, sector and group. An estimated baseline re-centres the
+        // lines on its total, so a line without a [baseline] entry deviates by 0 from it; the
+        // embedded accounts' growth column holds the published outcome of the year itself
+        // and is never a baseline (it would look ahead).
+        let baselineModel = try Self.baselineModel(for: scenario, dataset: dataset)
         var baseline: [ParameterValue] = []
         for (i, line) in lines.enumerated() {
             if let entry = scenario.baseline.first(where: { $0.accountsLine == line }) {
                 baseline.append(try value(Scenario.baselineParameterID(line), entry.value))
+            } else if baselineModel.isEstimated {
+                baseline.append(.constant(0))
+            } else if dataset.hanoi != nil {
+                throw SimulationError.invalidModel(
+                    "\(scenario.path): baseline_model = \"momentum\" needs `\(line) = ...` in [baseline]; the embedded accounts hold the published outcome of \(scenario.year ?? accounts.year), which a forecast must not use — add the line, or use baseline_model = \"\(BaselineModel.default.rawValue)\"")
             } else if let growth = accounts.sectors[i].growth {
                 baseline.append(.constant(growth))
             } else {
@@ -153,6 +163,9 @@ public enum ScenarioCompiler {
         } else {
             economy = .fixed(try EconomyCoefficients(table: table), shares: accounts.baseYearShares)
         }
+        let dynamics = try Self.baselineDynamics(
+            model: baselineModel, scenario: scenario, dataset: dataset, parameters: &parameters,
+            momentumVariance: Self.momentumVariance(scenario, lines: lines, shares: accounts.baseYearShares))
         guard let target = scenario.target ?? accounts.grdpTarget else {
             throw SimulationError.invalidModel("no GRDP target: set `target` in [scenario] of \(scenario.path) or grdp_target in the accounts")
         }
@@ -172,6 +185,6 @@ public enum ScenarioCompiler {
             target: target,
             exportsTarget: scenario.exportsBaseline == nil ? nil : targets.first { $0.indicator == "export_growth" }?.target,
             cpiCeiling: scenario.cpiBaseline == nil ? nil : targets.first { $0.indicator == "cpi" }?.target,
-            actualQuarters: scenario.actualQuarters, publishedOutcome: published)
+            actualQuarters: scenario.actualQuarters, publishedOutcome: published, baselineDynamics: dynamics)
     }
 }

@@ -99,13 +99,17 @@ public struct SimulationModel: Sendable {
     public let actualQuarters: [Double]
     /// The published GRDP growth of the simulated year, when known (a back-test).
     public let publishedOutcome: Double?
+    /// The estimated baseline and the conditioning on published quarters (nil: every line's
+    /// baseline as the scenario gives it, quarters replaced by the published ones).
+    public let baselineDynamics: BaselineDynamics?
 
     public init(
         sectors: [String], lines: [String], groups: [String], groupOfLine: [Int?], sectorOfLine: [Int?], taxLines: [Int],
         baseline: [ParameterValue], taxElasticity: ParameterValue, levers: [SimulationLever],
         exportsBaseline: ParameterValue?, cpiBaseline: ParameterValue?, parameters: [ParameterSpecification],
         correlation: (indices: [Int], copula: GaussianCopula)?, economy: EconomySource, quarterlyWeights: [Double],
-        target: Double, exportsTarget: Double?, cpiCeiling: Double?, actualQuarters: [Double], publishedOutcome: Double? = nil
+        target: Double, exportsTarget: Double?, cpiCeiling: Double?, actualQuarters: [Double], publishedOutcome: Double? = nil,
+        baselineDynamics: BaselineDynamics? = nil
     ) throws(SimulationError) {
         guard baseline.count == lines.count, sectorOfLine.count == lines.count, groupOfLine.count == lines.count else {
             throw .invalidModel("every accounts line needs a baseline growth")
@@ -134,6 +138,7 @@ public struct SimulationModel: Sendable {
         self.cpiCeiling = cpiCeiling
         self.actualQuarters = actualQuarters
         self.publishedOutcome = publishedOutcome
+        self.baselineDynamics = baselineDynamics
     }
 
     /// Whether outputs are an affine function of the parameters (fixed economy, no
