@@ -1,6 +1,7 @@
 import ArgumentParser
 import Charts
 import Datasets
+import Forecasting
 import Foundation
 import Reporting
 import Scenarios
@@ -26,9 +27,10 @@ struct ReportCommand: ParsableCommand {
         var report = SimulationReports.report(
             simulated.result, title: simulated.scenario.name, datasetDescription: simulated.dataset.description, notes: simulated.notes,
             forecast: simulated.forecast)
-        report.figures = SimulationFigures.headline(simulated.result)
+        report.figures = SimulationFigures.headline(simulated.result, forecast: simulated.forecast)
         report.meta = simulated.meta
-        let document = RunReportDocument(result: simulated.result, report: report, sources: ReportSources.sources(simulated))
+        let document = RunReportDocument(result: simulated.result, report: report, sources: ReportSources.sources(simulated),
+                                         backtest: BacktestBands.years(simulated))
         if let svg { try ChartFiles.write(HTMLReport.charts(document), to: svg) }
         let output = simulation.outputOptions.output
         let wantsHTML = simulation.outputOptions.format == nil && (output == nil || output == "-" || OutputFile.formatName(ofPath: output ?? "") == "html"
@@ -44,26 +46,41 @@ struct ReportCommand: ParsableCommand {
 /// `grdp chart KIND`: one chart of the run as an SVG file (or standard output).
 struct ChartCommand: ParsableCommand {
     enum Kind: String, CaseIterable, ExpressibleByArgument {
-        case fan, distribution, sectors, levers
+        case fan, distribution, sectors, levers, backtest
     }
 
     static let configuration = CommandConfiguration(
         commandName: "chart",
-        abstract: "Write one chart of the run as SVG: fan, distribution, sectors or levers.",
+        abstract: "Write one chart of the run as SVG: fan, distribution, sectors, levers or backtest.",
         discussion: "Takes every option of 'grdp run'; -o FILE.svg writes the file atomically (default: standard output).")
 
-    @Argument(help: "fan, distribution, sectors or levers.") var kind: Kind
+    @Argument(help: "fan, distribution, sectors, levers or backtest (embedded dataset).") var kind: Kind
     @OptionGroup var simulation: RunCommand
 
     func run() throws {
         let simulated = try simulation.simulate(command: "report", progress: ProgressReporter.make(simulation.progressMode, total: simulation.resolvedDraws()))
         let report = SimulationReports.report(simulated.result, title: simulated.scenario.name, datasetDescription: simulated.dataset.description)
-        let document = RunReportDocument(result: simulated.result, report: report, sources: [:])
+        let document = RunReportDocument(result: simulated.result, report: report, sources: [:], backtest: BacktestBands.years(simulated))
         let id = "chart-" + kind.rawValue
         guard let chart = HTMLReport.charts(document).first(where: { $0.id == id }) else {
             throw CommandInputError("chart \(kind.rawValue): not available for this run")
         }
         try OutputFile.write(chart.svg.rendered() + "\n", to: simulation.outputOptions.output)
+    }
+}
+
+/// The back-test chart's rows: for each past year scored from an annual origin, the band of
+/// the baseline model the run uses — its normal predictive distribution, P5/P95 = mean ∓
+/// 1.645 sd, as the back-test's coverage counts it — and the published outcome.
+enum BacktestBands {
+    static func years(_ simulated: RunCommand.Simulated) -> [RunReportDocument.BacktestYear]? {
+        let used = simulated.result.model.baselineDynamics?.model ?? .momentum
+        let z = 1.6448536269514722
+        let rows = simulated.backtestScores.filter { $0.origin == .annual && $0.forecaster == .model(used) }.sorted { $0.year < $1.year }.map {
+            RunReportDocument.BacktestYear(year: String($0.year), p5: $0.mean - z * $0.standardDeviation, p50: $0.mean,
+                                           p95: $0.mean + z * $0.standardDeviation, outcome: $0.outcome)
+        }
+        return rows.isEmpty ? nil : rows
     }
 }
 
@@ -94,7 +111,7 @@ enum ReportSources {
         }
         for parameter in simulated.result.model.parameters where sources[parameter.id] == nil {
             if parameter.id.hasPrefix("baseline.") {
-                sources[parameter.id] = "momentum: the line's 2024 growth with its spread, [baseline] of \(scenario.path)"
+                sources[parameter.id] = "[baseline] of \(scenario.path)"
             } else if parameter.id.hasPrefix("indicators.") {
                 sources[parameter.id] = "[indicators] of \(scenario.path)"
             }

@@ -77,6 +77,8 @@ struct RunCommand: ParsableCommand {
         let notes: [String]
         /// P(≥ target) across baseline models and the back-test scores (embedded dataset only).
         let forecast: ForecastContext?
+        /// The back-test's scores by year (annual origins), for the report's back-test chart.
+        let backtestScores: [Backtest.Score]
     }
 
     func simulate(command: String, progress: (@Sendable (Int) -> Void)? = nil) throws -> Simulated {
@@ -108,10 +110,12 @@ struct RunCommand: ParsableCommand {
                 : "conditioned on the published quarters \(model.actualQuarters.map { String($0) }.joined(separator: ", ")): every draw's baseline is updated by them (levers keep their own distributions); all tables add up to the GRDP line")
         }
         var forecast: ForecastContext?
+        var backtestScores: [Backtest.Score] = []
         if dataset.hanoi != nil {
             let variants = try ModelVariants.run(scenario, dataset: dataset, configuration: configuration, except: model.baselineDynamics?.model ?? .momentum)
             let backtest = try ScenarioCompiler.backtest(for: scenario, dataset: dataset, years: Backtest.defaultYears).run(origins: [.annual])
             forecast = ForecastContext(variants: variants, backtest: backtest.summaries)
+            backtestScores = backtest.scores
         }
         var inputs = [fingerprint]
         if let path = scenario.tablePath, let input = InputFile.fingerprint(role: "table", path: path) { inputs.append(input) }
@@ -120,7 +124,8 @@ struct RunCommand: ParsableCommand {
             scenarioPath: fingerprint.path, scenarioSHA256: fingerprint.sha256, seed: result.seed, draws: result.draws,
             sampling: result.sampling.rawValue, targetPercent: model.target, dataset: scenario.dataset,
             datasetDescription: dataset.description, actualQuartersPercent: model.actualQuarters))
-        return Simulated(result: result, scenario: scenario, dataset: dataset, meta: meta, notes: notes, forecast: forecast)
+        return Simulated(result: result, scenario: scenario, dataset: dataset, meta: meta, notes: notes, forecast: forecast,
+                         backtestScores: backtestScores)
     }
 
     func makeReport(progress: (@Sendable (Int) -> Void)? = nil) throws -> Report {
@@ -128,7 +133,7 @@ struct RunCommand: ParsableCommand {
         var report = SimulationReports.report(
             simulated.result, title: simulated.scenario.name, datasetDescription: simulated.dataset.description, notes: simulated.notes,
             forecast: simulated.forecast)
-        report.figures = SimulationFigures.headline(simulated.result)
+        report.figures = SimulationFigures.headline(simulated.result, forecast: simulated.forecast)
         report.meta = simulated.meta
         return report
     }

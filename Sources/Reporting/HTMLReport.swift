@@ -29,7 +29,7 @@ public enum HTMLReport {
                   explanation: "Each sector's contribution to GRDP growth: base-year share × its growth. Bar: P5–P95 of the draws; dot: median.",
                   svg: intervals(document.sectors, title: "pp of GRDP growth").svg(id: "chart-sectors", title: "Sector contributions with bands")),
             Chart(id: "chart-levers", heading: "What the levers add (percentage points)",
-                  explanation: "Momentum (every line at its 2024 pace) and each lever's contribution: the value added it induces through the input-output model. Bar: P5–P95; dot: median.",
+                  explanation: "The baseline (the growth the baseline model forecasts without the levers) and each lever's contribution: the value added it induces through the input-output model. Bar: P5–P95; dot: median.",
                   svg: intervals([document.baseline] + document.levers, title: "pp of GRDP growth", labelWidth: 250)
                       .svg(id: "chart-levers", title: "Lever contributions with bands")),
         ]
@@ -48,7 +48,7 @@ public enum HTMLReport {
             let rows = backtest.map { IntervalChart.Row(label: $0.year, low: $0.p5, centre: $0.p50, high: $0.p95, marker: $0.outcome) }
             let chart = IntervalChart(rows: rows, valueTitle: "annual GRDP growth (%)", markerLabel: "published outcome", labelWidth: 90)
             charts.append(Chart(id: "chart-backtest", heading: "Back-test: forecast bands against outcomes",
-                                explanation: "For each past year, the model's P5–P95 band and median of annual growth, and the published outcome.",
+                                explanation: "For each past year, forecast from the start of the year with the data published then: the baseline model's P5–P95 band and median of annual growth (its normal predictive distribution, as `grdp backtest` scores it), and the published outcome. Levers are not part of the back-test.",
                                 svg: chart.svg(id: "chart-backtest", title: "Back-test of the forecast bands")))
         }
         return charts

@@ -58,6 +58,9 @@ public struct RunReportDocument: Sendable {
     public let draws: Int
     public let probability: Double?
     public let probabilityInterval: ClosedRange<Double>?
+    /// P(≥ target) from the lowest to the highest across the baseline models, when the report
+    /// carries it (`p_meets_target_models_low/high` of its key figures).
+    public let probabilityAcrossModels: ClosedRange<Double>?
     public let median: Double
     public let p5: Double, p25: Double, p75: Double, p95: Double
     public let baseline: Band
@@ -90,12 +93,21 @@ public struct RunReportDocument: Sendable {
         draws = result.draws
         probability = summary.meetsTarget.probability
         probabilityInterval = summary.meetsTarget.wilsonInterval()
+        func figure(_ id: String) -> Double? {
+            guard case let .number(value, _)? = report.figures.first(where: { $0.id == id })?.value else { return nil }
+            return value
+        }
+        if let low = figure("p_meets_target_models_low"), let high = figure("p_meets_target_models_high"), low <= high {
+            probabilityAcrossModels = low...high
+        } else {
+            probabilityAcrossModels = nil
+        }
         median = grdp.quantile(0.5) ?? grdp.moments.mean
         p5 = grdp.quantile(0.05) ?? median
         p25 = grdp.quantile(0.25) ?? median
         p75 = grdp.quantile(0.75) ?? median
         p95 = grdp.quantile(0.95) ?? median
-        baseline = band("baseline momentum", layout.baselineContribution)
+        baseline = band("baseline", layout.baselineContribution)
         sectors = model.lines.indices.map { band(model.lines[$0], layout.lineContributions.lowerBound + $0) }
         // Levers by id ("tourism_visitors" → "tourism visitors"): their names are sentences.
         levers = model.levers.indices.map { band(model.levers[$0].id.replacingOccurrences(of: "_", with: " "), layout.leverContributions.lowerBound + $0) }

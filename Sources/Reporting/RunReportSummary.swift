@@ -12,13 +12,23 @@ enum RunReportSummary {
             if let interval = document.probabilityInterval {
                 sentence += " (95 % Monte Carlo interval \(fixed(interval.lowerBound * 100, 1))–\(fixed(interval.upperBound * 100, 1)) %)"
             }
-            out.append(sentence + ": the target is \(likelihood(p)) under the plan's levers and their uncertainty.")
+            sentence += ": the target is \(likelihood(p)) under the plan's levers and their uncertainty."
+            if let range = document.probabilityAcrossModels, range.upperBound > range.lowerBound {
+                sentence += " The baseline model is itself uncertain: with the other baseline models the probability lies between "
+                    + "\(fixed(range.lowerBound * 100, 1)) % and \(fixed(range.upperBound * 100, 1)) % (a spread the Monte Carlo interval does not include)."
+            }
+            out.append(sentence)
         }
         out.append("The median outcome is \(fixed(document.median, 2)) % growth. In nine simulated years out of ten growth lies between "
             + "\(fixed(document.p5, 2)) % and \(fixed(document.p95, 2)) %, and in half of them between \(fixed(document.p25, 2)) % and \(fixed(document.p75, 2)) %.")
 
         let totalMean = document.baseline.mean + document.levers.reduce(0) { $0 + $1.mean }
-        var carries = "What carries the growth: momentum — every sector growing at its 2024 pace — gives \(fixed(document.baseline.mean, 2)) pp"
+        // The baseline's own description, from the levers table ("momentum (…)", "baseline: estimated: …").
+        let baselineName = document.tables.first { $0.id == "levers" }.flatMap { table in
+            table.rows.first { text($0, in: table, "id") == "baseline" }.flatMap { text($0, in: table, "name") }
+        }.map { ($0.hasPrefix("baseline: ") ? String($0.dropFirst("baseline: ".count)) : $0)
+            .replacingOccurrences(of: " (", with: ": ").replacingOccurrences(of: ")", with: "") }
+        var carries = "What carries the growth: the baseline\(baselineName.map { " (\($0))" } ?? "") gives \(fixed(document.baseline.mean, 2)) pp"
         if totalMean > 0 { carries += " of the \(fixed(totalMean, 2)) pp on average" }
         let topLevers = document.levers.sorted { $0.mean > $1.mean }.prefix(3).filter { $0.mean > 0 }
         if !topLevers.isEmpty {

@@ -1,3 +1,4 @@
+import Forecasting
 import Sampling
 import Simulation
 
@@ -5,7 +6,10 @@ import Simulation
 /// probability of meeting the target with its Wilson 95% interval, and the distribution of
 /// annual GRDP growth (quantiles from the run's DDSketch, moments from Welford/Chan).
 public enum SimulationFigures {
-    public static func headline(_ result: RunResult) -> [KeyFigure] {
+    /// - Parameter forecast: the other baseline models' P(≥ target) and the back-test scores,
+    ///   when the run has them: `p_meets_target_models_low/high`, `p_meets_target_model_<id>`,
+    ///   `backtest_mean_crps`, `backtest_coverage90`, `backtest_years`.
+    public static func headline(_ result: RunResult, forecast: ForecastContext? = nil) -> [KeyFigure] {
         let model = result.model, layout = result.layout, summary = result.summary
         let grdp = summary.outputs[layout.grdp]
         var figures: [KeyFigure] = [KeyFigure("target_pct", model.target, unit: "%")]
@@ -37,6 +41,23 @@ public enum SimulationFigures {
             figures.append(KeyFigure("published_outcome_percentile", summary.atOrAbovePublishedOutcome?.probability.map { (1 - $0) * 100 }, unit: "percentile"))
         }
         figures.append(KeyFigure("draws", .number(Double(result.draws), decimals: 0), unit: "draws"))
+        if let forecast {
+            let used = model.baselineDynamics?.model ?? .momentum
+            figures.append(KeyFigure("baseline_model", .text(used.rawValue)))
+            if let p = summary.meetsTarget.probability, !forecast.variants.isEmpty {
+                let all = [p] + forecast.variants.map(\.probability)
+                figures.append(KeyFigure("p_meets_target_models_low", all.min(), unit: "probability"))
+                figures.append(KeyFigure("p_meets_target_models_high", all.max(), unit: "probability"))
+                for variant in forecast.variants {
+                    figures.append(KeyFigure("p_meets_target_model_" + KeyFigure.id(fromLabel: variant.model.rawValue), variant.probability, unit: "probability"))
+                }
+            }
+            if let own = forecast.backtest.first(where: { $0.origin == .annual && $0.forecaster == .model(used) }) {
+                figures.append(KeyFigure("backtest_mean_crps", own.meanCRPS, unit: "pp"))
+                figures.append(KeyFigure("backtest_coverage90", .number(Double(own.coverage90), decimals: 0), unit: "years"))
+                figures.append(KeyFigure("backtest_years", .number(Double(own.years.count), decimals: 0), unit: "years"))
+            }
+        }
         return figures
     }
 }

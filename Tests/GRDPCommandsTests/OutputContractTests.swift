@@ -21,7 +21,7 @@ struct OutputContractTests {
         ["contrib"], ["contrib", "--actual"],
         ["quarterly", "--actual", "Q1=7.41,Q2=8.13"],
         ["io"], ["io", "--multipliers", "--impact", "construction=1000"],
-        ["data"], ["info"], ["validate", "scenarios/hanoi-2025-plan.toml", "scenarios/tourism.toml"],
+        ["data"], ["info"], ["backtest", "--annual-only"], ["validate", "scenarios/hanoi-2025-plan.toml", "scenarios/tourism.toml"],
     ]
 
     @Test("Every command's JSON validates against docs/output-schema.json", arguments: commands)
