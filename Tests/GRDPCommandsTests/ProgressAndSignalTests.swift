@@ -44,6 +44,20 @@ struct ProgressAndSignalTests {
         #expect(!log.contains("\r"))
     }
 
+    @Test("--progress bar redraws one line in place: [###…] done/total, rate, ETA, then clears it")
+    func bar() throws {
+        let (process, out, err) = try Self.start(["run", "--draws", "20000", "--central-assumptions", "--progress", "bar", "--format", "json"])
+        _ = out.fileHandleForReading.readDataToEndOfFile()
+        let log = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        // The last redraw is the full bar (24 '#'), and the line is cleared at the end.
+        #expect(log.contains("\r[" + String(repeating: "#", count: 24) + "] 100% 20,000/20,000 draws  "), "\(log.debugDescription)")
+        #expect(log.contains("draws/s  ETA "))
+        #expect(log.hasSuffix("\r\u{1B}[K"))
+        #expect(!log.contains("\n"))
+    }
+
     @Test("--progress none writes nothing on standard error")
     func none() throws {
         let outcome = try GRDPBinary.run(["run", "--draws", "9000", "--central-assumptions", "--progress", "none"])
