@@ -2,7 +2,7 @@
 // grdp — GRDP growth simulation engine: input-output (Leontief) model, growth
 // accounting and Monte Carlo over policy levers. Layers (arrows point down only):
 // grdp → GRDPCommandLine → Reporting (→ Charts, SVG only) → Simulation → Scenarios → Growth → InputOutput
-// → LinearAlgebra → CBLASLapack. See ../shared/design/ARCHITECTURE.md.
+// → LinearAlgebra → CBLASLapack; InputOutput → Spreadsheets (CSV dialects, .xlsx). See ../shared/design/ARCHITECTURE.md.
 import PackageDescription
 
 let package = Package(
@@ -10,6 +10,7 @@ let package = Package(
     products: [
         .executable(name: "grdp", targets: ["grdp"]),
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+        .library(name: "Spreadsheets", targets: ["Spreadsheets"]),
         .library(name: "InputOutput", targets: ["InputOutput"]),
         .library(name: "Growth", targets: ["Growth"]),
         .library(name: "Datasets", targets: ["Datasets"]),
@@ -23,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -31,10 +33,11 @@ let package = Package(
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
         .target(name: "LinearAlgebra", dependencies: ["CBLASLapack"]),
-        .target(name: "InputOutput", dependencies: ["LinearAlgebra"]),
+        .target(name: "Spreadsheets", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "InputOutput", dependencies: ["Spreadsheets", "LinearAlgebra"]),
         .target(name: "Sampling", dependencies: ["LinearAlgebra"]),
         .target(name: "Scenarios", dependencies: ["Sampling", "LinearAlgebra", .product(name: "TOMLKit", package: "TOMLKit")]),
-        .target(name: "Growth", dependencies: ["InputOutput", "LinearAlgebra"]),
+        .target(name: "Growth", dependencies: ["InputOutput", "Spreadsheets", "LinearAlgebra"]),
         .target(name: "Datasets", dependencies: ["Growth", "InputOutput", "LinearAlgebra"]),
         .target(name: "Forecasting", dependencies: ["Scenarios", "Datasets", "LinearAlgebra", "Sampling"]),
         .target(name: "Simulation", dependencies: ["Scenarios", "Datasets", "Forecasting", "Growth", "InputOutput", "LinearAlgebra", "Sampling", "CBLASLapack"]),
@@ -46,17 +49,18 @@ let package = Package(
         .target(
             name: "GRDPCommands",
             dependencies: [
-                "LinearAlgebra", "InputOutput", "Growth", "Datasets", "Sampling", "Scenarios", "Forecasting", "Simulation", "Reporting",
+                "LinearAlgebra", "Spreadsheets", "InputOutput", "Growth", "Datasets", "Sampling", "Scenarios", "Forecasting", "Simulation", "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "grdp", dependencies: ["GRDPCommands"]),
-        .target(name: "TestSupport", dependencies: ["InputOutput", "LinearAlgebra"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["InputOutput", "LinearAlgebra", .product(name: "ZIPFoundation", package: "ZIPFoundation")], path: "Tests/TestSupport"),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
-        .testTarget(name: "InputOutputTests", dependencies: ["TestSupport", "InputOutput", "LinearAlgebra"]),
+        .testTarget(name: "SpreadsheetsTests", dependencies: ["Spreadsheets", "TestSupport"]),
+        .testTarget(name: "InputOutputTests", dependencies: ["TestSupport", "InputOutput", "Spreadsheets", "LinearAlgebra"]),
         .testTarget(name: "SamplingTests", dependencies: ["Sampling", "LinearAlgebra"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Sampling"]),
-        .testTarget(name: "GrowthTests", dependencies: ["TestSupport", "Growth", "InputOutput", "LinearAlgebra"]),
+        .testTarget(name: "GrowthTests", dependencies: ["TestSupport", "Growth", "InputOutput", "Spreadsheets", "LinearAlgebra"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Growth", "InputOutput", "LinearAlgebra"]),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "Scenarios", "Datasets", "Sampling"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Charts", "Simulation", "Scenarios", "Datasets"]),

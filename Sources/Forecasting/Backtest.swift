@@ -88,11 +88,15 @@ public struct Backtest: Sendable {
     public static let defaultYears = 2013...2025
 
     public let estimator: BaselineEstimator
-    /// The momentum variant's spread of GRDP growth (the scenario's hand-set baseline).
-    public let momentumStandardDeviation: Double
+    /// The momentum variant's spread of GRDP growth (the scenario's hand-set baseline); nil
+    /// leaves the momentum variant out.
+    public let momentumStandardDeviation: Double?
     public let years: ClosedRange<Int>
 
-    public init(estimator: BaselineEstimator, momentumStandardDeviation: Double, years: ClosedRange<Int>) {
+    /// The forecasters scored.
+    public var forecasters: [Forecaster] { Forecaster.all.filter { $0 != .model(.momentum) || momentumStandardDeviation != nil } }
+
+    public init(estimator: BaselineEstimator, momentumStandardDeviation: Double?, years: ClosedRange<Int>) {
         self.estimator = estimator
         self.momentumStandardDeviation = momentumStandardDeviation
         self.years = years
@@ -110,7 +114,7 @@ public struct Backtest: Sendable {
                 do {
                     let observations = Self.observations(history: history, year: year, origin: origin, quarterlyWeights: estimator.quarterlyWeights)
                     let quarterNoise = try estimator.quarterNoise(for: year, asOf: asOf)
-                    for forecaster in Forecaster.all {
+                    for forecaster in forecasters {
                         let prior = try self.prior(forecaster, year: year, asOf: asOf)
                         let (mean, sd) = try Self.annualPredictive(
                             levelMean: prior.mean, levelVariance: prior.levelVariance, quarterNoise: quarterNoise,
@@ -127,7 +131,7 @@ public struct Backtest: Sendable {
         var summaries: [Summary] = []
         for origin in origins {
             let atOrigin = scores.filter { $0.origin == origin }
-            for forecaster in Forecaster.all {
+            for forecaster in forecasters {
                 let own = atOrigin.filter { $0.forecaster == forecaster }
                 guard !own.isEmpty else { continue }
                 let n = Double(own.count)
@@ -165,7 +169,7 @@ public struct Backtest: Sendable {
                     pow2(national?.standardDeviation ?? 0) + pow2(f.expected.standardDeviation) + pow2(f.residualStandardDeviation))
         case .model:
             guard let last = hanoi[year - 1] else { throw .missingObservation(what: "Hanoi's growth", year: year - 1, asOf: asOf.description) }
-            return level(last, annualVariance: pow2(momentumStandardDeviation))
+            return level(last, annualVariance: pow2(momentumStandardDeviation ?? 0))
         case .randomWalk:
             guard let last = hanoi[year - 1] else { throw .missingObservation(what: "Hanoi's growth", year: year - 1, asOf: asOf.description) }
             let changes = hanoi.keys.sorted().compactMap { u -> Double? in

@@ -7,10 +7,14 @@ import Reporting
 
 /// Loads accounts: a user's CSV or the embedded Hanoi 2025 accounts.
 enum AccountsSource {
-    static func load(path: String?) throws -> GRDPAccounts {
-        if path == "-" { return try GRDPAccounts(csv: InputFile.read("-"), path: "-") }
-        if let path { return try GRDPAccounts.load(path: path) }
+    static func load(path: String?, options: TableFileOptions? = nil) throws -> GRDPAccounts {
+        if let path { return try GRDPAccounts.load(path: path, options: options?.fileOptions ?? .init()) }
         return try HanoiDataset.embedded().accounts()
+    }
+
+    /// `--sheet` only with `--accounts` (a bad command line otherwise).
+    static func validate(path: String?, options: TableFileOptions) throws {
+        if path == nil, options.sheet != nil { throw ValidationError("--sheet describes an --accounts workbook; give --accounts FILE or drop --sheet") }
     }
 
     static func check(year: Int?, _ accounts: GRDPAccounts, path: String?) throws {
@@ -34,7 +38,8 @@ struct ContribCommand: ParsableCommand {
             accounts (CSV: sector, group, base_value, target, growth, q1..q4; see docs/accounts-format.md).
             """)
 
-    @Option(help: "GRDP accounts CSV (default: embedded Hanoi 2024 base / 2025 plan).") var accounts: String?
+    @Option(help: "GRDP accounts CSV or .xlsx (default: embedded Hanoi 2024 base / 2025 plan).") var accounts: String?
+    @OptionGroup var accountsFile: TableFileOptions
     @Option(help: "Year the accounts must be for (checked).") var year: Int?
     @Flag(help: "Use the accounts' growth column (actuals) instead of the targets.") var actual = false
     @Option(help: "Headline GRDP target in % (default: the accounts').") var target: Double?
@@ -42,12 +47,16 @@ struct ContribCommand: ParsableCommand {
     var demandGrowth: String?
     @OptionGroup var outputOptions: OutputOptions
 
+    func validate() throws {
+        try AccountsSource.validate(path: accounts, options: accountsFile)
+    }
+
     func run() throws {
         try outputOptions.emit(try makeReport())
     }
 
     func makeReport() throws -> Report {
-        let accounts = try AccountsSource.load(path: self.accounts)
+        let accounts = try AccountsSource.load(path: self.accounts, options: accountsFile)
         try AccountsSource.check(year: year, accounts, path: self.accounts)
         var tables: [ResultTable] = []
         var headline: [(key: String, value: Cell)] = [("Region", .text(accounts.region))]
@@ -121,8 +130,13 @@ struct QuarterlyCommand: ParsableCommand {
     var actual: String = ""
     @Option(help: "GRDP growth target in % (default: the accounts').") var target: Double?
     @Option(help: "Base-year quarterly weights Q1=..,Q2=..,Q3=..,Q4=.. (sum 1).") var weights: String?
-    @Option(help: "GRDP accounts CSV for the sector table (default: embedded Hanoi accounts).") var accounts: String?
+    @Option(help: "GRDP accounts CSV or .xlsx for the sector table (default: embedded Hanoi accounts).") var accounts: String?
+    @OptionGroup var accountsFile: TableFileOptions
     @OptionGroup var outputOptions: OutputOptions
+
+    func validate() throws {
+        try AccountsSource.validate(path: accounts, options: accountsFile)
+    }
 
     func run() throws {
         try outputOptions.emit(try makeReport())
@@ -144,7 +158,7 @@ struct QuarterlyCommand: ParsableCommand {
 
     func makeReport() throws -> Report {
         let actualQuarters = try Self.quarters(actual, option: "--actual")
-        let accounts = try AccountsSource.load(path: self.accounts)
+        let accounts = try AccountsSource.load(path: self.accounts, options: accountsFile)
         let quarterWeights: QuarterlyWeights
         if let weights {
             let values = try Self.quarters(weights, option: "--weights")

@@ -3,6 +3,7 @@ import Foundation
 import InputOutput
 import LinearAlgebra
 import Reporting
+import Spreadsheets
 
 /// `grdp io [TABLE.csv]`: input-output analysis of a table (the embedded Hanoi table
 /// when no file is given): transformations first (aggregate, disaggregate, regionalise,
@@ -12,18 +13,24 @@ struct InputOutputCommand: ParsableCommand {
         commandName: "io",
         abstract: "Input-output analysis: multipliers, linkages, impacts, price effects, extraction; regionalise, aggregate, balance.",
         discussion: """
-            TABLE is a CSV in the layout of docs/io-table-format.md. Transformations apply in this order: \
+            TABLE is a CSV (any separator, decimal point or comma) or an .xlsx workbook in the layout of \
+            docs/io-table-format.md; OECD ICIO tables with --region. Transformations apply in this order: \
             --aggregate, --disaggregate, --regionalize, --balance; analyses then run on the result. \
             With no analysis flag, prints the balance check, multipliers and linkages.
             Examples:
               grdp io table.csv --multipliers --linkages
+              grdp io workbook.xlsx --sheet IO --imports competitive --multipliers
+              grdp io icio_extract.csv --region VNM --multipliers
               grdp io table.csv --impact construction=1000 --format csv
               grdp io table.csv --price-shock electricity=10
               grdp io national.csv --regionalize hanoi_sizes.csv --lq-method flq --delta 0.1 --write hanoi.csv
             """)
 
-    @Argument(help: "Input-output table (CSV). Default: the embedded Hanoi 2024 table.")
+    @Argument(help: "Input-output table (CSV or .xlsx). Default: the embedded Hanoi 2024 table.")
     var table: String?
+
+    @OptionGroup var tableFile: TableFileOptions
+    @OptionGroup var tableContent: TableContentOptions
 
     @Flag(help: "Multipliers: output, value added, income, employment (Type I and II).") var multipliers = false
     @Flag(help: "Rasmussen–Hirschman backward and forward linkages and key sectors.") var linkages = false
@@ -72,6 +79,9 @@ struct InputOutputCommand: ParsableCommand {
         guard tolerance > 0, tolerance < 1 else { throw ValidationError("--tolerance must be in (0, 1)") }
         guard (0..<1).contains(delta) else { throw ValidationError("--delta must be in [0, 1)") }
         guard ["slq", "cilq", "flq", "aflq"].contains(lqMethod) else { throw ValidationError("--lq-method must be slq, cilq, flq or aflq") }
+        if table == nil, tableFile.sheet != nil || tableContent.region != nil || tableContent.imports != nil || tableContent.unit != nil {
+            throw ValidationError("--sheet, --region, --imports and --unit describe a TABLE file; give one, or drop them for the embedded table")
+        }
     }
 
     func run() throws {
@@ -80,10 +90,14 @@ struct InputOutputCommand: ParsableCommand {
     }
 
     func makeReport() throws -> Report {
-        var table = try loadTable()
-        var source = self.table ?? "embedded Hanoi 2024 table"
+        let loaded = try loadTable()
+        var table = loaded.table
+        var source = self.table.map { path in
+            [path] + (loaded.region.map { ["region \($0)"] } ?? [])
+                + (loaded.imports == .competitive ? ["competitive imports removed by import proportionality"] : [])
+        }?.joined(separator: ", ") ?? "embedded Hanoi 2024 table"
         let balanceReport = try table.validate(tolerance: tolerance, acceptImbalance: acceptImbalance)
-        var notes: [String] = []
+        var notes: [String] = loaded.warnings
         if acceptImbalance, max(balanceReport.largestRelativeRowResidual, balanceReport.largestRelativeColumnResidual) > tolerance {
             notes.append("imbalance accepted: largest row residual \(balanceReport.largestRelativeRowResidual * 100)%, column \(balanceReport.largestRelativeColumnResidual * 100)%")
         }
@@ -109,7 +123,7 @@ struct InputOutputCommand: ParsableCommand {
             balancing = result
             source += ", rebalanced"
         }
-        if let write { try OutputFile.write(table.csvText(), to: write) }
+        if let write { try OutputFile.write(table.csvText(comments: loaded.unit.map { ["unit: \($0)"] } ?? []), to: write) }
 
         let model = try LeontiefModel(table: table)
         var tables: [ResultTable] = []
@@ -144,6 +158,7 @@ struct InputOutputCommand: ParsableCommand {
         var headline: [(key: String, value: Cell)] = [
             ("Table", .text(source)),
             ("Sectors", .number(Double(table.sectorCount), decimals: 0)),
+            ("Unit", .text(loaded.unit ?? (self.table == nil ? "billion VND" : "not stated"))),
             ("Spectral radius of A", .text(String(format: "%.4f – %.4f (Hawkins–Simon: productive)", model.spectralRadiusBounds.lowerBound, model.spectralRadiusBounds.upperBound))),
         ]
         if let write { headline.append(("Table written to", .text(write))) }
@@ -178,10 +193,9 @@ struct InputOutputCommand: ParsableCommand {
         }
     }
 
-    func loadTable() throws -> IOTable {
-        if table == "-" { return try IOTable(csv: InputFile.read("-"), path: "-") }
-        if let table { return try IOTable.load(path: table) }
-        return try DefaultData.hanoiTable()
+    func loadTable() throws -> LoadedIOTable {
+        if let table { return try IOTable.read(path: table, options: tableContent.readOptions(tableFile)) }
+        return LoadedIOTable(table: try DefaultData.hanoiTable(), unit: "billion VND", imports: .domestic, region: nil, warnings: [])
     }
 
     static func parseSplit(_ text: String) throws -> (String, [(label: String, weight: Double)]) {
@@ -215,7 +229,7 @@ struct InputOutputCommand: ParsableCommand {
 }
 
 /// A CSV of `sector,value[,value...]` lines (optional header), one line per sector of the
-/// table, in any order.
+/// table, in any order; in any CSV dialect (`;` or tab, decimal commas).
 enum SectorValueFile {
     static func load(path: String, sectors: [String], columns: Int) throws -> [[Double]] {
         let text: String
@@ -223,13 +237,15 @@ enum SectorValueFile {
             throw CommandInputError("\(path): cannot read the file (\((error as NSError).localizedDescription))")
         }
         var values: [String: [Double]] = [:]
-        for record in CSVRecords.parse(text) {
+        let sheet = CSVDialect.automatic.sheet(text, path: path)
+        let records = sheet.rows.map { CSVRecord(line: $0.number, fields: $0.cells.map(\.text)) }
+        for record in records {
             guard record.fields.count == columns + 1 else {
                 throw CommandInputError("\(path):\(record.line): expected \(columns + 1) cells (sector and \(columns) value(s)), found \(record.fields.count)")
             }
-            let numbers = record.fields.dropFirst().map { Double($0) }
+            let numbers = record.fields.dropFirst().map { NumberText.parse($0, decimalMark: sheet.decimalMark) }
             if numbers.contains(where: { $0 == nil }) {
-                if record.line == CSVRecords.parse(text).first?.line { continue }  // header line
+                if record.line == records.first?.line { continue }  // header line
                 throw CommandInputError("\(path):\(record.line): '\(record.fields.dropFirst().joined(separator: ","))' is not numeric")
             }
             guard sectors.contains(record.fields[0]) else {

@@ -100,7 +100,7 @@ struct RunCommand: ParsableCommand {
         if let keepDraws { TemporaryFiles.register(TemporaryFiles.siblingPath(for: keepDraws)) }
         let result = try MonteCarloEngine.run(model: model, configuration: configuration)
         ProgressReporter.finish()
-        var notes: [String] = []
+        var notes: [String] = dataset.notes
         if case .hanoi = model.economy {
             notes.append("dataset assumptions sampled per draw (the Hanoi table is re-derived for each draw)")
         }
@@ -114,7 +114,8 @@ struct RunCommand: ParsableCommand {
         if dataset.hanoi != nil {
             let variants = try ModelVariants.run(scenario, dataset: dataset, configuration: configuration, except: model.baselineDynamics?.model ?? .momentum)
             let backtest = try ScenarioCompiler.backtest(for: scenario, dataset: dataset, years: Backtest.defaultYears).run(origins: [.annual])
-            forecast = ForecastContext(variants: variants, backtest: backtest.summaries)
+            forecast = ForecastContext(variants: variants.outcomes, backtest: backtest.summaries)
+            notes.append(contentsOf: variants.skipped.map { "baseline model left out of the range: \($0)" })
             backtestScores = backtest.scores
         }
         var inputs = [fingerprint]

@@ -34,19 +34,21 @@ struct AccountsSourceMap: Sendable {
     let columnNumbers: [AccountsColumn: Int]
     /// Line of each metadata key (canonical name).
     let metadataLines: [String: Int]
+    /// The worksheet, nil for CSV.
+    var sheet: String? = nil
 
-    var headerLocation: FileLocation { FileLocation(path: path, line: headerLine) }
+    var headerLocation: FileLocation { FileLocation(path: path, line: headerLine, sheet: sheet) }
 
     func location(sector index: Int, column: AccountsColumn) -> FileLocation {
         let line = index < sectorLines.count ? sectorLines[index] : headerLine
-        return FileLocation(path: path, line: line, column: columnNumbers[column])
+        return FileLocation(path: path, line: line, column: columnNumbers[column], sheet: sheet)
     }
 
     func columnLocation(_ column: AccountsColumn) -> FileLocation {
-        FileLocation(path: path, line: headerLine, column: columnNumbers[column])
+        FileLocation(path: path, line: headerLine, column: columnNumbers[column], sheet: sheet)
     }
 
     func metadataLocation(_ key: String) -> FileLocation? {
-        metadataLines[key].map { FileLocation(path: path, line: $0) }
+        metadataLines[key].map { FileLocation(path: path, line: $0, sheet: sheet) }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import InputOutput
+import Spreadsheets
 
 /// Reading and writing GRDP accounts as CSV, for Hanoi or any other region:
 ///
@@ -29,42 +30,51 @@ extension GRDPAccounts {
         "analysis_year": "year", "unit": "unit", "grdp_target": "grdp_target",
     ]
 
-    /// Reads accounts from a file. See `init(csv:path:)`.
-    public static func load(path: String) throws(GrowthError) -> GRDPAccounts {
-        let text: String
+    /// Reads accounts from a file: CSV in any dialect (`options.dialect`) or a worksheet
+    /// of an .xlsx workbook (`options.sheet`, default the first). See `init(sheet:)`.
+    public static func load(path: String, options: TableFile.Options = .init()) throws(GrowthError) -> GRDPAccounts {
+        let sheet: TableSheet
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            sheet = try TableFile.read(path: path, options: options)
         } catch {
-            throw .unreadableFile(path: path, reason: (error as NSError).localizedDescription)
+            if case let .unreadableFile(path, reason) = error { throw .unreadableFile(path: path, reason: reason) }
+            throw .spreadsheet(error)
         }
-        return try GRDPAccounts(csv: text, path: path)
+        return try GRDPAccounts(sheet: sheet)
     }
 
-    /// Parses accounts from CSV text; `path` names the source in error messages, which
-    /// point at `path:line:column`.
+    /// Parses accounts from CSV text (separator and decimal mark detected); `path` names
+    /// the source in error messages, which point at `path:line:column`.
+    public init(csv text: String, path: String) throws(GrowthError) {
+        try self.init(sheet: CSVDialect.automatic.sheet(text, path: path))
+    }
+
+    /// Parses accounts from rows of cells (a CSV file or a worksheet); errors point at
+    /// `path:line:column`, or `path:Sheet!C5` for a workbook.
     /// - Throws: `GrowthError` for a missing required column, an unknown or duplicate
     ///   column, a ragged row, an empty required cell, a non-numeric or non-finite cell,
     ///   bad metadata, a duplicate sector, a negative base value, a non-positive total,
     ///   no sectors, gaps in the quarterly growth or an incomplete set of base quarters.
-    /// - Complexity: O(characters).
-    public init(csv text: String, path: String) throws(GrowthError) {
+    /// - Complexity: O(cells).
+    public init(sheet: TableSheet) throws(GrowthError) {
+        let path = sheet.path
+        func at(_ line: Int, column: Int? = nil) -> FileLocation {
+            FileLocation(path: path, line: line, column: column, sheet: sheet.sheet)
+        }
         // Metadata and notes: the comment lines before the header.
         var metadata: [String: String] = [:]
         var metadataLines: [String: Int] = [:]
         var notes: [String] = []
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-        for (offset, rawLine) in lines.enumerated() {
-            let line = String(rawLine).trimmingSpaces()
-            if line.isEmpty { continue }
-            guard line.hasPrefix("#") else { break }
-            let body = String(line.dropFirst()).trimmingSpaces()
+        let headerNumber = sheet.rows.first?.number ?? Int.max
+        for comment in sheet.comments where comment.number < headerNumber {
+            let body = comment.text
             if let (key, value) = Self.metadataEntry(body) {
                 if let first = metadataLines[key] {
-                    throw .invalidMetadata(at: FileLocation(path: path, line: offset + 1), key: key, value: value,
+                    throw .invalidMetadata(at: at(comment.number), key: key, value: value,
                                            reason: "is given twice (first on line \(first)); keep one line")
                 }
                 metadata[key] = value
-                metadataLines[key] = offset + 1
+                metadataLines[key] = comment.number
             } else {
                 notes.append(body)
             }
@@ -72,7 +82,7 @@ extension GRDPAccounts {
         func year(_ key: String) throws(GrowthError) -> Int? {
             guard let value = metadata[key] else { return nil }
             guard let year = Int(value) else {
-                throw .invalidMetadata(at: metadataLines[key].map { FileLocation(path: path, line: $0) }, key: key, value: value,
+                throw .invalidMetadata(at: metadataLines[key].map { at($0) }, key: key, value: value,
                                        reason: "is not a whole year; write e.g. 2024")
             }
             return year
@@ -81,27 +91,27 @@ extension GRDPAccounts {
         let analysisYear = try year("year")
         var grdpTarget: Double?
         if let value = metadata["grdp_target"] {
-            guard let target = Double(value), target.isFinite else {
-                throw .invalidMetadata(at: metadataLines["grdp_target"].map { FileLocation(path: path, line: $0) },
+            guard let target = NumberText.parse(value, decimalMark: sheet.decimalMark) ?? Double(value), target.isFinite else {
+                throw .invalidMetadata(at: metadataLines["grdp_target"].map { at($0) },
                                        key: "grdp_target", value: value, reason: "is not a finite number; give the target in %, e.g. 8.0")
             }
             grdpTarget = target
         }
 
         // Header.
-        let records = CSVRecords.parse(text)
+        let records = sheet.rows.map { CSVRecord(line: $0.number, fields: $0.cells.map(\.text)) }
         guard let header = records.first else {
-            throw .noSectors(at: FileLocation(path: path, line: max(lines.count, 1)))
+            throw .noSectors(at: at((sheet.comments.last?.number ?? 0) + 1))
         }
         var columnNumbers: [AccountsColumn: Int] = [:]
         for (k, name) in header.fields.enumerated() {
-            let location = FileLocation(path: path, line: header.line, column: k + 1)
+            let location = at(header.line, column: k + sheet.firstColumn)
             guard let column = AccountsColumn(header: name) else { throw .unknownColumn(at: location, column: name) }
             guard columnNumbers[column] == nil else { throw .duplicateColumn(at: location, column: name) }
-            columnNumbers[column] = k + 1
+            columnNumbers[column] = k + 1  // 1-based index into the row's cells
         }
         for required in [AccountsColumn.sector, .baseValue] where columnNumbers[required] == nil {
-            throw .missingColumn(at: FileLocation(path: path, line: header.line), column: required.rawValue)
+            throw .missingColumn(at: at(header.line), column: required.rawValue)
         }
 
         // Rows.
@@ -109,9 +119,9 @@ extension GRDPAccounts {
         var sectorLines: [Int] = []
         for record in records.dropFirst() {
             guard record.fields.count == header.fields.count else {
-                throw .raggedRow(at: FileLocation(path: path, line: record.line), expected: header.fields.count, actual: record.fields.count)
+                throw .raggedRow(at: at(record.line), expected: header.fields.count, actual: record.fields.count)
             }
-            let row = AccountsRow(record: record, path: path, columnNumbers: columnNumbers)
+            let row = AccountsRow(record: record, sheet: sheet, columnNumbers: columnNumbers)
             let name = row.text(.sector) ?? ""
             guard !name.isEmpty else { throw .emptyCell(at: row.location(.sector), column: "sector", sector: "") }
             guard let baseValue = try row.number(.baseValue, sector: name) else {
@@ -141,7 +151,7 @@ extension GRDPAccounts {
         }
         let sourceMap = AccountsSourceMap(
             path: path, headerLine: header.line, sectorLines: sectorLines,
-            columnNumbers: columnNumbers, metadataLines: metadataLines)
+            columnNumbers: columnNumbers.mapValues { $0 - 1 + sheet.firstColumn }, metadataLines: metadataLines, sheet: sheet.sheet)
         try self.init(
             region: metadata["region"] ?? "", baseYear: baseYear, year: analysisYear,
             unit: metadata["unit"] ?? "", grdpTarget: grdpTarget,
@@ -216,11 +226,11 @@ extension GRDPAccounts {
 /// One data row of an accounts file with its cells addressed by column.
 private struct AccountsRow {
     let record: CSVRecord
-    let path: String
+    let sheet: TableSheet
     let columnNumbers: [AccountsColumn: Int]
 
     func location(_ column: AccountsColumn) -> FileLocation {
-        FileLocation(path: path, line: record.line, column: columnNumbers[column])
+        FileLocation(path: sheet.path, line: record.line, column: columnNumbers[column].map { $0 - 1 + sheet.firstColumn }, sheet: sheet.sheet)
     }
 
     /// The cell's text, nil when the column is absent or the cell is empty.
@@ -232,7 +242,7 @@ private struct AccountsRow {
 
     func number(_ column: AccountsColumn, sector: String) throws(GrowthError) -> Double? {
         guard let cell = text(column) else { return nil }
-        guard let value = Double(cell) else {
+        guard let value = NumberText.parse(cell, decimalMark: sheet.decimalMark) else {
             throw .nonNumericCell(at: location(column), column: column.rawValue, sector: sector, text: cell)
         }
         guard value.isFinite else {

@@ -1,21 +1,25 @@
 import InputOutput
+import Spreadsheets
 
 /// A place in a user's file: `path:line:column`, 1-based, as compilers print it so that
-/// editors can jump to it. `column` is nil when the problem is a whole line (a ragged
-/// row) or a whole file (no sectors).
+/// editors can jump to it, or `path:Sheet!C5` in a workbook (`CellLocation`). `column`
+/// is nil when the problem is a whole line (a ragged row) or a whole file (no sectors).
 public struct FileLocation: Sendable, Equatable, CustomStringConvertible {
     public let path: String
     public let line: Int
     public let column: Int?
+    /// The worksheet of a workbook, nil for CSV.
+    public let sheet: String?
 
-    public init(path: String, line: Int, column: Int? = nil) {
+    public init(path: String, line: Int, column: Int? = nil, sheet: String? = nil) {
         self.path = path
         self.line = line
         self.column = column
+        self.sheet = sheet
     }
 
     public var description: String {
-        column.map { "\(path):\(line):\($0)" } ?? "\(path):\(line)"
+        CellLocation(path: path, sheet: sheet, row: line, column: column).description
     }
 }
 
@@ -28,6 +32,8 @@ public struct FileLocation: Sendable, Equatable, CustomStringConvertible {
 public enum GrowthError: Error, Equatable, Sendable, CustomStringConvertible {
     // MARK: Reading an accounts file
     case unreadableFile(path: String, reason: String)
+    /// The file could not be read as a table (format, workbook, sheet); see `SpreadsheetError`.
+    case spreadsheet(SpreadsheetError)
     /// A required column (`sector`, `base_value`) is absent from the header.
     case missingColumn(at: FileLocation, column: String)
     /// A header name that is none of the documented columns.
@@ -96,6 +102,8 @@ public enum GrowthError: Error, Equatable, Sendable, CustomStringConvertible {
     private var message: String {
         func place(_ location: FileLocation?) -> String { location.map { "\($0): " } ?? "" }
         switch self {
+        case let .spreadsheet(error):
+            return error.description
         case let .unreadableFile(path, reason):
             return "\(path): cannot read the accounts file (\(reason)); check the path and permissions"
         case let .missingColumn(at, column):

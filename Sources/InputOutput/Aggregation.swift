@@ -1,8 +1,10 @@
 import Foundation
 import LinearAlgebra
+import Spreadsheets
 
 /// A sector → group mapping for aggregation, read from a two-column CSV
-/// (`sector,group`; a header line `sector,group` is optional; `#` comments allowed).
+/// (`sector,group`, or `;`- or tab-separated; a header line `sector,group` is optional;
+/// `#` comments allowed).
 /// Groups keep the order in which they first appear.
 public struct Concordance: Sendable, Equatable {
     public let groupOfSector: [String: String]
@@ -13,7 +15,8 @@ public struct Concordance: Sendable, Equatable {
     public init(csv text: String, path: String) throws(InputOutputError) {
         var mapping: [String: String] = [:]
         var groups: [String] = []
-        for record in CSVRecords.parse(text) {
+        let rows = CSVDialect.automatic.sheet(text, path: path).rows
+        for record in rows.map({ CSVRecord(line: $0.number, fields: $0.cells.map(\.text)) }) {
             guard record.fields.count == 2, !record.fields[0].isEmpty, !record.fields[1].isEmpty else {
                 throw .invalidConcordance(path: path, line: record.line, reason: "expected two non-empty cells 'sector,group', found \(record.fields.count) cell(s)")
             }

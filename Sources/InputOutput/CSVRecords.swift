@@ -1,3 +1,5 @@
+import Spreadsheets
+
 /// One record of a CSV file with the physical line it starts on (1-based), so that
 /// every validation error can name its line.
 public struct CSVRecord: Sendable, Equatable {
@@ -9,79 +11,13 @@ public struct CSVRecord: Sendable, Equatable {
     }
 }
 
-/// A small RFC 4180 reader: comma-separated, fields may be double-quoted with `""` as
-/// an escaped quote and may then contain commas and newlines. Blank lines and lines
-/// whose first non-space character is `#` are comments. Fields are trimmed of spaces.
-///
-/// Written here rather than taken from a CSV package because error messages need the
-/// physical line number of each record, which the available packages do not report.
+/// Comma-separated records (RFC 4180, `DelimitedText` with a comma): quoted fields,
+/// a UTF-8 byte-order mark and CRLF line ends accepted; blank and `#` comment lines
+/// dropped; fields trimmed of spaces. For tables in other dialects see `CSVDialect`.
 /// - Complexity: O(characters).
 public enum CSVRecords {
     public static func parse(_ text: String) -> [CSVRecord] {
-        var records: [CSVRecord] = []
-        var fields: [String] = []
-        var field = ""
-        var inQuotes = false
-        var line = 1
-        var recordLine = 1
-        var atRecordStart = true
-        var isComment = false
-        var iterator = Array(text.unicodeScalars)[...]
-
-        func endRecord() {
-            fields.append(field.trimmingSpaces())
-            let blank = fields.count == 1 && fields[0].isEmpty
-            if !blank && !isComment { records.append(CSVRecord(line: recordLine, fields: fields)) }
-            fields = []
-            field = ""
-            atRecordStart = true
-            isComment = false
-        }
-
-        while let scalar = iterator.popFirst() {
-            if atRecordStart {
-                recordLine = line
-                atRecordStart = false
-                var firstNonSpace = scalar
-                if scalar == " " || scalar == "\t" {
-                    firstNonSpace = iterator.first { $0 != " " && $0 != "\t" } ?? scalar
-                }
-                isComment = firstNonSpace == "#"
-            }
-            if inQuotes {
-                if scalar == "\"" {
-                    if iterator.first == "\"" {
-                        field.unicodeScalars.append("\"")
-                        iterator.removeFirst()
-                    } else {
-                        inQuotes = false
-                    }
-                } else {
-                    if scalar == "\n" { line += 1 }
-                    field.unicodeScalars.append(scalar)
-                }
-                continue
-            }
-            switch scalar {
-            case "\"" where field.trimmingSpaces().isEmpty:
-                field = ""
-                inQuotes = true
-            case ",":
-                fields.append(field.trimmingSpaces())
-                field = ""
-            case "\r":
-                if iterator.first == "\n" { continue }
-                endRecord()
-                line += 1
-            case "\n":
-                endRecord()
-                line += 1
-            default:
-                field.unicodeScalars.append(scalar)
-            }
-        }
-        if !atRecordStart { endRecord() }
-        return records
+        DelimitedText.records(text).compactMap { $0.comment == nil ? CSVRecord(line: $0.line, fields: $0.fields) : nil }
     }
 
     /// Quotes a field when it contains a comma, quote or newline.

@@ -1,5 +1,6 @@
 import Foundation
 import LinearAlgebra
+import Spreadsheets
 
 /// Reading and writing input-output tables as CSV in the layout statistical offices
 /// publish (OECD / GSO style), documented with an example in docs/io-table-format.md:
@@ -30,74 +31,100 @@ extension IOTable {
         "investment": .grossFixedCapitalFormation, "p51g": .grossFixedCapitalFormation,
         "inventories": .inventories, "invnt": .inventories, "changes_in_inventories": .inventories, "p52": .inventories,
         "exports": .exports, "expo": .exports, "export": .exports, "p6": .exports,
-        "cons_nonres": .exports, "purchases_by_non_residents": .exports,
+        "cons_nonres": .exports, "purchases_by_non_residents": .exports, "exports_to_other_regions": .exports,
         "imports": .imports, "impo": .imports, "impo_neg": .imports, "import": .imports, "p7": .imports,
         "npish": .other, "p3_s15": .other, "dpabr": .other, "other_final_demand": .other, "valuables": .other,
+        "cons_abr": .other,
+        "p53": .other,
     ]
-    static let totalColumnAliases: Set<String> = ["total", "total_output", "output", "x", "gross_output"]
+    static let totalColumnAliases: Set<String> = ["total", "total_output", "output", "x", "gross_output", "out", "p1"]
     static let primaryInputAliases: [String: PrimaryInputKind] = [
         "taxes_less_subsidies": .productTaxes, "product_taxes": .productTaxes, "txs": .productTaxes,
         "txs_net_product_taxes": .productTaxes, "txs_int_fnl": .productTaxes, "net_taxes": .productTaxes,
-        "d21x31": .productTaxes, "taxes": .productTaxes,
+        "txs_imp_fnl": .productTaxes,
+        "d21x31": .productTaxes, "taxes": .productTaxes, "tls": .productTaxes, "taxsub": .productTaxes,
+        "d21": .productTaxes, "d31": .productTaxes,
         "compensation": .compensation, "compensation_of_employees": .compensation, "lab": .compensation,
         "lab_compensation": .compensation, "d1": .compensation, "wages": .compensation,
         "operating_surplus": .operatingSurplus, "gross_operating_surplus": .operatingSurplus, "gos": .operatingSurplus,
-        "b2a3g": .operatingSurplus, "surplus": .operatingSurplus,
+        "b2a3g": .operatingSurplus, "surplus": .operatingSurplus, "b2g": .operatingSurplus, "b3g": .operatingSurplus,
+        "valu_minus_lab_(gos+other)": .operatingSurplus,
         "other_value_added": .otherValueAdded, "other_taxes_on_production": .otherValueAdded, "d29x39": .otherValueAdded,
+        "d29": .otherValueAdded, "d39": .otherValueAdded,
         "value_added": .valueAdded, "valu": .valueAdded, "valu_value_added": .valueAdded, "va": .valueAdded,
         "b1g": .valueAdded, "gva": .valueAdded,
         "imported_inputs": .imports, "imports_row": .imports,
-        "other_primary_inputs": .other,
+        "other_primary_inputs": .other, "column_residual_unexplained": .other,
     ]
-    static let outputRowAliases: Set<String> = ["output", "total", "total_output", "gross_output", "x", "outpt"]
+    static let outputRowAliases: Set<String> = ["output", "total", "total_output", "gross_output", "x", "outpt", "out", "p1"]
     static let satelliteAliases: [String: String] = [
         "employment": "employment", "empn": "employment", "jobs": "employment", "persons_employed": "employment",
     ]
     static let satellitePrefix = "satellite:"
+    /// Subtotal rows that repeat other rows' sums and are skipped: OECD `TTL_INT_FNL`
+    /// (total intermediate consumption at purchasers' prices, Z's column sums plus taxes).
+    static let subtotalRowAliases: Set<String> = ["ttl_int_fnl", "total_intermediate_consumption"]
+
+    /// The kind of a final-demand column label (normalised): an alias above, or a
+    /// country-prefixed one as in OECD ICIO tables (`VNM_HFCE`, `VNM_GFCF`: a code of 2–3
+    /// letters or digits, `_`, an alias).
+    static func finalDemandKind(_ key: String) -> FinalDemandKind? {
+        if let kind = finalDemandAliases[key] { return kind }
+        guard let underscore = key.firstIndex(of: "_"), (2...3).contains(key.distance(from: key.startIndex, to: underscore)),
+              key[..<underscore].allSatisfy({ $0.isLetter || $0.isNumber }) else { return nil }
+        return finalDemandAliases[String(key[key.index(after: underscore)...])]
+    }
 
     static func normalise(_ label: String) -> String {
         label.lowercased().map { $0 == " " || $0 == "-" ? "_" : $0 }.reduce(into: "") { $0.append($1) }
     }
 
-    /// Reads a table from a file. See `init(csv:path:)`.
+    /// Reads a table from a file (CSV in any dialect, or the first sheet of an .xlsx
+    /// workbook) as it stands. `read(path:options:)` also selects a region, removes
+    /// competitive imports and reads the unit.
     public static func load(path: String) throws(InputOutputError) -> IOTable {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw .unreadableFile(path: path, reason: (error as NSError).localizedDescription)
-        }
-        return try IOTable(csv: text, path: path)
+        try read(path: path).table
     }
 
-    /// Parses a table from CSV text; `path` names the source in error messages.
+    /// Parses a table from CSV text (separator and decimal mark detected); `path` names
+    /// the source in error messages.
+    public init(csv text: String, path: String) throws(InputOutputError) {
+        try self.init(sheet: CSVDialect.automatic.sheet(text, path: path))
+    }
+
+    /// Parses a table from rows of cells (a CSV file or a worksheet).
     ///
     /// Structural checks happen here (ragged rows, non-numeric or non-finite cells,
     /// duplicate or missing labels, sector columns matching sector rows, imports sign,
-    /// output row vs total column). Economic checks (negative flows, zero output,
-    /// balance) are `validate(tolerance:acceptImbalance:)`.
+    /// output row vs total column), each error naming its cell (`file:line:column`, or
+    /// `file:Sheet!B3`). Economic checks (negative flows, zero output, balance) are
+    /// `validate(tolerance:acceptImbalance:)`.
     /// - Complexity: O(cells).
-    public init(csv text: String, path: String) throws(InputOutputError) {
-        let records = CSVRecords.parse(text)
-        guard let header = records.first, header.fields.count > 1, records.count > 1 else { throw .emptyTable(path: path) }
-        let width = header.fields.count
+    public init(sheet: TableSheet) throws(InputOutputError) {
+        let path = sheet.path
+        let records = sheet.rows
+        let empty = sheet.sheet.map { InputOutputError.emptySheet(path: path, sheet: $0) } ?? .emptyTable(path: path)
+        guard let header = records.first, header.cells.count > 1, records.count > 1 else { throw empty }
+        let width = header.cells.count
         let body = records.dropFirst()
+        func label(_ row: SheetRow, _ k: Int) -> String { row.cells[k].text }
 
         // Classify rows.
-        var sectorRows: [CSVRecord] = []
-        var primaryRows: [(CSVRecord, PrimaryInputRow)] = []
-        var outputRow: CSVRecord?
-        var satelliteRows: [(CSVRecord, String)] = []
+        var sectorRows: [SheetRow] = []
+        var primaryRows: [(SheetRow, PrimaryInputRow)] = []
+        var outputRow: SheetRow?
+        var satelliteRows: [(SheetRow, String)] = []
         var seen: [String: Int] = [:]
-        let columnKeys = Set(header.fields.dropFirst().map(Self.normalise))
+        let columnKeys = Set(header.cells.dropFirst().map { Self.normalise($0.text) })
         for record in body {
-            guard record.fields.count == width else {
-                throw .raggedRow(path: path, line: record.line, expected: width, actual: record.fields.count)
+            guard record.cells.count == width else {
+                throw .raggedRow(at: sheet.location(row: record), expected: width, actual: record.cells.count)
             }
-            let label = record.fields[0]
+            let label = label(record, 0)
             let key = Self.normalise(label)
-            if seen[key] != nil { throw .duplicateLabel(path: path, line: record.line, label: label) }
-            seen[key] = record.line
+            if seen[key] != nil { throw .duplicateLabel(at: sheet.location(row: record, cell: 0), label: label) }
+            seen[key] = record.number
+            if Self.subtotalRowAliases.contains(key) { continue }
             let inPrimaryBlock = !primaryRows.isEmpty || outputRow != nil || !satelliteRows.isEmpty
             let isReservedLabel = Self.primaryInputAliases[key] != nil || Self.outputRowAliases.contains(key)
                 || Self.satelliteAliases[key] != nil || key.hasPrefix(Self.satellitePrefix)
@@ -113,20 +140,20 @@ extension IOTable {
                 satelliteRows.append((record, String(label.dropFirst(Self.satellitePrefix.count))))
             } else if !inPrimaryBlock, !isReservedLabel, !label.isEmpty {
                 // A row label that is not a column label: a sector missing from the columns.
-                throw .sectorMismatch(path: path, detail: "row '\(label)' (line \(record.line)) has no matching column")
+                throw .sectorMismatch(path: path, detail: "row '\(label)' (\(sheet.location(row: record, cell: 0))) has no matching column")
             } else {
-                throw .unknownRow(path: path, line: record.line, label: label)
+                throw .unknownRow(at: sheet.location(row: record, cell: 0), label: label)
             }
         }
-        guard !sectorRows.isEmpty else { throw .emptyTable(path: path) }
+        guard !sectorRows.isEmpty else { throw empty }
 
         // Classify columns.
-        let sectorLabels = sectorRows.map { $0.fields[0] }
-        let columnLabels = Array(header.fields.dropFirst())
+        let sectorLabels = sectorRows.map { label($0, 0) }
+        let columnLabels = header.cells.dropFirst().map(\.text)
         var headerSeen = Set<String>()
-        for label in columnLabels {
+        for (k, label) in columnLabels.enumerated() {
             let key = Self.normalise(label)
-            if headerSeen.contains(key) { throw .duplicateLabel(path: path, line: header.line, label: label) }
+            if headerSeen.contains(key) { throw .duplicateLabel(at: sheet.location(row: header, cell: k + 1), label: label) }
             headerSeen.insert(key)
         }
         let n = sectorLabels.count
@@ -134,31 +161,32 @@ extension IOTable {
             throw .sectorMismatch(path: path, detail: "\(n) sector rows but only \(columnLabels.count) columns")
         }
         for (k, label) in sectorLabels.enumerated() where Self.normalise(columnLabels[k]) != Self.normalise(label) {
-            throw .sectorMismatch(path: path, detail: "column \(k + 2) is '\(columnLabels[k])' but sector row \(k + 1) is '\(label)'")
+            throw .sectorMismatch(path: path, detail: "column \(k + 2) (\(sheet.location(row: header, cell: k + 1))) is '\(columnLabels[k])' but sector row \(k + 1) is '\(label)'")
         }
         var finalDemandColumns: [(index: Int, column: FinalDemandColumn)] = []
         var totalColumn: Int?
         for (offset, label) in columnLabels.enumerated().dropFirst(n) {
             let key = Self.normalise(label)
-            if let kind = Self.finalDemandAliases[key] {
+            if let kind = Self.finalDemandKind(key) {
                 finalDemandColumns.append((offset + 1, FinalDemandColumn(label: label, kind: kind)))
             } else if Self.totalColumnAliases.contains(key), totalColumn == nil {
                 totalColumn = offset + 1
             } else if sectorLabels.contains(where: { Self.normalise($0) == key }) {
-                throw .duplicateLabel(path: path, line: header.line, label: label)
+                throw .duplicateLabel(at: sheet.location(row: header, cell: offset + 1), label: label)
             } else {
-                throw .unknownColumn(path: path, column: label)
+                throw .unknownColumn(at: sheet.location(row: header, cell: offset + 1), column: label)
             }
         }
 
-        func number(_ record: CSVRecord, _ column: Int) throws(InputOutputError) -> Double {
-            let text = record.fields[column]
-            if text.isEmpty { return 0 }
-            guard let value = Double(text) else {
-                throw .nonNumericCell(path: path, line: record.line, column: header.fields[column], text: text)
+        func number(_ record: SheetRow, _ column: Int) throws(InputOutputError) -> Double {
+            switch sheet.number(record.cells[column]) {
+            case .empty: return 0
+            case let .notANumber(text):
+                throw .nonNumericCell(at: sheet.location(row: record, cell: column), column: header.cells[column].text, text: text)
+            case let .number(value):
+                guard value.isFinite else { throw .nonFiniteCell(at: sheet.location(row: record, cell: column), column: header.cells[column].text) }
+                return value
             }
-            guard value.isFinite else { throw .nonFiniteCell(path: path, line: record.line, column: header.fields[column]) }
-            return value
         }
 
         var z = Matrix(rows: n, columns: n)

@@ -1,4 +1,5 @@
 import LinearAlgebra
+import Spreadsheets
 
 /// Everything that can go wrong in the input-output layer. Each case carries what a
 /// user needs to fix the input: the file and line, the sector, the value, and the
@@ -6,13 +7,27 @@ import LinearAlgebra
 public enum InputOutputError: Error, Equatable, Sendable, CustomStringConvertible {
     // MARK: Reading a table
     case unreadableFile(path: String, reason: String)
+    /// The file could not be read as a table (format, workbook, sheet); see `SpreadsheetError`.
+    case spreadsheet(SpreadsheetError)
     case emptyTable(path: String)
-    case raggedRow(path: String, line: Int, expected: Int, actual: Int)
-    case nonNumericCell(path: String, line: Int, column: String, text: String)
-    case nonFiniteCell(path: String, line: Int, column: String)
-    case duplicateLabel(path: String, line: Int, label: String)
-    case unknownRow(path: String, line: Int, label: String)
-    case unknownColumn(path: String, column: String)
+    /// A worksheet without a table (e.g. a cover sheet read by default).
+    case emptySheet(path: String, sheet: String)
+    case raggedRow(at: CellLocation, expected: Int, actual: Int)
+    case nonNumericCell(at: CellLocation, column: String, text: String)
+    case nonFiniteCell(at: CellLocation, column: String)
+    case duplicateLabel(at: CellLocation, label: String)
+    case unknownRow(at: CellLocation, label: String)
+    case unknownColumn(at: CellLocation, column: String)
+    /// A `# key: value` line of the table (unit, imports) or the option that sets it holds a value that cannot be used.
+    case invalidMetadata(at: String, key: String, value: String, reason: String)
+    /// `--region` names a region the multi-region table does not have.
+    case regionNotFound(path: String, region: String, available: [String])
+    /// A multi-region (ICIO-style) table read without `--region`.
+    case regionRequired(path: String, regions: [String])
+    /// `--imports competitive` for a table without an imports column.
+    case noImportsToRemove(path: String)
+    /// Two amounts in units that cannot be converted into each other.
+    case unitMismatch(what: String, unit: String, otherWhat: String, otherUnit: String)
     case sectorMismatch(path: String, detail: String)
     case missingOutput(path: String)
     case outputMismatch(path: String, sector: String, outputRow: Double, totalColumn: Double)
@@ -62,20 +77,38 @@ public enum InputOutputError: Error, Equatable, Sendable, CustomStringConvertibl
         switch self {
         case let .unreadableFile(path, reason):
             return "\(path): cannot read the file (\(reason)); check the path and permissions"
+        case let .spreadsheet(error):
+            return error.description
+        case let .emptySheet(path, sheet):
+            return "\(path): no table found in sheet '\(sheet)'; the table needs a header row and one row per sector: name its sheet with --sheet"
         case let .emptyTable(path):
             return "\(path): no table found; the file needs a header row and one row per sector"
-        case let .raggedRow(path, line, expected, actual):
-            return "\(path):\(line): row has \(actual) cells but the header has \(expected); every row needs one cell per column"
-        case let .nonNumericCell(path, line, column, text):
-            return "\(path):\(line): column '\(column)' holds '\(text)', which is not a number; write a plain decimal such as 1234.5"
-        case let .nonFiniteCell(path, line, column):
-            return "\(path):\(line): column '\(column)' is NaN or infinite; replace it with a finite number"
-        case let .duplicateLabel(path, line, label):
-            return "\(path):\(line): label '\(label)' appears twice; each sector and row label must be unique"
-        case let .unknownRow(path, line, label):
-            return "\(path):\(line): row '\(label)' is neither a sector nor a known primary-input row; name it like docs/io-table-format.md says (e.g. compensation, taxes_less_subsidies, operating_surplus, value_added, output, employment)"
-        case let .unknownColumn(path, column):
-            return "\(path): column '\(column)' is neither a sector nor a known final-demand column; name it households, government, gfcf, inventories, exports, imports or total"
+        case let .raggedRow(at, expected, actual):
+            return "\(at): row has \(actual) cells but the header has \(expected); every row needs one cell per column"
+        case let .nonNumericCell(at, column, text):
+            let decimalComma = (text.contains(",") || text.filter { $0 == "." }.count > 1) && NumberText.parse(text, decimalMark: ",") != nil
+            return "\(at): column '\(column)' holds '\(text)', which is not a number; write a plain decimal such as 1234.5"
+                + (decimalComma ? " (the file is read with decimal points; for decimal commas pass --csv-dialect semicolon:decimal-comma)" : "")
+        case let .nonFiniteCell(at, column):
+            return "\(at): column '\(column)' is NaN or infinite; replace it with a finite number"
+        case let .duplicateLabel(at, label):
+            return "\(at): label '\(label)' appears twice; each sector and row label must be unique"
+        case let .unknownRow(at, label):
+            return "\(at): row '\(label)' is neither a sector nor a known primary-input row; name it like docs/io-table-format.md says (e.g. compensation, taxes_less_subsidies, operating_surplus, value_added, output, employment)"
+        case let .unknownColumn(at, column):
+            return "\(at): column '\(column)' is neither a sector nor a known final-demand column; name it households, government, gfcf, inventories, exports, imports or total"
+        case let .invalidMetadata(at, key, value, reason):
+            return "\(at): \(key) '\(value)' \(reason)"
+        case let .regionNotFound(path, region, available) where available.isEmpty:
+            return "\(path): --region \(region), but this is a single-region table (no sector appears under two region codes such as VNM_A01 and ROW_A01); drop --region"
+        case let .regionNotFound(path, region, available):
+            return "\(path): no region '\(region)' in this multi-region table; its regions are \(available.joined(separator: ", ")); pass one of them with --region"
+        case let .regionRequired(path, regions):
+            return "\(path): a multi-region table (regions \(regions.joined(separator: ", "))); choose the region to analyse with --region CODE (the other regions become imports and exports)"
+        case let .noImportsToRemove(path):
+            return "\(path): --imports competitive, but the table has no imports column to remove; add the imports column (negative numbers) or declare --imports domestic"
+        case let .unitMismatch(what, unit, otherWhat, otherUnit):
+            return "\(what) are in '\(unit)' but \(otherWhat) is in '\(otherUnit)', and grdp cannot convert between them; state both in the same currency (e.g. billion VND, million VND) or convert one"
         case let .sectorMismatch(path, detail):
             return "\(path): sector rows and sector columns differ (\(detail)); the first columns must list the sector rows in the same order"
         case let .missingOutput(path):

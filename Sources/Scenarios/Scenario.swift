@@ -28,6 +28,9 @@ public struct Scenario: Sendable {
     public let accountsPath: String?
     /// `scenario.table`, resolved against the scenario file's directory.
     public let tablePath: String?
+    /// `scenario.amount_unit`: the money unit of every demand lever's `amount`
+    /// (default `billion VND`); converted to the table's unit when the run starts.
+    public internal(set) var amountUnit = Scenario.defaultAmountUnit
     /// `scenario.year` (nil: the dataset's plan year).
     public let year: Int?
     /// `scenario.target`, GRDP growth target in % (nil: the accounts' target).
@@ -69,6 +72,7 @@ public struct Scenario: Sendable {
     public static let knownDatasets = ["hanoi-2024"]
     public static let defaultDataset = "hanoi-2024"
     public static let defaultDraws = 100_000
+    public static let defaultAmountUnit = "billion VND"
     public static let maximumDraws = 1_000_000_000
     public static let defaultSeed: UInt64 = 2025
     /// At most this many published quarters (the fourth would end the year).
@@ -119,9 +123,11 @@ public struct Scenario: Sendable {
     /// Reads and parses the file at `path` (UTF-8).
     /// - Throws: `ScenarioError` (line nil) when the file cannot be read, else as `parse`.
     public static func load(path: String) throws(ScenarioError) -> Scenario {
-        let text: String
+        var text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
+            // A byte-order mark (Windows editors write one) is not TOML; CRLF line ends are.
+            if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
         } catch {
             throw ScenarioError(
                 file: path, line: nil, key: "",

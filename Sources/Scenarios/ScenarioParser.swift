@@ -9,7 +9,7 @@ struct ScenarioParser {
     static let rootKeys = ["scenario", "baseline", "levers", "indicators", "correlation"]
     static let scenarioKeys = [
         "name", "description", "dataset", "accounts", "table", "year", "target", "draws", "seed", "sampling",
-        "actual_quarters", "dataset_assumptions", "baseline_model", "national_growth",
+        "actual_quarters", "dataset_assumptions", "baseline_model", "national_growth", "amount_unit",
     ]
     static let commonLeverKeys = ["name", "kind", "source", "assumption", "quarters"]
     static let leverKeys: [String: [String]] = [
@@ -178,6 +178,9 @@ struct ScenarioParser {
 
         let correlation = try root["correlation"].map { (value) throws(ScenarioError) in try correlationSpec(value) }
 
+        let amountUnit = try settings["amount_unit"].map { (value) throws(ScenarioError) in
+            try nonEmptyString(value, at: "scenario.amount_unit")
+        }
         var scenario = Scenario(
             path: file, name: name, description: description, dataset: dataset, accountsPath: accountsPath,
             tablePath: tablePath, year: year, target: target, draws: draws, seed: seed, sampling: sampling,
@@ -186,6 +189,7 @@ struct ScenarioParser {
             correlation: correlation, locator: locator)
         scenario.baselineModel = baselineModel
         scenario.nationalGrowth = nationalGrowth
+        if let amountUnit { scenario.amountUnit = amountUnit }
         return scenario
     }
 

@@ -164,144 +164,164 @@ struct DrawEvaluator {
         }
     }
 
-    /// Evaluates draw `draw` with parameters `theta` into `out` (`layout.count` values).
+    /// Evaluates draw `draw` with parameters `theta` into `out` (`layout.count` values): the
+    /// steps of the type's documentation, one function each, on the evaluator's buffers.
     mutating func evaluate(theta: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<Double>, draw: Int) throws(SimulationError) {
-        let lineCount = plan.lineCount, leverCount = plan.leverCount
-        // 1. Economy.
-        if let kernel {
-            do {
-                for a in 0..<plan.assumptionKeys.count {
-                    try derivationParameters.set(keyIndex: plan.assumptionKeys[a], to: theta[plan.assumptionParameters[a]])
-                }
-                let structure = try kernel.fill(&economy, parameters: derivationParameters, workspace: &kernelWorkspace)
-                for i in 0..<lineCount { shares[i] = structure.sharesPercent[i] / 100 }
-            } catch {
-                throw .evaluationFailed(draw: draw, reason: error.description)
-            }
-        }
-        // sectorEffect: the demand and local-sourcing columns are written below for every
-        // draw; the other levers' columns stay zero from `init`.
-        // 2. Local sourcing: A′ and the value added it brings with final demand fixed.
-        // A (copied into `technical`) is read only when the model is (re)solved this draw.
-        // (Local-sourcing levers make the responses non-fixed, so they always solve.)
+        if kernel != nil { try deriveEconomy(theta: theta, draw: draw) }
+        // A (copied into `technical`) is read only when the model is (re)solved this draw;
+        // local-sourcing levers make the responses non-fixed, so they always solve.
         let solvesThisDraw = !fixedResponses || !responsesReady
         if solvesThisDraw {
             for index in technical.indices { technical[index] = economy.technical[index] }
         }
-        if !sourcingLevers.isEmpty {
-            for j in 0..<n { importedRemaining[j] = economy.importedInputs[j] }
-            for i in 0..<n {
-                var sales = 0.0
-                for j in 0..<n { sales += economy.technical[i + n * j] * economy.output[j] }
-                finalDemand[i] = economy.output[i] - sales
-                previousOutput[i] = economy.output[i]
-            }
-            for l in sourcingLevers {
-                let supplier = plan.leverSector[l]
-                let rise = max(0, plan.leverValue[l].value(theta))
-                for b in plan.buyerStart[l]..<plan.buyerEnd[l] {
-                    let j = plan.buyers[b]
-                    let extra = min(rise * technical[supplier + n * j], importedRemaining[j])
-                    technical[supplier + n * j] += extra
-                    importedRemaining[j] -= extra
-                }
-                try factor(draw: draw)
-                for i in 0..<n { solved[i] = finalDemand[i] }
-                Self.solve(&solved, columns: 1, leontief: leontief, pivots: pivots, smallPivots: smallPivots, n: n)
-                for s in 0..<n {
-                    sectorEffect[s + n * l] = economy.valueAdded[s] * (solved[s] - previousOutput[s])
-                    previousOutput[s] = solved[s]
-                }
-            }
-        }
-        // 3. Demand responses (ΔVA per unit of each demand lever) and CPI sensitivities.
+        if !sourcingLevers.isEmpty { try addLocalSourcing(theta: theta, draw: draw) }
         if solvesThisDraw {
-            if sourcingLevers.isEmpty { try factor(draw: draw) }
-            if !demandLevers.isEmpty {
-                for index in demandResponse.indices { demandResponse[index] = demandVectors[index] }
-                Self.solve(&demandResponse, columns: demandLevers.count, leontief: leontief, pivots: pivots, smallPivots: smallPivots, n: n)
-                for column in 0..<demandLevers.count {
-                    for s in 0..<n { demandResponse[s + n * column] *= economy.valueAdded[s] }
-                }
-            }
-            if shockedSectors.count == 1 {
-                // One shocked sector k: with M = (I − A)ᵀ and y = M⁻¹·eₖ, Δp = δ·y/yₖ solves the
-                // partitioned price model (rows i ≠ k of M·Δp = 0, Δpₖ = δ) — one solve with the
-                // factors already at hand; the CPI moves Σᵢ hᵢ·yᵢ/(yₖ·Σᵢ hᵢ) pp per 1%.
-                let k = shockedSectors[0]
-                for i in 0..<n { solved[i] = i == k ? 1 : 0 }
-                Self.solve(&solved, columns: 1, leontief: leontief, pivots: pivots, smallPivots: smallPivots, n: n, transpose: .transposed)
-                var weighted = 0.0, total = 0.0
-                for i in 0..<n {
-                    let h = max(economy.consumerWeights[i], 0)
-                    weighted += h * solved[i]
-                    total += h
-                }
-                shockSensitivities[0] = total > 0 && solved[k] != 0 ? weighted / (solved[k] * total) : 0
-            } else if !shockedSectors.isEmpty {
-                do {
-                    let a = try Matrix(rows: n, columns: n, columnMajor: technical)
-                    shockSensitivities = try PriceModel.consumerPriceSensitivities(
-                        technical: a, consumerWeights: economy.consumerWeights, shocked: shockedSectors)
-                } catch {
-                    throw .evaluationFailed(draw: draw, reason: "\(error)")
-                }
-            }
+            try solveDemandResponses(draw: draw)
+            try solvePriceSensitivities(draw: draw)
             responsesReady = true
         }
+        scaleDemandEffects(theta: theta)
+        let spill = leverGrowth(theta: theta, into: out)
+        let grdp = lineGrowth(theta: theta, into: out, spill: spill)
+        categoryContributions(into: out)
+        quarters(into: out, grdp: grdp)
+        indicators(theta: theta, into: out)
+    }
+
+    /// Step 1: the economy of this draw's dataset assumptions (the Hanoi kernel).
+    mutating func deriveEconomy(theta: UnsafeBufferPointer<Double>, draw: Int) throws(SimulationError) {
+        guard let kernel else { return }
+        do {
+            for a in 0..<plan.assumptionKeys.count {
+                try derivationParameters.set(keyIndex: plan.assumptionKeys[a], to: theta[plan.assumptionParameters[a]])
+            }
+            let structure = try kernel.fill(&economy, parameters: derivationParameters, workspace: &kernelWorkspace)
+            for i in 0..<plan.lineCount { shares[i] = structure.sharesPercent[i] / 100 }
+        } catch {
+            throw .evaluationFailed(draw: draw, reason: error.description)
+        }
+    }
+
+    /// Step 2: local-sourcing levers raise aᵢⱼ (taking the extra from imported inputs) one
+    /// after the other; with final demand fixed, lever l's value added is v ∘ (x′ − x) against
+    /// the economy before it. Leaves A′ factored in `leontief`.
+    mutating func addLocalSourcing(theta: UnsafeBufferPointer<Double>, draw: Int) throws(SimulationError) {
+        for j in 0..<n { importedRemaining[j] = economy.importedInputs[j] }
+        for i in 0..<n {
+            var sales = 0.0
+            for j in 0..<n { sales += economy.technical[i + n * j] * economy.output[j] }
+            finalDemand[i] = economy.output[i] - sales
+            previousOutput[i] = economy.output[i]
+        }
+        for l in sourcingLevers {
+            let supplier = plan.leverSector[l]
+            let rise = max(0, plan.leverValue[l].value(theta))
+            for b in plan.buyerStart[l]..<plan.buyerEnd[l] {
+                let j = plan.buyers[b]
+                let extra = min(rise * technical[supplier + n * j], importedRemaining[j])
+                technical[supplier + n * j] += extra
+                importedRemaining[j] -= extra
+            }
+            try factor(draw: draw)
+            for i in 0..<n { solved[i] = finalDemand[i] }
+            Self.solve(&solved, columns: 1, leontief: leontief, pivots: pivots, smallPivots: smallPivots, n: n)
+            for s in 0..<n {
+                sectorEffect[s + n * l] = economy.valueAdded[s] * (solved[s] - previousOutput[s])
+                previousOutput[s] = solved[s]
+            }
+        }
+    }
+
+    /// Step 3: ΔVA per unit of each demand lever, v ∘ (I − A′)⁻¹·direction, one solve for all.
+    mutating func solveDemandResponses(draw: Int) throws(SimulationError) {
+        if sourcingLevers.isEmpty { try factor(draw: draw) }
+        guard !demandLevers.isEmpty else { return }
+        for index in demandResponse.indices { demandResponse[index] = demandVectors[index] }
+        Self.solve(&demandResponse, columns: demandLevers.count, leontief: leontief, pivots: pivots, smallPivots: smallPivots, n: n)
+        for column in 0..<demandLevers.count {
+            for s in 0..<n { demandResponse[s + n * column] *= economy.valueAdded[s] }
+        }
+    }
+
+    /// Step 3b: the CPI's sensitivity to each shocked sector's price (Leontief price model).
+    /// One shocked sector k: with M = (I − A)ᵀ and y = M⁻¹·eₖ, Δp = δ·y/yₖ solves the
+    /// partitioned price model (rows i ≠ k of M·Δp = 0, Δpₖ = δ) — one solve with the factors
+    /// already at hand; the CPI moves Σᵢ hᵢ·yᵢ/(yₖ·Σᵢ hᵢ) pp per 1%.
+    mutating func solvePriceSensitivities(draw: Int) throws(SimulationError) {
+        if shockedSectors.count == 1 {
+            let k = shockedSectors[0]
+            for i in 0..<n { solved[i] = i == k ? 1 : 0 }
+            Self.solve(&solved, columns: 1, leontief: leontief, pivots: pivots, smallPivots: smallPivots, n: n, transpose: .transposed)
+            var weighted = 0.0, total = 0.0
+            for i in 0..<n {
+                let h = max(economy.consumerWeights[i], 0)
+                weighted += h * solved[i]
+                total += h
+            }
+            shockSensitivities[0] = total > 0 && solved[k] != 0 ? weighted / (solved[k] * total) : 0
+        } else if !shockedSectors.isEmpty {
+            do {
+                let a = try Matrix(rows: n, columns: n, columnMajor: technical)
+                shockSensitivities = try PriceModel.consumerPriceSensitivities(
+                    technical: a, consumerWeights: economy.consumerWeights, shocked: shockedSectors)
+            } catch {
+                throw .evaluationFailed(draw: draw, reason: "\(error)")
+            }
+        }
+    }
+
+    /// Step 3c: each demand lever's value added by sector for this draw's amount.
+    mutating func scaleDemandEffects(theta: UnsafeBufferPointer<Double>) {
         for (column, l) in demandLevers.enumerated() {
             let value = plan.leverValue[l].value(theta)
             for s in 0..<n { sectorEffect[s + n * l] = demandResponse[s + n * column] * value }
         }
-        // 4. Growth by line: baseline + levers' value added + shifts; taxes follow value added.
+    }
+
+    /// Step 4a: each lever's growth of every line, 100·ΔVAₛ/VAₛ plus its shift; product taxes
+    /// follow the lever's value-added growth with the elasticity e; the lever's contribution
+    /// (pp) is (1 + e·w_tax/w_VA)·Σₛ wₛ·Δg_{l,s}. Returns the spill factor e·w_tax/w_VA.
+    mutating func leverGrowth(theta: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<Double>) -> Double {
+        let lineCount = plan.lineCount
         var valueAddedShare = 0.0, taxShare = 0.0
         for i in 0..<lineCount {
             if plan.isTaxLine[i] { taxShare += shares[i] } else if plan.sectorOfLine[i] >= 0 { valueAddedShare += shares[i] }
         }
         let elasticity = plan.taxElasticity.value(theta)
         let spill = valueAddedShare > 0 ? elasticity * taxShare / valueAddedShare : 0
-        var grdp = 0.0, baselineContribution = 0.0
-        plan.sectorOfLine.withUnsafeBufferPointer { sectorOfLine in
-        plan.isTaxLine.withUnsafeBufferPointer { isTaxLine in
-        plan.leverSector.withUnsafeBufferPointer { leverSector in
-        shares.withUnsafeBufferPointer { shares in
-        economy.valueAddedLevel.withUnsafeBufferPointer { level in
-        sectorEffect.withUnsafeBufferPointer { sectorEffect in
+        let contributions = layout.leverContributions.lowerBound
         leverSectorGrowth.withUnsafeMutableBufferPointer { growthOf in
-            for l in 0..<leverCount {
+            for l in 0..<plan.leverCount {
                 var weightedGrowth = 0.0
                 let shift = plan.leverKind[l] == .growthShift ? plan.leverValue[l].value(theta) : 0
                 let base = lineCount * l
                 for i in 0..<lineCount {
                     var effect = 0.0
-                    let s = sectorOfLine[i]
+                    let s = plan.sectorOfLine[i]
                     if s >= 0 {
-                        effect = level[s] > 0 ? 100 * sectorEffect[s + n * l] / level[s] : 0
-                        if s == leverSector[l] { effect += shift }
+                        let level = economy.valueAddedLevel[s]
+                        effect = level > 0 ? 100 * sectorEffect[s + n * l] / level : 0
+                        if s == plan.leverSector[l] { effect += shift }
                         weightedGrowth += shares[i] * effect
                     }
                     growthOf[base + i] = effect
                 }
                 let extraValueAddedGrowth = valueAddedShare > 0 ? weightedGrowth / valueAddedShare : 0
-                for i in 0..<lineCount where isTaxLine[i] { growthOf[base + i] = elasticity * extraValueAddedGrowth }
-                out[layout.leverContributions.lowerBound + l] = weightedGrowth * (1 + spill)
+                for i in 0..<lineCount where plan.isTaxLine[i] { growthOf[base + i] = elasticity * extraValueAddedGrowth }
+                out[contributions + l] = weightedGrowth * (1 + spill)
             }
-            // The baseline model: every line's baseline moves by the same Δ (see BaselineDynamics).
-            var shift = 0.0
-            if baselineState != nil {
-                var momentum = 0.0, shareTotal = 0.0
-                for i in 0..<lineCount {
-                    momentum += shares[i] * plan.baseline[i].value(theta)
-                    shareTotal += shares[i]
-                }
-                let leverContributions = layout.leverContributions.lowerBound
-                shift = baselineState!.shift(theta: theta, momentumTotal: momentum, shareTotal: shareTotal) { q in
-                    var effect = 0.0
-                    for l in 0..<leverCount { effect += plan.quarterRatio[4 * l + q] * out[leverContributions + l] }
-                    return effect
-                }
-            }
-            for g in layout.groupContributions { out[g] = 0 }
+        }
+        return spill
+    }
+
+    /// Step 4b: growth of every line, gᵢ = baselineᵢ (+ the baseline model's Δ) + Σₗ Δg_{l,i};
+    /// line and group contributions wᵢ·gᵢ and the baseline's. Returns GRDP growth Σ wᵢ·gᵢ.
+    mutating func lineGrowth(theta: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<Double>, spill: Double) -> Double {
+        let lineCount = plan.lineCount, leverCount = plan.leverCount
+        let shift = baselineShift(theta: theta, out: UnsafeBufferPointer(out))
+        for g in layout.groupContributions { out[g] = 0 }
+        var grdp = 0.0, baselineContribution = 0.0
+        leverSectorGrowth.withUnsafeBufferPointer { growthOf in
             for i in 0..<lineCount {
                 let base = plan.baseline[i].value(theta) + shift
                 var growth = base
@@ -313,46 +333,72 @@ struct DrawEvaluator {
                 let g = plan.groupOfLine[i]
                 if g >= 0 { out[layout.groupContributions.lowerBound + g] += shares[i] * growth }
             }
-        }}}}}}}
-        for c in layout.categoryContributions { out[c] = 0 }
-        for l in 0..<leverCount {
-            out[layout.categoryContributions.lowerBound + plan.leverCategory[l]] += out[layout.leverContributions.lowerBound + l]
         }
         out[layout.baselineContribution] = baselineContribution
-        // 6. Quarters: gᵢ,q = baselineᵢ + Σₗ Δgₗ,ᵢ·profileₗ,q / W_q, so GRDP growth in quarter q is
-        //    the baseline contribution plus Σₗ (profileₗ,q / W_q)·(lever l's contribution).
-        var annualFromQuarters = 0.0
+        return grdp
+    }
+
+    /// The baseline model's Δ for every line (`BaselineDynamics`; 0 without one), after the
+    /// levers' contributions are in `out`.
+    mutating func baselineShift(theta: UnsafeBufferPointer<Double>, out: UnsafeBufferPointer<Double>) -> Double {
+        guard baselineState != nil else { return 0 }
+        var momentum = 0.0, shareTotal = 0.0
+        for i in 0..<plan.lineCount {
+            momentum += shares[i] * plan.baseline[i].value(theta)
+            shareTotal += shares[i]
+        }
+        let contributions = layout.leverContributions.lowerBound, leverCount = plan.leverCount
+        let quarterRatio = plan.quarterRatio
+        return baselineState!.shift(theta: theta, momentumTotal: momentum, shareTotal: shareTotal) { q in
+            var effect = 0.0
+            for l in 0..<leverCount { effect += quarterRatio[4 * l + q] * out[contributions + l] }
+            return effect
+        }
+    }
+
+    /// Step 5: the levers' contributions by demand category.
+    func categoryContributions(into out: UnsafeMutableBufferPointer<Double>) {
+        for c in layout.categoryContributions { out[c] = 0 }
+        for l in 0..<plan.leverCount {
+            out[layout.categoryContributions.lowerBound + plan.leverCategory[l]] += out[layout.leverContributions.lowerBound + l]
+        }
+    }
+
+    /// Step 6: quarter q. With a baseline model: B + η_q + Σₗ (profileₗ,q / W_q)·(lever l's
+    /// contribution), so that published quarters come out as published and Σ_q W_q·quarter =
+    /// the lines' GRDP. Without: the baseline contribution plus the same lever term, published
+    /// quarters replacing the model's and the annual growth taken from the quarters.
+    func quarters(into out: UnsafeMutableBufferPointer<Double>, grdp: Double) {
+        let leverCount = plan.leverCount, contributions = layout.leverContributions.lowerBound
+        /// `start` plus the levers' shares of quarter q, summed lever by lever.
+        func withLevers(_ start: Double, _ q: Int) -> Double {
+            var quarter = start
+            for l in 0..<leverCount { quarter += plan.quarterRatio[4 * l + q] * out[contributions + l] }
+            return quarter
+        }
         if let state = baselineState {
-            // Quarter q: the conditioned baseline B + η_q plus the levers' profile; the
-            // published quarters come out as published, and Σ_q W_q·quarter = Σ lines.
-            for q in 0..<4 {
-                var quarter = state.total + state.quarterNoise(q)
-                for l in 0..<leverCount { quarter += plan.quarterRatio[4 * l + q] * out[layout.leverContributions.lowerBound + l] }
-                out[layout.quarters.lowerBound + q] = quarter
-            }
+            for q in 0..<4 { out[layout.quarters.lowerBound + q] = withLevers(state.total + state.quarterNoise(q), q) }
             out[layout.grdp] = grdp
             if let d = layout.nationalDemand, let c = layout.nationalCycle {
                 out[d] = state.nationalDemandShare * state.nationalGrowth
                 out[c] = (1 - state.nationalDemandShare) * state.nationalGrowth
             }
-        } else {
+            return
+        }
+        var annualFromQuarters = 0.0
         for q in 0..<4 {
-            var quarter: Double
-            if q < plan.actualQuarters.count {
-                quarter = plan.actualQuarters[q]
-            } else {
-                quarter = baselineContribution
-                for l in 0..<leverCount { quarter += plan.quarterRatio[4 * l + q] * out[layout.leverContributions.lowerBound + l] }
-            }
+            let quarter = q < plan.actualQuarters.count ? plan.actualQuarters[q] : withLevers(out[layout.baselineContribution], q)
             out[layout.quarters.lowerBound + q] = quarter
             annualFromQuarters += plan.quarterlyWeights[q] * quarter
         }
         out[layout.grdp] = plan.actualQuarters.isEmpty ? grdp : annualFromQuarters
-        }
-        // 7. Exports and consumer prices.
+    }
+
+    /// Step 7: exports = baseline + Σ levers' exports pp; CPI = baseline + Σₖ price changeₖ × sₖ.
+    func indicators(theta: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<Double>) {
         if let e = layout.exports, let baseline = plan.exportsBaseline {
             var exports = baseline.value(theta)
-            for l in 0..<leverCount where plan.leverHasExports[l] { exports += plan.leverExports[l].value(theta) }
+            for l in 0..<plan.leverCount where plan.leverHasExports[l] { exports += plan.leverExports[l].value(theta) }
             out[e] = exports
         }
         if let c = layout.consumerPrices, let baseline = plan.cpiBaseline {

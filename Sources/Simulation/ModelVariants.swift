@@ -16,18 +16,27 @@ public enum ModelVariants {
     /// show a range across models that spans tens of points.
     public static let drawsPerVariant = 16_384
 
-    /// Runs each variant other than `except` (whose full run the caller has).
+    /// Runs each variant other than `except` (whose full run the caller has). A variant that
+    /// cannot be built for this scenario (e.g. momentum without `[baseline]`, or too little
+    /// history for a regression) is left out with its reason in `skipped`.
     public static func run(
         _ scenario: Scenario, dataset: ScenarioCompiler.Dataset, configuration: RunConfiguration, except: BaselineModel
-    ) throws -> [Outcome] {
-        guard dataset.hanoi != nil else { return [] }
-        var outcomes: [Outcome] = []
+    ) throws -> (outcomes: [Outcome], skipped: [String]) {
+        guard dataset.hanoi != nil else { return ([], []) }
+        var outcomes: [Outcome] = [], skipped: [String] = []
         for model in BaselineModel.allCases where model != except {
             var variant = scenario
             variant.baselineModel = model
             variant.draws = min(scenario.draws, drawsPerVariant)
-            guard model != .momentum || !variant.baseline.isEmpty else { continue }
-            let compiled = try ScenarioCompiler.compile(variant, dataset: dataset)
+            guard model != .momentum || !variant.baseline.isEmpty else {
+                skipped.append("\(model.rawValue): the scenario has no [baseline]")
+                continue
+            }
+            let compiled: SimulationModel
+            do { compiled = try ScenarioCompiler.compile(variant, dataset: dataset) } catch {
+                skipped.append("\(model.rawValue): \(error)")
+                continue
+            }
             var own = configuration
             own.draws = variant.draws
             own.keepDrawsPath = nil
@@ -36,6 +45,6 @@ public enum ModelVariants {
             outcomes.append(Outcome(model: model, probability: result.summary.meetsTarget.probability ?? 0,
                                     median: result.summary.outputs[result.layout.grdp].quantile(0.5), draws: own.draws))
         }
-        return outcomes
+        return (outcomes, skipped)
     }
 }

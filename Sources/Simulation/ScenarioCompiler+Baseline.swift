@@ -112,7 +112,7 @@ extension ScenarioCompiler {
 
 extension ScenarioCompiler {
     /// The back-test over the embedded history, with the momentum variant's spread taken from
-    /// the scenario's `[baseline]` at the base-year shares.
+    /// the scenario's `[baseline]` at the base-year shares (left out without sampled lines).
     public static func backtest(for scenario: Scenario, dataset: Dataset, years: ClosedRange<Int>) throws -> Backtest {
         guard let hanoi = dataset.hanoi else {
             throw SimulationError.invalidModel("\(scenario.path): the back-test needs the embedded Hanoi history; a user's table or accounts have none")
@@ -120,9 +120,6 @@ extension ScenarioCompiler {
         let estimator = BaselineEstimator(history: GrowthHistory(facts: try hanoi.publishedHistory()), quarterlyWeights: dataset.quarterlyWeights)
         let lines = dataset.accounts.sectors.map(\.name)
         let spread = momentumVariance(scenario, lines: lines, shares: dataset.accounts.baseYearShares).squareRoot()
-        guard spread > 0 else {
-            throw SimulationError.invalidModel("\(scenario.path): the momentum variant needs sampled [baseline] lines to give it a spread")
-        }
-        return Backtest(estimator: estimator, momentumStandardDeviation: spread, years: years)
+        return Backtest(estimator: estimator, momentumStandardDeviation: spread > 0 ? spread : nil, years: years)
     }
 }

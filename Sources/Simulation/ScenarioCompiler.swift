@@ -25,13 +25,18 @@ public enum ScenarioCompiler {
         public let quarterlyWeights: [Double]
         /// Where the table and accounts came from, for the report.
         public let description: String
+        /// The table's money unit as stated (`# unit:` line), nil when not stated.
+        public var tableUnit: String? = nil
+        /// Warnings about the table (e.g. undeclared competitive imports), one line each.
+        public var notes: [String] = []
     }
 
     /// Loads the dataset the scenario names (paths relative to the scenario file).
     public static func dataset(for scenario: Scenario) throws -> Dataset {
         let embedded = try HanoiDataset.embedded()
         let accounts = try scenario.accountsPath.map { try GRDPAccounts.load(path: $0) } ?? embedded.accounts()
-        let table = try scenario.tablePath.map { try IOTable.load(path: $0) } ?? embedded.table
+        let loaded = try scenario.tablePath.map { try IOTable.read(path: $0) }
+        let table = loaded?.table ?? embedded.table
         if scenario.tablePath != nil { try table.validate() }
         let userFiles = scenario.accountsPath != nil || scenario.tablePath != nil
         var weights = embedded.quarterlyWeights
@@ -45,10 +50,17 @@ public enum ScenarioCompiler {
                 weights = QuarterlyWeights.equal.weights
             }
         }
+        let unitNote = loaded.map { table in
+            table.unit.map { "; unit \($0), lever amounts in \(scenario.amountUnit)" }
+                ?? "; table unit not stated (add a '# unit: billion VND' line): lever amounts taken in the table's units"
+        } ?? ""
         let description = userFiles
-            ? "table \(scenario.tablePath ?? "embedded Hanoi 2024"), accounts \(scenario.accountsPath ?? "embedded Hanoi 2025")"
+            ? "table \(scenario.tablePath ?? "embedded Hanoi 2024"), accounts \(scenario.accountsPath ?? "embedded Hanoi 2025")\(unitNote)"
             : "embedded Hanoi dataset (2024 base, 2025 plan)"
-        return Dataset(table: table, accounts: accounts, hanoi: userFiles ? nil : embedded, quarterlyWeights: weights, description: description)
+        var dataset = Dataset(table: table, accounts: accounts, hanoi: userFiles ? nil : embedded, quarterlyWeights: weights, description: description)
+        dataset.tableUnit = loaded.map(\.unit) ?? Scenario.defaultAmountUnit
+        dataset.notes = loaded?.warnings ?? []
+        return dataset
     }
 
     /// Validates the scenario against the dataset and compiles it.
@@ -115,8 +127,9 @@ public enum ScenarioCompiler {
         }
         let taxLines = accounts.sectors.indices.filter { accounts.sectors[$0].group == "taxes" }
 
-        // Levers.
+        // Levers. Demand amounts are stated in `amountUnit`; the direction carries the factor to table units.
         func sector(_ name: String) -> Int { table.sectors.firstIndex(of: name) ?? 0 }
+        let amountToTable = try amountConversion(scenario, dataset: dataset)
         var levers: [SimulationLever] = []
         for lever in scenario.levers {
             func leverValue(_ field: String, _ uncertain: UncertainValue) throws -> ParameterValue {
@@ -127,7 +140,7 @@ public enum ScenarioCompiler {
             switch lever.kind {
             case let .demand(demandCategory, weights, amount, exportsPP):
                 var direction = [Double](repeating: 0, count: n)
-                for (name, weight) in weights { direction[sector(name)] += weight }
+                for (name, weight) in weights { direction[sector(name)] += weight * amountToTable }
                 effect = .demand(direction: direction, amount: try leverValue("amount", amount),
                                  exportsGrowthPP: try exportsPP.map { try leverValue("exports_growth_pp", $0) })
                 category = demandCategory.rawValue
@@ -186,5 +199,27 @@ public enum ScenarioCompiler {
             exportsTarget: scenario.exportsBaseline == nil ? nil : targets.first { $0.indicator == "export_growth" }?.target,
             cpiCeiling: scenario.cpiBaseline == nil ? nil : targets.first { $0.indicator == "cpi" }?.target,
             actualQuarters: scenario.actualQuarters, publishedOutcome: published, baselineDynamics: dynamics)
+    }
+}
+
+extension ScenarioCompiler {
+    /// The factor that turns a demand lever's amount (in the scenario's `amount_unit`,
+    /// billion VND by default) into the table's unit: a power of ten between units of
+    /// the same currency (`MonetaryUnit`), 1 when the table states no unit (amounts are
+    /// then taken in the table's units, which `dataset` notes).
+    /// - Throws: `invalidModel` when the amount unit is not a money unit, or the two
+    ///   units cannot be converted; the message names both.
+    static func amountConversion(_ scenario: Scenario, dataset: Dataset) throws -> Double {
+        let hasDemandLever = scenario.levers.contains { if case .demand = $0.kind { true } else { false } }
+        guard MonetaryUnit(scenario.amountUnit) != nil else {
+            throw SimulationError.invalidModel("\(scenario.path): scenario.amount_unit '\(scenario.amountUnit)' is not a money unit; write e.g. \"billion VND\" or \"million VND\"")
+        }
+        guard hasDemandLever, let tableUnit = dataset.tableUnit else { return 1 }
+        do {
+            return try MonetaryUnit.conversion(from: scenario.amountUnit, "\(scenario.path): lever amounts (scenario.amount_unit)",
+                                               to: tableUnit, "the table \(scenario.tablePath ?? "embedded Hanoi 2024")")
+        } catch {
+            throw SimulationError.invalidModel(error.description)
+        }
     }
 }

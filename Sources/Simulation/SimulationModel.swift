@@ -30,7 +30,8 @@ public struct ParameterSpecification: Sendable, Equatable {
 /// A policy lever, ready to evaluate.
 public struct SimulationLever: Sendable, Equatable {
     public enum Effect: Sendable, Equatable {
-        /// Final demand `amount` (table units) spread over sectors by `direction` (weights summing to 1).
+        /// Final demand `amount` (the scenario's amount unit) spread over sectors by `direction`
+        /// (weights summing to the factor from that unit to the table's: 1 for the same unit).
         case demand(direction: [Double], amount: ParameterValue, exportsGrowthPP: ParameterValue?)
         /// Percentage points added to a sector's growth.
         case growthShift(sector: Int, shift: ParameterValue)

@@ -57,7 +57,7 @@ struct InputOutputCommandTests {
         try "sector,a,b,exports,total\na,1,2,3,6\nb,1,x,3,4\n".write(to: bad, atomically: true, encoding: .utf8)
         let outcome = try GRDPBinary.run(["io", bad.path])
         #expect(outcome.status == 1)
-        #expect(outcome.standardError == "grdp: error: \(bad.path):3: column 'b' holds 'x', which is not a number; write a plain decimal such as 1234.5\n")
+        #expect(outcome.standardError == "grdp: error: \(bad.path):3:3: column 'b' holds 'x', which is not a number; write a plain decimal such as 1234.5\n")
         let unknown = try GRDPBinary.run(["io", "docs/examples/miller_blair_2x2.csv", "--impact", "mining=5"])
         #expect(unknown.status == 1 && unknown.standardError.contains("unknown sector 'mining'"))
         let badDelta = try GRDPBinary.run(["io", "docs/examples/miller_blair_2x2.csv", "--delta", "1.5"])

@@ -1,6 +1,7 @@
 import Foundation
 import InputOutput
 import LinearAlgebra
+import Spreadsheets
 import TestSupport
 import Testing
 
@@ -71,34 +72,34 @@ struct TableCSVTests {
     @Test("Ragged row names its line")
     func ragged() {
         let bad = Self.valid.replacingOccurrences(of: "manufacturing,200,100,1000,700,2000", with: "manufacturing,200,100,1000,2000")
-        #expect(Self.error(bad) == .raggedRow(path: "bad.csv", line: 4, expected: 6, actual: 5))
+        #expect(Self.error(bad) == .raggedRow(at: .init(path: "bad.csv", row: 4), expected: 6, actual: 5))
         #expect(Self.error(bad)?.description.hasPrefix("bad.csv:4:") == true)
     }
 
     @Test("Non-numeric and non-finite cells name line and column")
     func nonNumeric() {
         let text = Self.valid.replacingOccurrences(of: "agriculture,150,500", with: "agriculture,150,5O0")
-        #expect(Self.error(text) == .nonNumericCell(path: "bad.csv", line: 3, column: "manufacturing", text: "5O0"))
+        #expect(Self.error(text) == .nonNumericCell(at: .init(path: "bad.csv", row: 3, column: 3), column: "manufacturing", text: "5O0"))
         let nan = Self.valid.replacingOccurrences(of: "agriculture,150,500", with: "agriculture,nan,500")
-        #expect(Self.error(nan) == .nonFiniteCell(path: "bad.csv", line: 3, column: "agriculture"))
+        #expect(Self.error(nan) == .nonFiniteCell(at: .init(path: "bad.csv", row: 3, column: 2), column: "agriculture"))
         let inf = Self.valid.replacingOccurrences(of: "compensation,300", with: "compensation,inf")
-        #expect(Self.error(inf) == .nonFiniteCell(path: "bad.csv", line: 5, column: "agriculture"))
+        #expect(Self.error(inf) == .nonFiniteCell(at: .init(path: "bad.csv", row: 5, column: 2), column: "agriculture"))
     }
 
     @Test("Duplicate and missing sector labels")
     func labels() {
         let duplicateRow = Self.valid.replacingOccurrences(of: "operating_surplus,350", with: "compensation,350")
-        #expect(Self.error(duplicateRow) == .duplicateLabel(path: "bad.csv", line: 6, label: "compensation"))
+        #expect(Self.error(duplicateRow) == .duplicateLabel(at: .init(path: "bad.csv", row: 6, column: 1), label: "compensation"))
         let duplicateColumn = Self.valid.replacingOccurrences(of: "households,exports", with: "exports,exports")
-        #expect(Self.error(duplicateColumn) == .duplicateLabel(path: "bad.csv", line: 2, label: "exports"))
+        #expect(Self.error(duplicateColumn) == .duplicateLabel(at: .init(path: "bad.csv", row: 2, column: 5), label: "exports"))
         let missingColumn = Self.valid.replacingOccurrences(of: "sector,agriculture,manufacturing", with: "sector,agriculture,mining")
         if case .sectorMismatch? = Self.error(missingColumn) {} else { Issue.record("expected sectorMismatch, got \(String(describing: Self.error(missingColumn)))") }
         let swapped = Self.valid.replacingOccurrences(of: "sector,agriculture,manufacturing", with: "sector,manufacturing,agriculture")
         if case .sectorMismatch? = Self.error(swapped) {} else { Issue.record("expected sectorMismatch for swapped order") }
         let unknownRow = Self.valid.replacingOccurrences(of: "employment,20,30", with: "mystery_row,20,30")
-        #expect(Self.error(unknownRow) == .unknownRow(path: "bad.csv", line: 8, label: "mystery_row"))
+        #expect(Self.error(unknownRow) == .unknownRow(at: .init(path: "bad.csv", row: 8, column: 1), label: "mystery_row"))
         let unknownColumn = Self.valid.replacingOccurrences(of: "households,exports", with: "households,tourists")
-        #expect(Self.error(unknownColumn) == .unknownColumn(path: "bad.csv", column: "tourists"))
+        #expect(Self.error(unknownColumn) == .unknownColumn(at: .init(path: "bad.csv", row: 2, column: 5), column: "tourists"))
         #expect(Self.error("") == .emptyTable(path: "bad.csv"))
     }
 

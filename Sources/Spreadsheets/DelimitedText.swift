@@ -1,0 +1,114 @@
+/// A small RFC 4180 reader with a choice of separator (comma, semicolon or tab): fields
+/// may be double-quoted with `""` as an escaped quote and may then hold separators and
+/// line breaks. A UTF-8 byte-order mark at the start is skipped; line ends may be LF,
+/// CRLF or CR. Blank lines are dropped; lines whose first non-space character is `#` are
+/// comments (kept with their text). Fields are trimmed of spaces and tabs (tabs only
+/// when they are not the separator).
+///
+/// Written here rather than taken from a CSV package because error messages need the
+/// physical line number of each record, which the available packages do not report.
+/// - Complexity: O(characters).
+public enum DelimitedText {
+    /// One record with the physical line it starts on (1-based).
+    public struct Record: Sendable, Equatable {
+        public let line: Int
+        public let fields: [String]
+        /// For a comment line: its text after `#`, trimmed; nil for a data record.
+        public let comment: String?
+    }
+
+    public static func records(_ text: String, separator: Unicode.Scalar = ",") -> [Record] {
+        var records: [Record] = []
+        var fields: [String] = []
+        var field = ""
+        var raw = ""
+        var inQuotes = false
+        var line = 1
+        var recordLine = 1
+        var atRecordStart = true
+        var isComment = false
+        var scalars = Substring(text).unicodeScalars[...]
+        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
+        let spaces: Set<Unicode.Scalar> = separator == "\t" ? [" "] : [" ", "\t"]
+
+        func trimmed(_ s: String) -> String {
+            var view = Substring(s).unicodeScalars[...]
+            while let first = view.first, spaces.contains(first) || first == "\u{FEFF}" { view.removeFirst() }
+            while let last = view.last, spaces.contains(last) { view.removeLast() }
+            return String(String.UnicodeScalarView(view))
+        }
+        func endRecord() {
+            fields.append(trimmed(field))
+            let blank = fields.allSatisfy(\.isEmpty) && !isComment
+            if isComment {
+                var body = Substring(trimmed(raw))
+                if body.first == "#" { body = body.dropFirst() }
+                records.append(Record(line: recordLine, fields: [], comment: trimmed(String(body))))
+            } else if !blank {
+                records.append(Record(line: recordLine, fields: fields, comment: nil))
+            }
+            fields = []
+            field = ""
+            raw = ""
+            atRecordStart = true
+            isComment = false
+        }
+
+        while let scalar = scalars.popFirst() {
+            if atRecordStart {
+                recordLine = line
+                atRecordStart = false
+                let firstNonSpace = scalar == " " || scalar == "\t" ? (scalars.first { $0 != " " && $0 != "\t" } ?? scalar) : scalar
+                isComment = firstNonSpace == "#"
+            }
+            if isComment {
+                // A comment runs to the end of its physical line, quotes and all.
+                switch scalar {
+                case "\r":
+                    if scalars.first == "\n" { scalars.removeFirst() }
+                    endRecord()
+                    line += 1
+                case "\n":
+                    endRecord()
+                    line += 1
+                default:
+                    raw.unicodeScalars.append(scalar)
+                }
+                continue
+            }
+            if inQuotes {
+                if scalar == "\"" {
+                    if scalars.first == "\"" {
+                        field.unicodeScalars.append("\"")
+                        scalars.removeFirst()
+                    } else {
+                        inQuotes = false
+                    }
+                } else {
+                    if scalar == "\n" || (scalar == "\r" && scalars.first != "\n") { line += 1 }
+                    field.unicodeScalars.append(scalar)
+                }
+                continue
+            }
+            switch scalar {
+            case "\"" where trimmed(field).isEmpty:
+                field = ""
+                inQuotes = true
+            case separator:
+                fields.append(trimmed(field))
+                field = ""
+            case "\r":
+                if scalars.first == "\n" { scalars.removeFirst() }
+                endRecord()
+                line += 1
+            case "\n":
+                endRecord()
+                line += 1
+            default:
+                field.unicodeScalars.append(scalar)
+            }
+        }
+        if !atRecordStart { endRecord() }
+        return records
+    }
+}
