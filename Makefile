@@ -1,10 +1,14 @@
 # grdp — the two set-up commands (README.md): `make run` and `make test`.
 # Both install the BLAS/LAPACK system packages first when they are missing
-# (Debian/Ubuntu; sudo is used only when not root).
+# (Debian/Ubuntu; sudo is used only when not root); `make test` also installs the
+# toml-test conformance files (Debian's golang-github-burntsushi-toml-dev ships them),
+# which Tests/TOMLTests reads.
 
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: run test deps
+TOML_TEST_DIR := /usr/share/gocode/src/github.com/BurntSushi/toml/internal/toml-test/tests
+
+.PHONY: run test deps toml-test-files
 
 deps:
 	@if ! pkg-config --exists openblas 2>/dev/null || [ ! -f /usr/include/lapacke.h ]; then \
@@ -17,5 +21,12 @@ run: deps
 	swift build -c release --product grdp
 	.build/release/grdp run
 
-test: deps
+toml-test-files:
+	@if [ ! -d $(TOML_TEST_DIR) ]; then \
+		echo "installing golang-github-burntsushi-toml-dev (toml-test files)"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq golang-github-burntsushi-toml-dev >/dev/null; \
+	fi
+
+test: deps toml-test-files
 	swift test

@@ -1,8 +1,8 @@
 // swift-tools-version: 6.1
 // grdp — GRDP growth simulation engine: input-output (Leontief) model, growth
-// accounting and Monte Carlo over policy levers. Layers (arrows point down only):
-// grdp → GRDPCommandLine → Reporting (→ Charts, SVG only) → Simulation → Scenarios → Growth → InputOutput
-// → LinearAlgebra → CBLASLapack; InputOutput → Spreadsheets (CSV dialects, .xlsx). See ../shared/design/ARCHITECTURE.md.
+// accounting, an estimated baseline forecast and Monte Carlo over policy levers.
+// Every target, what it holds and what it may import (layers point down only):
+// docs/ARCHITECTURE.md. Charts (SVG, Foundation only) sits under Reporting.
 import PackageDescription
 
 let package = Package(
@@ -18,13 +18,15 @@ let package = Package(
         .library(name: "Scenarios", targets: ["Scenarios"]),
         .library(name: "Forecasting", targets: ["Forecasting"]),
         .library(name: "Simulation", targets: ["Simulation"]),
+        .library(name: "Sensitivity", targets: ["Sensitivity"]),
+        .library(name: "Exploration", targets: ["Exploration"]),
         .library(name: "Charts", targets: ["Charts"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -36,20 +38,23 @@ let package = Package(
         .target(name: "Spreadsheets", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "InputOutput", dependencies: ["Spreadsheets", "LinearAlgebra"]),
         .target(name: "Sampling", dependencies: ["LinearAlgebra"]),
-        .target(name: "Scenarios", dependencies: ["Sampling", "LinearAlgebra", .product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "TOML"),
+        .target(name: "Scenarios", dependencies: ["TOML", "Sampling", "LinearAlgebra"]),
         .target(name: "Growth", dependencies: ["InputOutput", "Spreadsheets", "LinearAlgebra"]),
         .target(name: "Datasets", dependencies: ["Growth", "InputOutput", "LinearAlgebra"]),
         .target(name: "Forecasting", dependencies: ["Scenarios", "Datasets", "LinearAlgebra", "Sampling"]),
         .target(name: "Simulation", dependencies: ["Scenarios", "Datasets", "Forecasting", "Growth", "InputOutput", "LinearAlgebra", "Sampling", "CBLASLapack"]),
+        .target(name: "Sensitivity", dependencies: ["Sampling", "LinearAlgebra"]),
+        .target(name: "Exploration", dependencies: ["Simulation", "Sensitivity", "Sampling", "LinearAlgebra"]),
         .target(name: "Charts"),
         .target(
             name: "Reporting",
-            dependencies: ["Simulation", "Forecasting", "Scenarios", "Sampling", "Datasets", "Growth", "InputOutput", "LinearAlgebra", "Charts",
-                           .product(name: "Mustache", package: "swift-mustache")]),
+            dependencies: ["Simulation", "Forecasting", "Exploration", "Sensitivity", "Scenarios", "Sampling", "Datasets", "Growth", "InputOutput",
+                           "LinearAlgebra", "Charts", .product(name: "Mustache", package: "swift-mustache")]),
         .target(
             name: "GRDPCommands",
             dependencies: [
-                "LinearAlgebra", "Spreadsheets", "InputOutput", "Growth", "Datasets", "Sampling", "Scenarios", "Forecasting", "Simulation", "Reporting",
+                "LinearAlgebra", "Spreadsheets", "InputOutput", "Growth", "Datasets", "Sampling", "Scenarios", "Forecasting", "Simulation", "Reporting", "Exploration", "Sensitivity",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,10 +64,13 @@ let package = Package(
         .testTarget(name: "SpreadsheetsTests", dependencies: ["Spreadsheets", "TestSupport"]),
         .testTarget(name: "InputOutputTests", dependencies: ["TestSupport", "InputOutput", "Spreadsheets", "LinearAlgebra"]),
         .testTarget(name: "SamplingTests", dependencies: ["Sampling", "LinearAlgebra"]),
-        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Sampling"]),
+        .testTarget(name: "TOMLTests", dependencies: ["TOML", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "TOML", "Sampling"]),
         .testTarget(name: "GrowthTests", dependencies: ["TestSupport", "Growth", "InputOutput", "Spreadsheets", "LinearAlgebra"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Growth", "InputOutput", "LinearAlgebra"]),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "Scenarios", "Datasets", "Sampling"]),
+        .testTarget(name: "SensitivityTests", dependencies: ["Sensitivity", "Sampling"]),
+        .testTarget(name: "ExplorationTests", dependencies: ["Exploration", "Simulation", "Sensitivity", "Scenarios", "Sampling", "TestSupport", "InputOutput", "LinearAlgebra"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Charts", "Simulation", "Scenarios", "Datasets"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "SimulationTests", dependencies: ["TestSupport", "Simulation", "Scenarios", "Sampling", "InputOutput", "Datasets", "LinearAlgebra"]),

@@ -15,7 +15,8 @@ public struct GRDP: ParsableCommand {
             64 bad command line; 70 internal error.
             """,
         version: ReportMeta.toolVersion,
-        subcommands: [RunCommand.self, ReportCommand.self, ChartCommand.self, ValidateCommand.self, BacktestCommand.self, ContribCommand.self, QuarterlyCommand.self, InputOutputCommand.self, DataCommand.self, InfoCommand.self],
+        subcommands: [RunCommand.self, ReportCommand.self, ChartCommand.self, ValidateCommand.self, BacktestCommand.self, ContribCommand.self, QuarterlyCommand.self,
+                      InputOutputCommand.self, DataCommand.self, InfoCommand.self, SensitivityCommand.self, GoalSeekCommand.self, DiscoverCommand.self, CompareCommand.self],
         defaultSubcommand: RunCommand.self
     )
 

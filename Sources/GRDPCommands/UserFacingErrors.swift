@@ -1,4 +1,6 @@
 import Datasets
+import Exploration
+import Sensitivity
 import Growth
 import Sampling
 import Scenarios
@@ -21,6 +23,8 @@ enum UserFacingErrors {
         case let error as ScenarioError: error.description
         case let error as SimulationError: error.description
         case let error as SamplingError: error.description
+        case let error as ExplorationError: error.description
+        case let error as SensitivityError: error.description
         default: nil
         }
     }

@@ -1,5 +1,5 @@
 import Sampling
-import TOMLKit
+import TOML
 
 /// Typed reading of TOML values: each function checks the type and throws a
 /// `ScenarioError` at the value's key path when it is wrong.
@@ -10,17 +10,17 @@ extension ScenarioParser {
         let isAssumption: Bool
     }
 
-    func table(_ value: TOMLValueConvertible, at path: String, expected: String = "a table") throws(ScenarioError) -> TOMLTable {
-        guard value.type == .table, let table = value.table else { throw wrongType(value, at: path, expected: expected) }
+    func table(_ value: TOMLValue, at path: String, expected: String = "a table") throws(ScenarioError) -> TOMLTable {
+        guard let table = value.table else { throw wrongType(value, at: path, expected: expected) }
         return table
     }
 
-    func string(_ value: TOMLValueConvertible, at path: String) throws(ScenarioError) -> String {
-        guard value.type == .string, let text = value.string else { throw wrongType(value, at: path, expected: "a string") }
+    func string(_ value: TOMLValue, at path: String) throws(ScenarioError) -> String {
+        guard let text = value.string else { throw wrongType(value, at: path, expected: "a string") }
         return text
     }
 
-    func nonEmptyString(_ value: TOMLValueConvertible, at path: String) throws(ScenarioError) -> String {
+    func nonEmptyString(_ value: TOMLValue, at path: String) throws(ScenarioError) -> String {
         let text = try string(value, at: path)
         guard text.contains(where: { !$0.isWhitespace }) else {
             throw error(path, "the text is empty; write it out")
@@ -29,11 +29,11 @@ extension ScenarioParser {
     }
 
     /// An integer or a float, finite.
-    func number(_ value: TOMLValueConvertible, at path: String) throws(ScenarioError) -> Double {
+    func number(_ value: TOMLValue, at path: String) throws(ScenarioError) -> Double {
         let number: Double
-        switch value.type {
-        case .int: number = Double(value.int ?? 0)
-        case .double: number = value.double ?? .nan
+        switch value {
+        case let .integer(integer): number = Double(integer)
+        case let .float(float): number = float
         default: throw wrongType(value, at: path, expected: "a number")
         }
         guard number.isFinite else { throw error(path, "the value is \(number); give a finite number") }
@@ -41,18 +41,18 @@ extension ScenarioParser {
     }
 
     /// An integer literal (a float such as `1e5` or `100000.0` is rejected, not rounded).
-    func integer(_ value: TOMLValueConvertible, at path: String) throws(ScenarioError) -> Int {
-        guard value.type == .int, let integer = value.int else {
-            if value.type == .double {
-                throw error(path, "expected an integer, found the float \(value.double ?? .nan); write it without a decimal point or exponent (e.g. 100000 or 100_000)")
+    func integer(_ value: TOMLValue, at path: String) throws(ScenarioError) -> Int {
+        guard let integer = value.integer else {
+            if let float = value.float {
+                throw error(path, "expected an integer, found the float \(float); write it without a decimal point or exponent (e.g. 100000 or 100_000)")
             }
             throw wrongType(value, at: path, expected: "an integer")
         }
-        return integer
+        return Int(integer)
     }
 
-    func numbers(_ value: TOMLValueConvertible, at path: String) throws(ScenarioError) -> [Double] {
-        guard value.type == .array, let array = value.array else {
+    func numbers(_ value: TOMLValue, at path: String) throws(ScenarioError) -> [Double] {
+        guard let array = value.array else {
             throw wrongType(value, at: path, expected: "an array of numbers, e.g. [0.25, 0.25, 0.25, 0.25]")
         }
         var result: [Double] = []
@@ -62,8 +62,8 @@ extension ScenarioParser {
         return result
     }
 
-    func strings(_ value: TOMLValueConvertible, at path: String) throws(ScenarioError) -> [String] {
-        guard value.type == .array, let array = value.array else {
+    func strings(_ value: TOMLValue, at path: String) throws(ScenarioError) -> [String] {
+        guard let array = value.array else {
             throw wrongType(value, at: path, expected: "an array of strings, e.g. [\"trade\", \"tourism\"]")
         }
         var result: [String] = []
@@ -75,7 +75,7 @@ extension ScenarioParser {
 
     /// A string that must be one of an enumeration's raw values.
     func keyword<Keyword: RawRepresentable & CaseIterable>(
-        _ value: TOMLValueConvertible, at path: String, as type: Keyword.Type
+        _ value: TOMLValue, at path: String, as type: Keyword.Type
     ) throws(ScenarioError) -> Keyword where Keyword.RawValue == String {
         let text = try string(value, at: path)
         guard let keyword = Keyword(rawValue: text) else {
@@ -115,24 +115,24 @@ extension ScenarioParser {
         }
     }
 
-    func wrongType(_ value: TOMLValueConvertible, at path: String, expected: String) -> ScenarioError {
+    func wrongType(_ value: TOMLValue, at path: String, expected: String) -> ScenarioError {
         error(path, "expected \(expected), found \(Self.describe(value)); \(Self.typeHint(value, expected: expected))")
     }
 
-    static func describe(_ value: TOMLValueConvertible) -> String {
-        switch value.type {
-        case .string: "the string \"\(value.string ?? "")\""
-        case .int: "the integer \(value.int ?? 0)"
-        case .double: "the float \(value.double ?? .nan)"
-        case .bool: "the boolean \(value.bool ?? false)"
+    static func describe(_ value: TOMLValue) -> String {
+        switch value {
+        case let .string(text): "the string \"\(text)\""
+        case let .integer(integer): "the integer \(integer)"
+        case let .float(float): "the float \(float)"
+        case let .boolean(flag): "the boolean \(flag)"
         case .table: "a table"
         case .array: "an array"
-        case .date, .time, .dateTime: "a date or time"
+        case .dateTime: "a date or time"
         }
     }
 
-    static func typeHint(_ value: TOMLValueConvertible, expected: String) -> String {
-        if value.type == .string, expected.contains("number") || expected.contains("integer") {
+    static func typeHint(_ value: TOMLValue, expected: String) -> String {
+        if value.string != nil, expected.contains("number") || expected.contains("integer") {
             return "remove the quotes"
         }
         if expected.hasPrefix("a string") { return "put the text in quotes" }
@@ -157,11 +157,11 @@ extension ScenarioParser {
     /// A plain number (a constant) or `{ dist = "…", parameters…, source/assumption }`.
     /// Parameter checks are `Distribution`'s; its `SamplingError` is reported at the key of
     /// the offending parameter (`…amount.sd`).
-    func uncertainValue(_ value: TOMLValueConvertible, at path: String) throws(ScenarioError) -> (value: UncertainValue, reference: Reference?) {
-        if value.type == .int || value.type == .double {
+    func uncertainValue(_ value: TOMLValue, at path: String) throws(ScenarioError) -> (value: UncertainValue, reference: Reference?) {
+        if value.integer != nil || value.float != nil {
             return (.constant(try number(value, at: path)), nil)
         }
-        guard value.type == .table, let table = value.table else {
+        guard let table = value.table else {
             throw wrongType(value, at: path, expected: "a number or a distribution such as { dist = \"normal\", mean = 1.0, sd = 0.5 }")
         }
         guard let distValue = table["dist"] else {

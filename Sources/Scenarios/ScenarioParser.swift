@@ -1,7 +1,8 @@
-import TOMLKit
+import TOML
 
-/// Turns TOML text into a `Scenario`, checking every key it reads. TOMLKit parses the text;
-/// `TOMLKeyLocator` supplies the lines and the file order TOMLKit does not keep.
+/// Turns TOML text into a `Scenario`, checking every key it reads. The TOML module parses
+/// the text (keys in file order, each with its line); `TOMLKeyLocator` finds the line of a
+/// key path for error messages.
 struct ScenarioParser {
     let file: String
     let locator: TOMLKeyLocator
@@ -23,42 +24,30 @@ struct ScenarioParser {
 
     static func parse(_ text: String, path file: String) throws(ScenarioError) -> Scenario {
         let root: TOMLTable
-        do {
-            root = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw syntaxError(error, text: text, file: file)
+        do throws(TOMLError) {
+            root = try TOMLDocument.parse(text).root
         } catch {
-            throw ScenarioError(file: file, line: nil, key: "", message: "TOML could not be parsed (\(error)); fix the syntax")
+            throw syntaxError(error, file: file)
         }
-        let parser = ScenarioParser(file: file, locator: TOMLKeyLocator(text))
+        let parser = ScenarioParser(file: file, locator: TOMLKeyLocator(root: root))
         return try parser.scenario(from: root)
     }
 
-    /// A TOMLKit syntax error at its line. When toml++ reports a redefinition (which is how
-    /// a duplicate lever id or key shows up) the key is the one it names: a full path on a
-    /// `[header]` line, else relative to the table in effect at that line.
-    static func syntaxError(_ error: TOMLParseError, text: String, file: String) -> ScenarioError {
-        let description = error.description
-        let line = error.source.begin.line
+    /// A TOML syntax error at its line. A redefinition (which is how a duplicate lever id
+    /// or key shows up) is reported at the key it names, with its full path.
+    static func syntaxError(_ error: TOMLError, file: String) -> ScenarioError {
         var key = ""
-        var hint = "fix the TOML syntax (https://toml.io/en/v1.0.0)"
-        if description.contains("redefine"),
-           let last = description.lastIndex(of: "'"),
-           let first = description[..<last].lastIndex(of: "'") {
-            let named = String(description[description.index(after: first)..<last])
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            let isHeader = line >= 1 && line <= lines.count && lines[line - 1].drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("[")
-            let table = isHeader ? "" : TOMLKeyLocator(text).tablePath(atLine: line)
-            key = table.isEmpty ? named : table + "." + named
-            if key.hasPrefix("levers."), TOMLKeyLocator.parent(of: key) == "levers" {
-                hint = "lever ids must be unique; rename or remove the second definition of \(key)"
-            } else {
-                hint = "each table and key may be defined only once; remove or rename the duplicate"
+        var message = "TOML syntax error at column \(error.location.column): \(error.message)"
+        if case let .redefinition(_, keys, _) = error {
+            // The TOML message says what was defined twice and how to fix it.
+            key = TOMLKeyLocator.path(keys)
+            if keys.count == 2, keys[0] == "levers" {
+                message += "; lever ids must be unique; rename or remove the second definition of \(key)"
             }
+        } else {
+            message += "; fix the TOML syntax (https://toml.io/en/v1.0.0)"
         }
-        return ScenarioError(
-            file: file, line: line, key: key,
-            message: "TOML syntax error at column \(error.source.begin.column): \(description); \(hint)")
+        return ScenarioError(file: file, line: error.location.line, key: key, message: message)
     }
 
     // MARK: Document
@@ -144,7 +133,7 @@ struct ScenarioParser {
         var taxElasticity = UncertainValue.constant(1)
         if let value = root["baseline"] {
             let entries = try table(value, at: "baseline")
-            for key in orderedKeys(entries, at: "baseline") {
+            for key in entries.keys {
                 guard let entryValue = entries[key] else { continue }
                 let path = TOMLKeyLocator.path("baseline", key)
                 let (uncertain, reference) = try uncertainValue(entryValue, at: path)
@@ -161,7 +150,7 @@ struct ScenarioParser {
         var levers: [Lever] = []
         if let value = root["levers"] {
             let leverTables = try table(value, at: "levers")
-            for id in orderedKeys(leverTables, at: "levers") {
+            for id in leverTables.keys {
                 guard let leverValue = leverTables[id] else { continue }
                 levers.append(try lever(id: id, leverValue))
             }
@@ -203,7 +192,7 @@ struct ScenarioParser {
 
     // MARK: Levers
 
-    func lever(id: String, _ value: TOMLValueConvertible) throws(ScenarioError) -> Lever {
+    func lever(id: String, _ value: TOMLValue) throws(ScenarioError) -> Lever {
         let path = TOMLKeyLocator.path("levers", id)
         guard !id.isEmpty, id.utf8.allSatisfy(TOMLKeyLocator.isBareKeyByte) else {
             throw error(path, "lever id \(path.dropFirst(7)) has characters other than letters, digits, _ and -; rename it (e.g. [levers.public_investment])")
@@ -273,10 +262,10 @@ struct ScenarioParser {
     }
 
     /// `sectors = { trade = 0.6, tourism = 0.4 }`: weights ≥ 0 summing to 1, in file order.
-    func sectorWeights(_ value: TOMLValueConvertible, at path: String) throws(ScenarioError) -> [(sector: String, weight: Double)] {
+    func sectorWeights(_ value: TOMLValue, at path: String) throws(ScenarioError) -> [(sector: String, weight: Double)] {
         let weightsTable = try table(value, at: path, expected: "an inline table of sector = weight, e.g. { trade = 0.6, tourism = 0.4 }")
         var weights: [(sector: String, weight: Double)] = []
-        for sector in orderedKeys(weightsTable, at: path) {
+        for sector in weightsTable.keys {
             guard let weightValue = weightsTable[sector] else { continue }
             let key = TOMLKeyLocator.path(path, sector)
             let weight = try number(weightValue, at: key)
@@ -309,7 +298,7 @@ struct ScenarioParser {
         return try uncertainValue(try required(indicator, "baseline", at: path), at: "\(path).baseline").value
     }
 
-    func correlationSpec(_ value: TOMLValueConvertible) throws(ScenarioError) -> CorrelationSpec {
+    func correlationSpec(_ value: TOMLValue) throws(ScenarioError) -> CorrelationSpec {
         let correlation = try table(value, at: "correlation")
         try checkKeys(correlation, at: "correlation", allowed: Self.correlationKeys, context: "in [correlation]")
         let parameters = try strings(try required(correlation, "parameters", at: "correlation"), at: "correlation.parameters")
@@ -320,7 +309,7 @@ struct ScenarioParser {
             throw error("correlation.parameters[\(index)]", "\"\(id)\" is listed twice; list each parameter once")
         }
         let matrixValue = try required(correlation, "matrix", at: "correlation")
-        guard matrixValue.type == .array, let rows = matrixValue.array else {
+        guard let rows = matrixValue.array else {
             throw wrongType(matrixValue, at: "correlation.matrix", expected: "an array of rows, e.g. [[1.0, 0.5], [0.5, 1.0]]")
         }
         let k = parameters.count
@@ -350,22 +339,15 @@ struct ScenarioParser {
 
     func line(_ key: String) -> Int { locator.nearestLine(of: key) ?? 1 }
 
-    /// A table's keys in file order (TOMLKit returns them sorted).
-    func orderedKeys(_ table: TOMLTable, at path: String) -> [String] {
-        table.keys.map { (key: $0, rank: locator.location(of: TOMLKeyLocator.path(path, $0))?.ordinal ?? Int.max) }
-            .sorted { $0.rank != $1.rank ? $0.rank < $1.rank : $0.key < $1.key }
-            .map(\.key)
-    }
-
     func checkKeys(_ table: TOMLTable, at path: String, allowed: [String], context: String) throws(ScenarioError) {
-        for key in orderedKeys(table, at: path) where !allowed.contains(key) {
+        for key in table.keys where !allowed.contains(key) {
             throw error(
                 TOMLKeyLocator.path(path, key),
                 "unknown key; the keys allowed \(context) are: \(allowed.joined(separator: ", "))")
         }
     }
 
-    func required(_ table: TOMLTable, _ key: String, at path: String) throws(ScenarioError) -> TOMLValueConvertible {
+    func required(_ table: TOMLTable, _ key: String, at path: String) throws(ScenarioError) -> TOMLValue {
         guard let value = table[key] else {
             throw error(TOMLKeyLocator.path(path, key), "missing required key; add \(Self.requiredKeyHints[key] ?? "\(key) = …")")
         }

@@ -29,12 +29,17 @@ private func demandLever(sectors: String = "{ trade = 0.6, tourism = 0.4 }", ext
 @Suite("Scenario errors: file, line and key of every problem parse can find")
 struct ScenarioErrorTests {
     static let cases: [InvalidScenario] = [
-        // Syntax (line and column from TOMLKit).
+        // Syntax (line and column from the TOML parser).
         .init(name: "TOML syntax error", body: "draws = = 3\n", line: 3, key: "", message: "TOML syntax error at column"),
+        // Inputs that used to abort the process inside toml++ (issue 11).
+        .init(name: "a line holding only [", body: "[\n", line: 3, key: "", message: "TOML syntax error at column 2: expected a key"),
+        .init(name: "a header [.x]", body: "[.x]\n", line: 3, key: "", message: "TOML syntax error at column 2: expected a key"),
+        .init(name: "U+2028 in an array", body: "actual_quarters = [\u{2028}]\n", line: 3, key: "",
+              message: "TOML syntax error at column 20: expected a value"),
         .init(name: "duplicate lever id", body: growthLever() + growthLever(), line: 8, key: "levers.a",
-              message: "cannot redefine existing table 'levers.a'; lever ids must be unique; rename or remove the second definition of levers.a"),
+              message: "table levers.a is already defined on line 3; each table may be defined only once; lever ids must be unique; rename or remove the second definition of levers.a"),
         .init(name: "duplicate key in a lever", body: growthLever("sector = \"trade\"\n"), line: 8, key: "levers.a.sector",
-              message: "each table and key may be defined only once; remove or rename the duplicate"),
+              message: "levers.a.sector is already defined on line 5; each key may be defined only once"),
         // Unknown keys, with the allowed ones listed.
         .init(name: "duplicate dotted key", body: "[levers.a]\nx.y = 1\nx.y = 2\n", line: 5, key: "levers.a.x.y",
               message: "defined only once"),

@@ -5,7 +5,7 @@ import Testing
 
 /// A full scenario modelled on docs/scenario-format.md: every table, every lever kind,
 /// every distribution family, and levers and baseline entries deliberately out of
-/// alphabetical order (TOMLKit hands keys back sorted; the scenario must keep file order).
+/// alphabetical order (a parser that handed keys back sorted would fail; the scenario must keep file order).
 /// Expected values are the numbers written in the file; expected lines are found by plain
 /// text search (`lineOf`), independently of the locator.
 enum Example {

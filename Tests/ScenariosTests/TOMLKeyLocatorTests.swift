@@ -1,10 +1,15 @@
 import Testing
+import TOML
 @testable import Scenarios
 
 /// The expected lines below are read off the document: its line numbers are written in the
 /// comment at the end of each line (the document is valid TOML 1.0).
 @Suite("TOMLKeyLocator")
 struct TOMLKeyLocatorTests {
+    static func locator(_ text: String) throws -> TOMLKeyLocator {
+        TOMLKeyLocator(root: try TOMLDocument.parse(text).root)
+    }
+
     static let document = """
         # [not.a.table] in a comment                                     1
         title = "x # not a comment = [nor.a.table]"                     # 2
@@ -50,51 +55,49 @@ struct TOMLKeyLocatorTests {
         ("x[1]", 24), ("x[1].k", 25), ("x[1].sub", 26), ("x[1].sub.w", 27), ("x[1].y[0]", 28),
         ("x[1].y[0].inline", 29), ("x[1].y[0].inline[1].p", 29), ("x[1].y[0].\"literal key\"", 30),
     ])
-    func definingLine(path: String, line: Int) {
-        #expect(TOMLKeyLocator(Self.document).line(of: path) == line)
+    func definingLine(path: String, line: Int) throws {
+        #expect(try Self.locator(Self.document).line(of: path) == line)
     }
 
     @Test("text inside strings, multi-line strings and comments is never read as a key", arguments: [
         "fake", "scenario.fake", "not", "not.a.header", "not.a.table", "nor", "levers.tourism.key",
         "levers.tourism.matrix[3]", "levers.tourism.not", "x[2]", "x[1].y[1]",
     ])
-    func notAKey(path: String) {
-        #expect(TOMLKeyLocator(Self.document).line(of: path) == nil)
+    func notAKey(path: String) throws {
+        #expect(try Self.locator(Self.document).line(of: path) == nil)
     }
 
-    @Test("paths are listed in order of appearance")
-    func order() {
-        let locator = TOMLKeyLocator(Self.document)
-        #expect(Array(locator.paths.prefix(4)) == ["title", "scenario", "scenario.name", "scenario.\"quoted key\""])
-        let ordinals = locator.paths.map { locator.location(of: $0)!.ordinal }
-        #expect(ordinals == Array(0..<locator.paths.count))
-        let lines = locator.paths.map { locator.line(of: $0)! }
-        #expect(lines == lines.sorted())
+    @Test("keys are listed in file order, with their columns")
+    func order() throws {
+        let root = try TOMLDocument.parse(Self.document).root
+        #expect(root.keys == ["title", "scenario", "levers", "x"])
+        #expect(root["scenario"]?.table?.keys == ["name", "quoted key", "a"])
+        let amount = try #require(root["levers"]?.table?["tourism"]?.table?["amount"]?.table)
+        #expect(amount.keys == ["dist", "mean", "sd", "nested"])
         // Inline-table keys on one line keep their left-to-right order.
-        let sd = locator.location(of: "levers.tourism.amount.sd")!, mean = locator.location(of: "levers.tourism.amount.mean")!
+        let locator = TOMLKeyLocator(root: root)
+        let sd = try #require(locator.location(of: "levers.tourism.amount.sd"))
+        let mean = try #require(locator.location(of: "levers.tourism.amount.mean"))
         #expect(mean < sd)
         #expect(mean.column < sd.column)
+        // Counted on line 11 of the document: `amount = { dist = "normal", mean` puts mean at column 29.
+        #expect(mean.column == 29)
     }
 
     @Test("a missing key is reported at its nearest defined ancestor")
-    func nearestLine() {
-        let locator = TOMLKeyLocator(Self.document)
+    func nearestLine() throws {
+        let locator = try Self.locator(Self.document)
         #expect(locator.nearestLine(of: "levers.tourism.kind") == 10)
         #expect(locator.nearestLine(of: "x[1].sub.missing") == 26)
         #expect(locator.nearestLine(of: "nowhere.at.all") == nil)
     }
 
-    @Test("the table in effect at a line", arguments: [(1, ""), (9, "scenario"), (11, "levers.tourism"), (21, "x[0]"), (23, "x[0].y[0]"), (27, "x[1].sub"), (30, "x[1].y[0]")])
-    func tablePath(line: Int, path: String) {
-        #expect(TOMLKeyLocator(Self.document).tablePath(atLine: line) == path)
-    }
-
     @Test("CRLF line endings and escaped quotes in multi-line strings")
-    func crlfAndEscapes() {
+    func crlfAndEscapes() throws {
         let text = "a = 1\r\nb = \"\"\"x\\\"\"\"\r\n[t]\r\n\"\"\"\r\nc = 2\r\n"
         // b's string is `x\"""` + newline…: the escaped quote does not close it, so the
         // string ends on line 4 and `c` is on line 5 of table t.
-        let locator = TOMLKeyLocator(text)
+        let locator = try Self.locator(text)
         #expect(locator.line(of: "a") == 1)
         #expect(locator.line(of: "b") == 2)
         #expect(locator.line(of: "t") == nil)
@@ -122,10 +125,24 @@ struct TOMLKeyLocatorTests {
         #expect(TOMLKeyLocator.parent(of: "\"a.b\"") == nil)
     }
 
-    @Test("malformed text terminates and keeps what it can", arguments: [
+    @Test("quoted and indexed paths are resolved", arguments: [
+        ("baseline.\"other services\"", 2), ("baseline.\"a.b\"", 3), ("baseline.\"say \\\"hi\\\"\"", 4), ("baseline.m[1][0]", 5),
+    ])
+    func quotedPaths(path: String, line: Int) throws {
+        // Lines counted in the text below.
+        let text = "[baseline]\n\"other services\" = 1\n'a.b' = 2\n\"say \\\"hi\\\"\" = 3\nm = [[1], [2]]\n"
+        #expect(try Self.locator(text).line(of: path) == line)
+    }
+
+    @Test("paths that are not paths find nothing", arguments: ["", ".", "a..b", "a[", "a[x]", "\"open", "a[99999999999999999999999]"])
+    func malformedPaths(path: String) throws {
+        #expect(try Self.locator("a = [1]\n").line(of: path) == nil)
+    }
+
+    @Test("malformed text is a located TOML error", arguments: [
         "[unclosed", "a = [1, 2", "a = {x = ", "a = \"open", "a = '''open", "= 3", "[[", "a.", "]]]", "a = [,,]",
     ])
     func malformed(text: String) {
-        _ = TOMLKeyLocator(text)
+        #expect(throws: TOMLError.self) { try TOMLDocument.parse(text) }
     }
 }

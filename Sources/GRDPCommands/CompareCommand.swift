@@ -1,0 +1,69 @@
+import ArgumentParser
+import Exploration
+import Foundation
+import Reporting
+import Scenarios
+import Simulation
+
+/// `grdp compare A.toml B.toml …`: plans on common random numbers, paired against the first.
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare plans on common random numbers: paired differences, P(B better than A), by line and by lever.",
+        discussion: """
+            Every plan is evaluated on the same draws: an input's draws are keyed by its parameter id \
+            (e.g. baseline.industry), so plans that share an input share its values draw by draw. \
+            Also: P(growth ≥ x) for --thresholds, P(every line meets its own plan target), and the mean \
+            growth of every line in the draws near the target (--window).
+            """)
+
+    @Argument(help: "Scenario files (TOML); the first is the reference. One file: its own tables without differences.") var files: [String]
+    @Option(help: "Common draws.") var draws: Int = 20_000
+    @Option(help: "Seed (default: the first scenario's).") var seed: UInt64?
+    @Option(help: "Thresholds of P(growth ≥ x), comma-separated (e.g. 6,7,8,9).") var thresholds: String?
+    @Option(help: "Half-width (pp) of the window around the target for the line growth near it.") var window: Double = 0.25
+    @Option(help: "Worker threads (default: all cores). Results do not depend on it.") var threads: Int?
+    @Flag(help: "Hold the dataset's assumptions at their central values instead of sampling them.") var centralAssumptions = false
+    @OptionGroup var outputOptions: OutputOptions
+
+    func validate() throws {
+        guard !files.isEmpty else { throw ValidationError("give one scenario file, or two or more to compare") }
+        guard draws >= 100, draws <= 200_000 else { throw ValidationError("--draws must be between 100 and 200000 (every output of every plan is held in memory)") }
+        guard window > 0, window.isFinite else { throw ValidationError("--window must be a positive number of pp, e.g. 0.25") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        _ = try parsedThresholds()
+    }
+
+    func parsedThresholds() throws -> [Double] {
+        guard let thresholds else { return [] }
+        return try thresholds.split(separator: ",").map { item in
+            guard let value = Double(item.trimmingCharacters(in: .whitespaces)), value.isFinite else {
+                throw ValidationError("--thresholds: '\(item)' is not a number; write e.g. --thresholds 6,7,8,9")
+            }
+            return value
+        }
+    }
+
+    func run() throws {
+        try outputOptions.emit(try makeReport())
+    }
+
+    func makeReport() throws -> Report {
+        var plans: [ComparedPlan] = []
+        var firstSeed: UInt64?
+        for file in files {
+            var scenario = try Scenario.load(path: file)
+            if centralAssumptions { scenario.datasetAssumptions = .central }
+            let dataset = try ScenarioCompiler.dataset(for: scenario)
+            let model = try ScenarioCompiler.compile(scenario, dataset: dataset)
+            var targets: [String: Double] = [:]
+            for sector in dataset.accounts.sectors { if let target = sector.target { targets[sector.name] = target } }
+            plans.append(ComparedPlan(name: scenario.name, model: model, lineTargets: targets))
+            if firstSeed == nil { firstSeed = scenario.seed }
+        }
+        let result = try PlanComparison.compare(
+            plans, draws: draws, seed: seed ?? firstSeed ?? Scenario.defaultSeed, thresholds: try parsedThresholds(), window: window,
+            threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        return ComparisonReports.report(result)
+    }
+}
