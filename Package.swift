@@ -2,7 +2,7 @@
 // grdp — GRDP growth simulation engine: input-output (Leontief) model, growth
 // accounting, an estimated baseline forecast and Monte Carlo over policy levers.
 // Every target, what it holds and what it may import (layers point down only):
-// docs/ARCHITECTURE.md.
+// docs/ARCHITECTURE.md. Charts (SVG, Foundation only) sits under Reporting.
 import PackageDescription
 
 let package = Package(
@@ -20,11 +20,13 @@ let package = Package(
         .library(name: "Simulation", targets: ["Simulation"]),
         .library(name: "Sensitivity", targets: ["Sensitivity"]),
         .library(name: "Exploration", targets: ["Exploration"]),
+        .library(name: "Charts", targets: ["Charts"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -44,7 +46,11 @@ let package = Package(
         .target(name: "Simulation", dependencies: ["Scenarios", "Datasets", "Forecasting", "Growth", "InputOutput", "LinearAlgebra", "Sampling", "CBLASLapack"]),
         .target(name: "Sensitivity", dependencies: ["Sampling", "LinearAlgebra"]),
         .target(name: "Exploration", dependencies: ["Simulation", "Sensitivity", "Sampling", "LinearAlgebra"]),
-        .target(name: "Reporting", dependencies: ["Simulation", "Forecasting", "Exploration", "Sensitivity", "Scenarios", "Sampling", "Datasets", "Growth", "InputOutput", "LinearAlgebra"]),
+        .target(name: "Charts"),
+        .target(
+            name: "Reporting",
+            dependencies: ["Simulation", "Forecasting", "Exploration", "Sensitivity", "Scenarios", "Sampling", "Datasets", "Growth", "InputOutput",
+                           "LinearAlgebra", "Charts", .product(name: "Mustache", package: "swift-mustache")]),
         .target(
             name: "GRDPCommands",
             dependencies: [
@@ -65,8 +71,9 @@ let package = Package(
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "Scenarios", "Datasets", "Sampling"]),
         .testTarget(name: "SensitivityTests", dependencies: ["Sensitivity", "Sampling"]),
         .testTarget(name: "ExplorationTests", dependencies: ["Exploration", "Simulation", "Sensitivity", "Scenarios", "Sampling", "TestSupport", "InputOutput", "LinearAlgebra"]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Charts", "Simulation", "Scenarios", "Datasets"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "SimulationTests", dependencies: ["TestSupport", "Simulation", "Scenarios", "Sampling", "InputOutput", "Datasets", "LinearAlgebra"]),
-        .testTarget(name: "GRDPCommandsTests", dependencies: ["GRDPCommands", "grdp", "InputOutput", "Reporting"]),
+        .testTarget(name: "GRDPCommandsTests", dependencies: ["GRDPCommands", "grdp", "InputOutput", "Reporting", "TestSupport"]),
     ]
 )

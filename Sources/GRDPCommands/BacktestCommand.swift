@@ -28,10 +28,12 @@ struct BacktestCommand: ParsableCommand {
     }
 
     func run() throws {
-        let scenario = try RunCommand.loadScenario(self.scenario)
+        let (scenario, fingerprint) = try RunCommand.loadScenarioWithFingerprint(self.scenario)
         let dataset = try ScenarioCompiler.dataset(for: scenario)
         let backtest = try ScenarioCompiler.backtest(for: scenario, dataset: dataset, years: from...to)
         let result = backtest.run(origins: annualOnly ? [.annual] : Backtest.Origin.allCases)
-        try outputOptions.emit(BacktestReports.report(result), inputs: "the embedded history (data/sources/grdp_history.csv)")
+        var report = BacktestReports.report(result)
+        report.meta = ReportMeta(command: "backtest", inputs: [fingerprint])
+        try outputOptions.emit(report, inputs: "the embedded history (data/sources/grdp_history.csv)")
     }
 }

@@ -67,16 +67,22 @@ struct ContribCommand: ParsableCommand {
         try AccountsSource.check(year: year, accounts, path: self.accounts)
         var tables: [ResultTable] = []
         var headline: [(key: String, value: Cell)] = [("Region", .text(accounts.region))]
+        var figures: [KeyFigure] = [KeyFigure("region", .text(accounts.region))]
         if let baseYear = accounts.baseYear, let year = accounts.year { headline.append(("Base year → year", .text("\(baseYear) → \(year)"))) }
+        figures.append(KeyFigure("base_year", accounts.baseYear.map(Double.init), unit: "year"))
+        figures.append(KeyFigure("year", accounts.year.map(Double.init), unit: "year"))
         let headlineTarget = target ?? accounts.grdpTarget
         if actual {
             let table = try ContributionTable(accounts: accounts)
             tables.append(GrowthReports.contributions(table, title: "Contributions of the accounts' growth (actuals)"))
             headline.append(("GRDP growth", .number(table.grdpGrowthPercent, decimals: 2)))
+            figures.append(KeyFigure("grdp_growth_pct", table.grdpGrowthPercent, unit: "%"))
+            figures.append(KeyFigure("target_pct", headlineTarget, unit: "%"))
             if let headlineTarget {
                 let gap = try GapToTarget(accounts: accounts, targetPercent: headlineTarget)
                 tables.append(GrowthReports.gap(gap))
                 headline.append(("Gap to target (pp)", .number(gap.gapPercentagePoints, decimals: 2)))
+                figures.append(KeyFigure("gap_to_target_pp", gap.gapPercentagePoints, unit: "pp"))
             }
         } else {
             let plan = try PlanConsistency(accounts: accounts, headlineTargetPercent: headlineTarget)
@@ -84,6 +90,9 @@ struct ContribCommand: ParsableCommand {
             headline.append(("Sector targets imply GRDP growth", .number(plan.impliedGRDPGrowthPercent, decimals: 3)))
             headline.append(("Headline target", .number(plan.headlineTargetPercent, decimals: 2)))
             headline.append(("Implied minus headline (pp)", .number(-plan.shortfallPercentagePoints, decimals: 3)))
+            figures += [KeyFigure("implied_growth_pct", plan.impliedGRDPGrowthPercent, unit: "%"),
+                        KeyFigure("target_pct", plan.headlineTargetPercent, unit: "%"),
+                        KeyFigure("implied_minus_target_pp", -plan.shortfallPercentagePoints, unit: "pp")]
         }
         if self.accounts == nil {
             let dataset = try HanoiDataset.embedded()
@@ -108,7 +117,8 @@ struct ContribCommand: ParsableCommand {
                 tables.append(table)
             }
         }
-        return Report(title: "Growth accounting", headline: headline, tables: tables)
+        let inputs = [InputFile.fingerprint(role: "accounts", path: self.accounts)].compactMap { $0 }
+        return Report(title: "Growth accounting", headline: headline, tables: tables, figures: figures, meta: ReportMeta(command: "contrib", inputs: inputs))
     }
 }
 
@@ -173,15 +183,21 @@ struct QuarterlyCommand: ParsableCommand {
             throw CommandInputError("no target: pass --target or accounts with a grdp_target")
         }
         var headline: [(key: String, value: Cell)] = [("Target", .number(target, decimals: 2))]
+        var figures = [KeyFigure("target_pct", target, unit: "%"), KeyFigure("quarters_known", .number(Double(actualQuarters.count), decimals: 0), unit: "quarters")]
         var required: Double?
         if actualQuarters.count == 4 {
-            headline.append(("Annual growth", .number(try quarterWeights.annualGrowth(quarterlyGrowthPercent: actualQuarters), decimals: 3)))
+            let annual = try quarterWeights.annualGrowth(quarterlyGrowthPercent: actualQuarters)
+            headline.append(("Annual growth", .number(annual, decimals: 3)))
+            figures.append(KeyFigure("annual_growth_pct", annual, unit: "%"))
         } else {
             required = try quarterWeights.requiredRemainingGrowth(targetPercent: target, actualQuarterGrowthPercent: actualQuarters)
             if !actualQuarters.isEmpty {
-                headline.append(("Growth so far", .number(try quarterWeights.cumulativeGrowth(quarterlyGrowthPercent: actualQuarters), decimals: 3)))
+                let soFar = try quarterWeights.cumulativeGrowth(quarterlyGrowthPercent: actualQuarters)
+                headline.append(("Growth so far", .number(soFar, decimals: 3)))
+                figures.append(KeyFigure("growth_so_far_pct", soFar, unit: "%"))
             }
             headline.append(("Remaining quarters need", .value(required, 3)))
+            figures.append(KeyFigure("remaining_quarters_need_pct", required, unit: "%"))
         }
         var tables = [GrowthReports.quarterly(weights: quarterWeights, actual: actualQuarters, target: target, required: required)]
         // With --actual, the sectors are seen at the same point of the year: only their first
@@ -198,7 +214,8 @@ struct QuarterlyCommand: ParsableCommand {
                 grdpTarget: accounts.grdpTarget, sectors: sectors, notes: accounts.notes)
         }
         tables.append(GrowthReports.sectorQuarters(try sectorAccounts.remainingQuarterRequirements(fallback: quarterWeights)))
-        return Report(title: "Quarterly arithmetic", headline: headline, tables: tables)
+        let inputs = [InputFile.fingerprint(role: "accounts", path: self.accounts)].compactMap { $0 }
+        return Report(title: "Quarterly arithmetic", headline: headline, tables: tables, figures: figures, meta: ReportMeta(command: "quarterly", inputs: inputs))
     }
 }
 

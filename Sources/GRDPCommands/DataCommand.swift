@@ -17,7 +17,9 @@ struct DataCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "Print the dataset and where every number comes from.")
         @OptionGroup var outputOptions: OutputOptions
         func run() throws {
-            try outputOptions.emit(DatasetReports.dataset(try HanoiDataset.embedded()), inputs: "the embedded dataset")
+            var report = DatasetReports.dataset(try HanoiDataset.embedded())
+            report.meta = ReportMeta(command: "data")
+            try outputOptions.emit(report, inputs: "the embedded dataset")
         }
     }
 

@@ -14,9 +14,9 @@ public struct GRDP: ParsableCommand {
             Exit codes: 0 success; 1 bad input (file, table, scenario, parameter); \
             64 bad command line; 70 internal error.
             """,
-        version: "0.1.0",
-        subcommands: [RunCommand.self, ValidateCommand.self, BacktestCommand.self, ContribCommand.self, QuarterlyCommand.self, InputOutputCommand.self, DataCommand.self, InfoCommand.self,
-                      SensitivityCommand.self, GoalSeekCommand.self, DiscoverCommand.self, CompareCommand.self],
+        version: ReportMeta.toolVersion,
+        subcommands: [RunCommand.self, ReportCommand.self, ChartCommand.self, ValidateCommand.self, BacktestCommand.self, ContribCommand.self, QuarterlyCommand.self,
+                      InputOutputCommand.self, DataCommand.self, InfoCommand.self, SensitivityCommand.self, GoalSeekCommand.self, DiscoverCommand.self, CompareCommand.self],
         defaultSubcommand: RunCommand.self
     )
 

@@ -39,6 +39,13 @@ struct InfoCommand: ParsableCommand {
                 ("BLAS threads", .number(Double(BLASConfiguration.threadCount), decimals: 0)),
                 ("LAPACK version", .text(BLASConfiguration.lapackVersion)),
             ],
-            tables: [example])
+            tables: [example],
+            figures: [
+                KeyFigure("openblas_configuration", .text(BLASConfiguration.openBLASConfiguration)),
+                KeyFigure("openblas_core", .text(BLASConfiguration.coreName)),
+                KeyFigure("blas_threads", .number(Double(BLASConfiguration.threadCount), decimals: 0), unit: "threads"),
+                KeyFigure("lapack_version", .text(BLASConfiguration.lapackVersion)),
+            ],
+            meta: ReportMeta(command: "info"))
     }
 }

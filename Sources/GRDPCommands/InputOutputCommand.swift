@@ -195,7 +195,17 @@ struct InputOutputCommand: ParsableCommand {
         ]
         if let write { headline.append(("Table written to", .text(write))) }
         for note in notes { headline.append(("Note", .text(note))) }
-        return (Report(title: "Input-output analysis", headline: headline, tables: tables),
+        var figures = [
+            KeyFigure("table", .text(source)), KeyFigure("sectors", .number(Double(table.sectorCount), decimals: 0), unit: "sectors"),
+            KeyFigure("spectral_radius_low", model.spectralRadiusBounds.lowerBound, unit: nil),
+            KeyFigure("spectral_radius_high", model.spectralRadiusBounds.upperBound, unit: nil),
+            KeyFigure("reciprocal_condition_number", rcond, unit: nil),
+        ]
+        if let write { figures.append(KeyFigure("table_written_to", .text(write))) }
+        if !notes.isEmpty { figures.append(KeyFigure("notes", .text(notes.joined(separator: "; ")))) }
+        let inputs = [("table", self.table), ("aggregate", aggregate), ("regionalize", regionalize), ("balance", balance)]
+            .compactMap { InputFile.fingerprint(role: $0.0, path: $0.1) }
+        return (Report(title: "Input-output analysis", headline: headline, tables: tables, figures: figures, meta: ReportMeta(command: "io", inputs: inputs)),
                 table.csvText(comments: loaded.unit.map { ["unit: \($0)"] } ?? []))
     }
 

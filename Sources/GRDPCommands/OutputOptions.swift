@@ -4,16 +4,34 @@ import Reporting
 
 extension OutputFormat: ExpressibleByArgument {}
 
-/// `--format` and `--output`, shared by every command that prints results.
+/// `--format`, `--output` and `--table`, shared by every command that prints results.
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Output format: text, csv, json or markdown.")
-    var format: OutputFormat = .text
+    @Option(help: "Output format: text, csv, json or markdown (default: from the --output extension .txt .csv .json .md, else text).")
+    var format: OutputFormat?
 
-    @Option(name: [.short, .long], help: "Write the result to this file (atomically; devices and FIFOs in place) instead of standard output.")
+    @Option(name: [.short, .long], help: "Write the result to this file (atomically; devices and FIFOs in place) instead of standard output; '-' is standard output.")
     var output: String?
 
-    /// Renders and writes the report, then commits the command's other staged files, so
-    /// that every output file appears only when the whole command has succeeded.
+    @Option(help: "Write only the table with this id: one tidy table (with csv: a header line and rows, as pandas.read_csv reads it).")
+    var table: String?
+
+    /// The format: `--format` when given, else the one the `--output` file's extension names
+    /// (`.json`, `.csv`, `.md`, `.txt`), else text.
+    func resolvedFormat() throws -> OutputFormat {
+        if let format { return format }
+        guard let output, output != "-" else { return .text }
+        switch OutputFile.formatName(ofPath: output) {
+        case "json": return .json
+        case "csv": return .csv
+        case "markdown": return .markdown
+        case "html": throw CommandInputError("\(output): HTML is written by 'grdp report -o \((output as NSString).lastPathComponent)'; this command writes text, csv, json or markdown")
+        default: return .text
+        }
+    }
+
+    /// Renders and writes the report (or only `--table`), then commits the command's other
+    /// staged files, so that every output file appears only when the whole command has
+    /// succeeded.
     ///
     /// Order: refuse a report with a non-finite number (`inputs` names what it was
     /// computed from); stage the report (`-o`: fully written to its temporary file); commit
@@ -22,8 +40,17 @@ struct OutputOptions: ParsableArguments {
     func emit(_ report: Report, inputs: String, committing others: [StagedFile] = []) throws {
         do {
             try report.checkFinite(inputs: inputs)
-            let text = report.rendered(as: format)
-            if let output {
+            let format = try resolvedFormat()
+            let text: String
+            if let table {
+                guard let selected = report.table(id: table) else {
+                    throw CommandInputError("--table \(table): no such table; this output has \(report.tables.map(\.id).joined(separator: ", "))")
+                }
+                text = selected.rendered(as: format)
+            } else {
+                text = report.rendered(as: format)
+            }
+            if let output, output != "-" {
                 let file = try StagedFile(path: output)
                 do {
                     try file.append(text)
@@ -41,6 +68,57 @@ struct OutputOptions: ParsableArguments {
             for other in others { other.abandon() }
             throw error
         }
+    }
+}
+
+/// Where output goes: a file written atomically (devices and FIFOs in place), or standard
+/// output for nil or `-`.
+enum OutputFile {
+    static func write(_ text: String, to path: String?) throws {
+        if let path, path != "-" {
+            try AtomicFile.write(text, to: path)
+        } else {
+            try StandardOutput.write(text)
+        }
+    }
+
+    /// The format a file name's extension names: json, csv, markdown, html, text, or nil.
+    static func formatName(ofPath path: String) -> String? {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "json": "json"
+        case "csv": "csv"
+        case "md", "markdown": "markdown"
+        case "html", "htm": "html"
+        case "txt", "text": "text"
+        default: nil
+        }
+    }
+}
+
+/// Input files: read whole (`-` is standard input), with the SHA-256 of their bytes for
+/// the report's `meta` block.
+extension InputFile {
+    /// Reads `path` (`-`: standard input) as UTF-8 text.
+    static func read(_ path: String) throws -> String {
+        if path == "-" {
+            return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        }
+        try check(path, role: "input")
+        do { return try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw CommandInputError("\(path): cannot read the file (\((error as NSError).localizedDescription)); check the path and that it is UTF-8 text")
+        }
+    }
+
+    /// The `meta` entry of an input already read as `text`.
+    static func fingerprint(role: String, path: String, text: String) -> ReportMeta.Input {
+        ReportMeta.Input(role: role, path: path, sha256: SHA256Digest.hex(Array(text.utf8)))
+    }
+
+    /// The `meta` entry of the file at `path`; nil when it cannot be read (its loader
+    /// reports that).
+    static func fingerprint(role: String, path: String?) -> ReportMeta.Input? {
+        guard let path, path != "-", let data = FileManager.default.contents(atPath: path) else { return nil }
+        return ReportMeta.Input(role: role, path: path, sha256: SHA256Digest.hex(data))
     }
 }
 

@@ -27,6 +27,8 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Published quarters of the year, e.g. Q1=7.41,Q2=8.13 (overrides the scenario's actual_quarters).") var actual: PublishedQuarters?
     @Option(help: "Baseline model: national (default), national-persistent, local or momentum (overrides the scenario).") var baselineModel: BaselineModel?
     @Option(name: .customLong("set"), help: "Override an input, e.g. national.growth=7.5 (Vietnam's GDP growth forecast, %).") var settings: [ScenarioSetting] = []
+    @Option(name: .customLong("progress"), help: "Progress on standard error: none, bar (default on a terminal) or log (a line every 5 s; default otherwise).")
+    var progressMode: ProgressMode?
     @OptionGroup var outputOptions: OutputOptions
 
     static func parseSeed(_ text: String) throws -> UInt64 {
@@ -43,35 +45,67 @@ struct RunCommand: ParsableCommand {
             throw ValidationError("--keep-draws and --output name the same file '\(output)'; give two different files")
         }
         if let sampling, SamplingMethod(rawValue: sampling) == nil { throw ValidationError("--sampling must be monte-carlo or latin-hypercube") }
+        if keepDraws == "-" { throw ValidationError("--keep-draws needs a file name (the draws are written atomically, not to standard output)") }
     }
 
     /// Kept draws are staged next to their target and committed only after the report has
     /// been written, so a failing `-o` leaves no draws file behind.
     func run() throws {
-        if let output = outputOptions.output { try StagedFile.checkWritable(output) }
+        if let output = outputOptions.output, output != "-" { try StagedFile.checkWritable(output) }
         let draws = try keepDraws.map { path in
             do { return try StagedFile(path: path, streaming: true) } catch let ReportingError.cannotWrite(_, reason) {
                 throw SimulationError.cannotWriteDraws(path: path, reason: reason)
             }
         }
         let report: Report
-        do { report = try makeReport(progress: ProgressLine.make(), keptDraws: draws) } catch {
+        do { report = try makeReport(progress: ProgressReporter.make(progressMode, total: try resolvedDraws()), keptDraws: draws) } catch {
             draws?.abandon()
             throw error
         }
         try outputOptions.emit(report, inputs: "the values in \(scenario ?? "the embedded plan")", committing: draws.map { [$0] } ?? [])
     }
 
-    static func loadScenario(_ path: String?) throws -> Scenario {
-        if let path {
-            try InputFile.check(path, role: "scenario")
-            return try Scenario.load(path: path)
-        }
-        return try Scenario.parse(HanoiDataset.embedded().defaultScenario, path: "embedded hanoi-2025-plan.toml")
+    /// The number of draws the run will make (`--draws`, else the scenario's), for the progress total.
+    func resolvedDraws() throws -> Int {
+        if let draws { return draws }
+        return try Self.loadScenarioWithFingerprint(scenario == "-" ? nil : scenario).0.draws
     }
 
-    func makeReport(progress: (@Sendable (Int) -> Void)? = nil, keptDraws: StagedFile? = nil) throws -> Report {
-        var scenario = try Self.loadScenario(self.scenario)
+    /// The scenario (`-`: standard input; nil: the embedded Hanoi 2025 plan) and the `meta`
+    /// entry of its bytes.
+    static func loadScenarioWithFingerprint(_ path: String?) throws -> (Scenario, ReportMeta.Input) {
+        if let path {
+            if path == "-" {
+                let text = try InputFile.read("-")
+                return (try Scenario.parse(text, path: "-"), InputFile.fingerprint(role: "scenario", path: "-", text: text))
+            }
+            try InputFile.check(path, role: "scenario")
+            let scenario = try Scenario.load(path: path)
+            let fingerprint = InputFile.fingerprint(role: "scenario", path: path) ?? ReportMeta.Input(role: "scenario", path: path, sha256: "")
+            return (scenario, fingerprint)
+        }
+        let text = try HanoiDataset.embedded().defaultScenario
+        let name = "embedded hanoi-2025-plan.toml"
+        return (try Scenario.parse(text, path: name), InputFile.fingerprint(role: "scenario", path: name, text: text))
+    }
+
+    static func loadScenario(_ path: String?) throws -> Scenario { try loadScenarioWithFingerprint(path).0 }
+
+    /// A finished simulation: the engine's result and what the reports need to describe it.
+    struct Simulated {
+        let result: RunResult
+        let scenario: Scenario
+        let dataset: ScenarioCompiler.Dataset
+        let meta: ReportMeta
+        let notes: [String]
+        /// P(≥ target) across baseline models and the back-test scores (embedded dataset only).
+        let forecast: ForecastContext?
+        /// The back-test's scores by year (annual origins), for the report's back-test chart.
+        let backtestScores: [Backtest.Score]
+    }
+
+    func simulate(command: String, progress: (@Sendable (Int) -> Void)? = nil, keptDraws: StagedFile? = nil) throws -> Simulated {
+        var (scenario, fingerprint) = try Self.loadScenarioWithFingerprint(self.scenario)
         if let draws { scenario.draws = draws }
         if let seed { scenario.seed = seed }
         if let sampling, let method = SamplingMethod(rawValue: sampling) { scenario.sampling = method }
@@ -87,7 +121,7 @@ struct RunCommand: ParsableCommand {
             threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, keptDraws: keptDraws,
             progress: progress)
         let result = try MonteCarloEngine.run(model: model, configuration: configuration)
-        ProgressLine.clear(progress != nil)
+        ProgressReporter.finish()
         var notes: [String] = dataset.notes
         if case .hanoi = model.economy {
             notes.append("dataset assumptions sampled per draw (the Hanoi table is re-derived for each draw)")
@@ -98,39 +132,33 @@ struct RunCommand: ParsableCommand {
                 : "conditioned on the published quarters \(model.actualQuarters.map { String($0) }.joined(separator: ", ")): every draw's baseline is updated by them (levers keep their own distributions); all tables add up to the GRDP line")
         }
         var forecast: ForecastContext?
+        var backtestScores: [Backtest.Score] = []
         if dataset.hanoi != nil {
             let variants = try ModelVariants.run(scenario, dataset: dataset, configuration: configuration, except: model.baselineDynamics?.model ?? .momentum)
             let backtest = try ScenarioCompiler.backtest(for: scenario, dataset: dataset, years: Backtest.defaultYears).run(origins: [.annual])
             forecast = ForecastContext(variants: variants.outcomes, backtest: backtest.summaries)
             notes.append(contentsOf: variants.skipped.map { "baseline model left out of the range: \($0)" })
+            backtestScores = backtest.scores
         }
-        return SimulationReports.report(result, title: scenario.name, datasetDescription: dataset.description, notes: notes, forecast: forecast)
-    }
-}
-
-/// A progress line on standard error, only when it is a terminal.
-enum ProgressLine {
-    static func make() -> (@Sendable (Int) -> Void)? {
-        guard isatty(STDERR_FILENO) == 1 else { return nil }
-        let state = ProgressState()
-        return { done in state.report(done) }
-    }
-
-    static func clear(_ active: Bool) {
-        if active { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        var inputs = [fingerprint]
+        if let path = scenario.tablePath, let input = InputFile.fingerprint(role: "table", path: path) { inputs.append(input) }
+        if let path = scenario.accountsPath, let input = InputFile.fingerprint(role: "accounts", path: path) { inputs.append(input) }
+        let meta = ReportMeta(command: command, inputs: inputs, simulation: .init(
+            scenarioPath: fingerprint.path, scenarioSHA256: fingerprint.sha256, seed: result.seed, draws: result.draws,
+            sampling: result.sampling.rawValue, targetPercent: model.target, dataset: scenario.dataset,
+            datasetDescription: dataset.description, actualQuartersPercent: model.actualQuarters))
+        return Simulated(result: result, scenario: scenario, dataset: dataset, meta: meta, notes: notes, forecast: forecast,
+                         backtestScores: backtestScores)
     }
 
-    final class ProgressState: @unchecked Sendable {
-        private let lock = NSLock()
-        private var last = Date.distantPast
-        func report(_ done: Int) {
-            lock.lock()
-            defer { lock.unlock() }
-            let now = Date()
-            guard now.timeIntervalSince(last) > 0.25 else { return }
-            last = now
-            FileHandle.standardError.write(Data("\rgrdp: \(done) draws done".utf8))
-        }
+    func makeReport(progress: (@Sendable (Int) -> Void)? = nil, keptDraws: StagedFile? = nil) throws -> Report {
+        let simulated = try simulate(command: "run", progress: progress, keptDraws: keptDraws)
+        var report = SimulationReports.report(
+            simulated.result, title: simulated.scenario.name, datasetDescription: simulated.dataset.description, notes: simulated.notes,
+            forecast: simulated.forecast)
+        report.figures = SimulationFigures.headline(simulated.result, forecast: simulated.forecast)
+        report.meta = simulated.meta
+        return report
     }
 }
 
@@ -140,15 +168,40 @@ struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate", abstract: "Check a scenario file without running it (exit 1 with file:line: key on the first error).")
 
-    @Argument(help: "Scenario files (TOML).") var files: [String]
+    @Argument(help: "Scenario files (TOML); '-' reads standard input.") var files: [String]
+    @OptionGroup var outputOptions: OutputOptions
+
+    /// The scenario at `file` (`-`: standard input).
+    static func load(_ file: String) throws -> Scenario {
+        file == "-" ? try Scenario.parse(InputFile.read("-"), path: "-") : try Scenario.load(path: file)
+    }
 
     func run() throws {
+        var lines: [String] = []
+        var table = ResultTable(
+            id: "scenarios", title: "Valid scenarios",
+            columns: [.init("file", "File"), .init("name", "Name"), .init("levers", "Levers"), .init("parameters", "Uncertain parameters"),
+                      .init("draws", "Draws"), .init("sha256", "SHA-256")])
+        var inputs: [ReportMeta.Input] = []
         for file in files {
-            try InputFile.check(file, role: "scenario")
-            let scenario = try Scenario.load(path: file)
+            let text = try file == "-" ? InputFile.read("-") : nil
+            if text == nil { try InputFile.check(file, role: "scenario") }
+            let scenario = try text.map { try Scenario.parse($0, path: "-") } ?? Self.load(file)
             let dataset = try ScenarioCompiler.dataset(for: scenario)
             let model = try ScenarioCompiler.compile(scenario, dataset: dataset)
-            print("\(file): valid — \(scenario.levers.count) levers, \(model.parameters.count) uncertain parameters, \(scenario.draws) draws")
+            lines.append("\(file): valid — \(scenario.levers.count) levers, \(model.parameters.count) uncertain parameters, \(scenario.draws) draws")
+            let input = text.map { InputFile.fingerprint(role: "scenario", path: "-", text: $0) } ?? InputFile.fingerprint(role: "scenario", path: file)
+            if let input { inputs.append(input) }
+            table.append([.text(file), .text(scenario.name), .number(Double(scenario.levers.count), decimals: 0),
+                          .number(Double(model.parameters.count), decimals: 0), .number(Double(scenario.draws), decimals: 0), .text(input?.sha256 ?? "")])
         }
+        if outputOptions.format == nil, outputOptions.table == nil, try outputOptions.resolvedFormat() == .text {
+            try OutputFile.write(lines.map { $0 + "\n" }.joined(), to: outputOptions.output)
+            return
+        }
+        try outputOptions.emit(Report(
+            title: "Scenario validation", headline: [("Valid files", .number(Double(files.count), decimals: 0))], tables: [table],
+            figures: [KeyFigure("valid_files", .number(Double(files.count), decimals: 0), unit: "files")],
+            meta: ReportMeta(command: "validate", inputs: inputs)), inputs: files.joined(separator: ", "))
     }
 }

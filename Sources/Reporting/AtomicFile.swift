@@ -5,6 +5,8 @@ public enum ReportingError: Error, Equatable, Sendable, CustomStringConvertible 
     case cannotWrite(path: String, reason: String)
     /// A computed number is NaN or infinite; `inputs` names what the command computed it from.
     case nonFiniteResult(table: String, row: String, column: String, inputs: String)
+    /// The HTML report's template did not parse (an internal error).
+    case template(reason: String)
 
     public var description: String {
         switch self {
@@ -12,6 +14,8 @@ public enum ReportingError: Error, Equatable, Sendable, CustomStringConvertible 
             return "\(path.isEmpty ? "''" : path): cannot write the file (\(reason)); check that the directory exists and is writable and the disk is not full"
         case let .nonFiniteResult(table, row, column, inputs):
             return "the result \(table) [\(row), \(column)] is not a finite number; \(inputs) are too large or too extreme for the computation — use smaller magnitudes"
+        case let .template(reason):
+            return "internal error: the HTML report template does not parse (\(reason)); please report this"
         }
     }
 }

@@ -3,6 +3,16 @@ import InputOutput
 
 /// Tables describing the embedded dataset and its provenance (`grdp data`).
 public enum DatasetReports {
+    /// A number written as in the file (as many decimals as its text has), or the text
+    /// itself when it is not a number; empty text is an empty cell.
+    static func numberCell(_ text: String) -> Cell {
+        guard !text.isEmpty else { return .empty }
+        guard let value = Double(text), value.isFinite, !text.contains("e"), !text.contains("E") else { return .text(text) }
+        let decimals = text.split(separator: ".", maxSplits: 1).dropFirst().first?.count ?? 0
+        return .number(value, decimals: decimals)
+    }
+
+
     public static func dataset(_ dataset: HanoiDataset) -> Report {
         var tables: [ResultTable] = []
         let table = dataset.table
@@ -34,7 +44,10 @@ public enum DatasetReports {
                       .init("kind", "Kind"), .init("reference", "Reference"), .init("url", "URL"), .init("date", "Date"),
                       .init("detail", "Detail"), .init("low", "Low"), .init("high", "High")])
         for e in dataset.provenance.entries {
-            provenance.append(e.fields.map { .text($0) })
+            provenance.append(e.fields.enumerated().map { index, field in
+                // value, low and high are numbers (the JSON contract); the rest is text.
+                [3, 9, 10].contains(index) ? DatasetReports.numberCell(field) : .text(field)
+            })
         }
         tables.append(provenance)
         return Report(

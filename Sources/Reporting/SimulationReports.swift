@@ -153,14 +153,14 @@ public enum SimulationReports {
         if layout.exports != nil || layout.consumerPrices != nil {
             var other = ResultTable(
                 id: "other_targets", title: "Other plan targets",
-                columns: [.init("indicator", "Indicator"), .init("target", "Target"), .init("p5_pct", "P5 %"), .init("p50_pct", "P50 %"),
+                columns: [.init("indicator", "Indicator"), .init("comparison", "Meets if"), .init("target_pct", "Target %"), .init("p5_pct", "P5 %"), .init("p50_pct", "P50 %"),
                           .init("p95_pct", "P95 %"), .init("probability_pct", "P(meets) %")])
             if let e = layout.exports {
-                other.append([.text("exports growth %"), .text("≥ \(fmt(model.exportsTarget ?? .nan, 1))"), .value(q(e, 0.05), 2), .value(q(e, 0.5), 2),
+                other.append([.text("exports growth %"), .text("≥"), .value(model.exportsTarget, 1), .value(q(e, 0.05), 2), .value(q(e, 0.5), 2),
                               .value(q(e, 0.95), 2), .value(summary.exportsMeetTarget?.probability.map { $0 * 100 }, 1)])
             }
             if let c = layout.consumerPrices {
-                other.append([.text("CPI %"), .text("< \(fmt(model.cpiCeiling ?? .nan, 1))"), .value(q(c, 0.05), 2), .value(q(c, 0.5), 2),
+                other.append([.text("CPI %"), .text("<"), .value(model.cpiCeiling, 1), .value(q(c, 0.05), 2), .value(q(c, 0.5), 2),
                               .value(q(c, 0.95), 2), .value(summary.consumerPricesAtOrAboveCeiling?.probability.map { (1 - $0) * 100 }, 1)])
             }
             tables.append(other)

@@ -4,8 +4,8 @@ import Foundation
 /// them before the process ends (exit status 128 + signal: 130 for SIGINT, 143 for SIGTERM).
 ///
 /// The handler may run at any instruction, so it only reads a fixed table of C strings
-/// (filled under a lock by `register`) and calls `unlink` and `_exit`, both
-/// async-signal-safe. At most `capacity` files are tracked at once; beyond that a file is
+/// (filled under a lock by `register`) and calls `unlink`, `write` (one line on standard
+/// error) and `_exit`, all async-signal-safe. At most `capacity` files are tracked at once; beyond that a file is
 /// still written, only not cleaned up on a signal.
 public enum TemporaryFiles {
     static let capacity = 64
@@ -64,5 +64,10 @@ private func temporaryFilesSignalHandler(_ signalNumber: Int32) {
     for index in 0..<TemporaryFiles.capacity {
         if let path = slots[index] { unlink(path) }
     }
+    // One line on standard error; `write` is async-signal-safe, and the messages are static.
+    let message: StaticString = signalNumber == SIGINT
+        ? "grdp: interrupted; no partial output was left\n"
+        : "grdp: stopped by a signal; no partial output was left\n"
+    _ = write(STDERR_FILENO, message.utf8Start, message.utf8CodeUnitCount)
     _exit(128 + signalNumber)
 }

@@ -35,7 +35,9 @@ struct RendererTests {
         let rows = try #require(tables.first?["rows"] as? [[String: Any]])
         #expect(rows[0]["value"] as? Double == 1.5)
         #expect(rows[2]["value"] is NSNull)
-        #expect((object?["headline"] as? [String: Any])?["Median"] as? Double == 8.123456)
+        // With no key figures, the display headline is keyed by ids made from its labels.
+        #expect((object?["headline"] as? [String: Any])?["median"] as? Double == 8.123456)
+        #expect((object?["headline"] as? [String: Any])?["p_grdp_8"] as? String == "63.2%")
     }
 
     @Test("Markdown escapes pipes")
@@ -73,5 +75,25 @@ struct FiniteResultTests {
         #expect(throws: ReportingError.self) { try text.checkFinite(inputs: "the table") }
         let fine = Report(title: "t", headline: [("Note", .text("Information and finance"))], tables: [])
         try fine.checkFinite(inputs: "the table")
+    }
+}
+
+@Suite("SHA-256")
+struct SHA256Tests {
+    /// FIPS 180-2 Appendix B examples (B.1 "abc", B.2 the 448-bit message) and the empty
+    /// string; exact hex digests.
+    @Test("FIPS 180-2 test vectors", arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+    ])
+    func vectors(_ message: String, _ digest: String) {
+        #expect(SHA256Digest.hex(Array(message.utf8)) == digest)
+    }
+
+    /// FIPS 180-2 B.3: one million 'a' (several blocks).
+    @Test("One million 'a'")
+    func million() {
+        #expect(SHA256Digest.hex([UInt8](repeating: 0x61, count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 }

@@ -179,3 +179,22 @@ struct QuantileSketchTests {
         #expect(relativeError((value - lower) / lower, 0.01) <= 1e-10)
     }
 }
+
+@Suite("Quantile sketch histogram")
+struct QuantileSketchHistogramTests {
+    /// Values placed at bin centres (far from every edge, relative distance ≫ α = 5e-4)
+    /// give exactly the counts of an exact histogram; out-of-range values fall in the end
+    /// bins; the counts add up to n.
+    @Test("Bin counts from the buckets equal the exact counts away from the edges")
+    func exactAwayFromEdges() throws {
+        var sketch = try QuantileSketch(relativeAccuracy: 5e-4)
+        let edges: [Double] = [-2, -1, 0, 1, 2, 3]
+        let values: [(Double, Int)] = [(-1.5, 3), (-0.5, 7), (0.5, 11), (1.5, 5), (2.5, 2), (-9, 1), (40, 4), (0, 6)]
+        for (value, repeats) in values { for _ in 0..<repeats { sketch.insert(value) } }
+        let counts = sketch.histogram(edges: edges)
+        // [-2,-1): -1.5 ×3 and -9 ×1 (below range); [-1,0): 7; [0,1): 11 + six zeros; [1,2): 5; [2,3): 2 + 40 ×4.
+        #expect(counts == [4, 7, 17, 5, 6])
+        #expect(counts.reduce(0, +) == sketch.count)
+        #expect(sketch.histogram(edges: [1]).isEmpty)
+    }
+}
