@@ -37,7 +37,7 @@ public enum ScenarioCompiler {
         let accounts = try scenario.accountsPath.map { try GRDPAccounts.load(path: $0) } ?? embedded.accounts()
         let loaded = try scenario.tablePath.map { try IOTable.read(path: $0) }
         let table = loaded?.table ?? embedded.table
-        if let tablePath = scenario.tablePath { try InputOutputError.at(tablePath) { try table.validate() } }
+        if let tablePath = scenario.tablePath { _ = try InputOutputError.at(tablePath) { try table.validate() } }
         let userFiles = scenario.accountsPath != nil || scenario.tablePath != nil
         var weights = embedded.quarterlyWeights
         if scenario.accountsPath != nil {
@@ -113,7 +113,7 @@ public enum ScenarioCompiler {
                 baseline.append(.constant(0))
             } else if dataset.hanoi != nil {
                 throw SimulationError.invalidModel(
-                    "\(scenario.path): baseline_model = \"momentum\" needs `\(line) = ...` in [baseline]; the embedded accounts hold the published outcome of \(scenario.year ?? accounts.year), which a forecast must not use — add the line, or use baseline_model = \"\(BaselineModel.default.rawValue)\"")
+                    "\(scenario.path): baseline_model = \"momentum\" needs `\(line) = ...` in [baseline]; the embedded accounts hold the published outcome of \((scenario.year ?? accounts.year).map(String.init) ?? "the year"), which a forecast must not use — add the line, or use baseline_model = \"\(BaselineModel.default.rawValue)\"")
             } else if let growth = accounts.sectors[i].growth {
                 baseline.append(.constant(growth))
             } else {
