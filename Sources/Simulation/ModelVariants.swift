@@ -12,9 +12,10 @@ public enum ModelVariants {
         public let draws: Int
     }
 
-    /// Draws per variant: 16,384 (4 blocks) give P within about ±0.8 points (95%), enough to
-    /// show a range across models that spans tens of points.
-    public static let drawsPerVariant = 16_384
+    /// Draws per variant: 8,192 (2 blocks) give P within about ±1.1 points (95%), enough to
+    /// show a range across models that spans tens of points, at a fifth of the main run's cost
+    /// for the three other models together.
+    public static let drawsPerVariant = 8_192
 
     /// Runs each variant other than `except` (whose full run the caller has). A variant that
     /// cannot be built for this scenario (e.g. momentum without `[baseline]`, or too little
