@@ -45,7 +45,9 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        try outputOptions.emit(try makeReport(), inputs: "the values in " + files.joined(separator: ", "))
+        var report = try makeReport()
+        report.meta = ReportMeta(command: "compare", inputs: files.compactMap { InputFile.fingerprint(role: "scenario", path: $0) })
+        try outputOptions.emit(report, inputs: "the values in " + files.joined(separator: ", "))
     }
 
     func makeReport() throws -> Report {

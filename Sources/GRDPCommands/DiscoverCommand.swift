@@ -31,7 +31,9 @@ struct DiscoverCommand: ParsableCommand {
     }
 
     func run() throws {
-        try outputOptions.emit(try makeReport(), inputs: input.inputsDescription)
+        var report = try makeReport()
+        report.meta = ReportMeta(command: "discover", inputs: input.fingerprints)
+        try outputOptions.emit(report, inputs: input.inputsDescription)
     }
 
     func makeReport() throws -> Report {

@@ -38,7 +38,9 @@ struct GoalSeekCommand: ParsableCommand {
     }
 
     func run() throws {
-        try outputOptions.emit(try makeReport(), inputs: input.inputsDescription)
+        var report = try makeReport()
+        report.meta = ReportMeta(command: "goal-seek", inputs: input.fingerprints)
+        try outputOptions.emit(report, inputs: input.inputsDescription)
     }
 
     func makeReport() throws -> Report {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Reporting
 import Foundation
 import Scenarios
 import Simulation
@@ -16,6 +17,10 @@ struct ScenarioInputOptions: ParsableArguments {
     }
 
     var threadCount: Int { threads ?? ProcessInfo.processInfo.activeProcessorCount }
+
+    /// The `meta` entries of the scenario file (none for the embedded plan, whose text is in
+    /// the binary).
+    var fingerprints: [ReportMeta.Input] { [InputFile.fingerprint(role: "scenario", path: scenario)].compactMap { $0 } }
 
     /// What the results are computed from, for the finite-result guard's message.
     var inputsDescription: String { "the values in \(scenario ?? "the embedded plan")" }

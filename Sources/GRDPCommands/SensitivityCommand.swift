@@ -46,7 +46,9 @@ struct SensitivityCommand: ParsableCommand {
     }
 
     func run() throws {
-        try outputOptions.emit(try makeReport(), inputs: input.inputsDescription)
+        var report = try makeReport()
+        report.meta = ReportMeta(command: "sensitivity", inputs: input.fingerprints)
+        try outputOptions.emit(report, inputs: input.inputsDescription)
     }
 
     func makeReport() throws -> Report {

@@ -22,6 +22,8 @@ struct OutputContractTests {
         ["quarterly", "--actual", "Q1=7.41,Q2=8.13"],
         ["io"], ["io", "--multipliers", "--impact", "construction=1000"],
         ["data"], ["info"], ["backtest", "--annual-only"], ["validate", "scenarios/hanoi-2025-plan.toml", "scenarios/tourism.toml"],
+        ["sensitivity", "--samples", "32", "--tornado-draws", "0"], ["goal-seek", "--lever", "tourism_visitors", "--median", "--draws", "400", "--no-ranking"],
+        ["discover", "--draws", "2000"], ["compare", "scenarios/hanoi-2025-plan.toml", "scenarios/tourism.toml", "--draws", "2000"],
     ]
 
     @Test("Every command's JSON validates against docs/output-schema.json", arguments: commands)
