@@ -1,4 +1,5 @@
 import ArgumentParser
+import Exploration
 import Charts
 import Datasets
 import Forecasting
@@ -21,9 +22,14 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var simulation: RunCommand
     @Option(help: "Also write every chart as an SVG file into this directory (created when missing).") var svg: String?
+    @Option(help: "Draws of the tornado of P(≥ target) (each input at its P10 and P90, the others sampled, common random numbers; 0: no tornado).")
+    var tornadoDraws: Int = 1000
 
     func run() throws {
         if simulation.keepDraws != nil { throw ValidationError("--keep-draws belongs to grdp run; the report keeps no draws") }
+        guard tornadoDraws == 0 || (100...1_000_000).contains(tornadoDraws) else {
+            throw ValidationError("--tornado-draws must be 0 or between 100 and 1000000")
+        }
         if let output = simulation.outputOptions.output, output != "-" { try StagedFile.checkWritable(output) }
         let simulated = try simulation.simulate(command: "report", progress: ProgressReporter.make(simulation.progressMode, total: simulation.resolvedDraws()))
         var report = SimulationReports.report(
@@ -32,7 +38,7 @@ struct ReportCommand: ParsableCommand {
         report.figures = SimulationFigures.headline(simulated.result, forecast: simulated.forecast)
         report.meta = simulated.meta
         let document = RunReportDocument(result: simulated.result, report: report, sources: ReportSources.sources(simulated),
-                                         backtest: BacktestBands.years(simulated))
+                                         sensitivity: try tornado(simulated), backtest: BacktestBands.years(simulated))
         if let svg { try ChartFiles.write(HTMLReport.charts(document), to: svg) }
         let output = simulation.outputOptions.output
         let wantsHTML = simulation.outputOptions.format == nil && (output == nil || output == "-" || OutputFile.formatName(ofPath: output ?? "") == "html"
@@ -126,5 +132,17 @@ enum ReportSources {
             }
         }
         return sources
+    }
+}
+
+extension ReportCommand {
+    /// The tornado's twelve longest bars (Exploration's `Tornado`, on the run's model and seed).
+    func tornado(_ simulated: RunCommand.Simulated) throws -> [RunReportDocument.SensitivityEntry]? {
+        guard tornadoDraws > 0, !simulated.result.model.parameters.isEmpty else { return nil }
+        let result = try Tornado.run(model: simulated.result.model, draws: tornadoDraws, seed: simulated.result.seed,
+                                     threads: simulation.threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        return result.bars.prefix(12).map {
+            RunReportDocument.SensitivityEntry(input: $0.parameter, probabilityAtLow: $0.probabilityAtLow, probabilityAtHigh: $0.probabilityAtHigh)
+        }
     }
 }

@@ -7,8 +7,8 @@ import Testing
 @Suite("HTML report", .serialized)
 struct ReportBrowserTests {
     /// The default plan's charts: the back-test is there because the embedded dataset has a
-    /// history to back-test; the tornado needs a sensitivity analysis, which is not given.
-    static let chartIDs = ["chart-fan", "chart-distribution", "chart-sectors", "chart-levers", "chart-backtest"]
+    /// history to back-test, the tornado because the report runs one (`--tornado-draws`).
+    static let chartIDs = ["chart-fan", "chart-distribution", "chart-sectors", "chart-levers", "chart-tornado", "chart-backtest"]
 
     static func makeReport() throws -> (directory: URL, html: URL, text: String) {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("grdp-report-\(UUID().uuidString)")
@@ -67,7 +67,8 @@ struct ReportBrowserTests {
             #expect(try String(contentsOf: file, encoding: .utf8).hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"\(id)\""))
         }
         // An optional section is left out without its data (no placeholder).
-        #expect(!text.contains("chart-tornado"))
+        let withoutTornado = try GRDPBinary.run(["report", "--draws", "2000", "--progress", "none", "--tornado-draws", "0"])
+        #expect(withoutTornado.status == 0 && !withoutTornado.standardOutput.contains("chart-tornado"))
         #expect(text.contains("@media print") && text.contains("size: A4"))
         #expect(text.contains("simulated outcomes"))
     }
