@@ -22,17 +22,26 @@ public struct GrowthHistory: Sendable {
 
     /// Releases by `geo/indicator/period/year`, in date order.
     private let releases: [String: [Release]]
+    /// Hanoi's sector-aggregate value-added growth (`va_growth`) by `sector/period/year`, in date order.
+    private let sectorReleases: [String: [Release]]
     /// The last year whose old-method figures Hanoi published as its headline.
     public static let lastOldMethodYear = 2016
 
     public init(facts: PublishedFacts) {
-        var releases: [String: [Release]] = [:]
-        for fact in facts.facts where fact.sector == "total" {
+        var releases: [String: [Release]] = [:], sectorReleases: [String: [Release]] = [:]
+        for fact in facts.facts {
             guard let value = Self.number(fact.text), let date = PublicationDate(parsing: fact.date) else { continue }
-            releases["\(fact.geo)/\(fact.indicator)/\(fact.period)/\(fact.year)", default: []].append(Release(value: value, date: date, fact: fact))
+            let release = Release(value: value, date: date, fact: fact)
+            if fact.sector == "total" {
+                releases["\(fact.geo)/\(fact.indicator)/\(fact.period)/\(fact.year)", default: []].append(release)
+            } else if fact.geo == "Hanoi", fact.indicator == "va_growth" {
+                sectorReleases["\(fact.sector)/\(fact.period)/\(fact.year)", default: []].append(release)
+            }
         }
         for key in releases.keys { releases[key]?.sort { $0.date < $1.date } }
+        for key in sectorReleases.keys { sectorReleases[key]?.sort { $0.date < $1.date } }
         self.releases = releases
+        self.sectorReleases = sectorReleases
     }
 
     /// A published number: a single value, or the midpoint of a range `a-b` ("9-10" → 9.5).
@@ -96,6 +105,13 @@ public struct GrowthHistory: Sendable {
         let release = ["grdp_growth_target", "grdp_growth_target_revised"].compactMap { latest("Hanoi", $0, "PLAN", year, asOf: asOf) }
             .max { $0.date < $1.date }
         return release.flatMap { Self.lowerBound($0.fact.text) }
+    }
+
+    /// The latest release by `asOf` of Hanoi's value-added growth of a sector aggregate
+    /// (`agriculture_forestry_fishery`, `industry_construction`, `services`, …) in `period`
+    /// (Q1…Q4, H1, 9M, FY) of `year`.
+    public func sectorGrowth(_ sector: String, _ period: String, _ year: Int, asOf: PublicationDate) -> Release? {
+        sectorReleases["\(sector)/\(period)/\(year)"]?.last { $0.date <= asOf }
     }
 
     /// Hanoi's quarterly growth of `year` (Q1…Q4) as known at `asOf`; nil where not yet published.

@@ -24,7 +24,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Worker threads (default: all cores). Results do not depend on it.") var threads: Int?
     @Option(help: "Write every draw (parameters and outputs) to this CSV file, atomically.") var keepDraws: String?
     @Flag(help: "Hold the dataset's assumptions at their central values instead of sampling them.") var centralAssumptions = false
-    @Option(help: "Published quarters of the year, e.g. Q1=7.41,Q2=8.13 (overrides the scenario's actual_quarters).") var actual: PublishedQuarters?
+    @Option(help: "Published quarters of the year: the GRDP's and a sector aggregate's, e.g. Q1=7.41,Q2=8.13,services.Q1=8.57 (override the scenario's actual_quarters and actual_sector_quarters).") var actual: PublishedQuarters?
     @Option(help: "Baseline model: national (default), national-persistent, local or momentum (overrides the scenario).") var baselineModel: BaselineModel?
     @Option(name: .customLong("set"), help: "Override an input, e.g. national.growth=7.5 (Vietnam's GDP growth forecast, %).") var settings: [ScenarioSetting] = []
     @Option(name: .customLong("progress"), help: "Progress on standard error: none, bar (default on a terminal) or log (a line every 5 s; default otherwise).")
@@ -110,7 +110,7 @@ struct RunCommand: ParsableCommand {
         if let seed { scenario.seed = seed }
         if let sampling, let method = SamplingMethod(rawValue: sampling) { scenario.sampling = method }
         if centralAssumptions { scenario.datasetAssumptions = .central }
-        if let actual { scenario.actualQuarters = actual.values }
+        actual?.apply(to: &scenario)
         if let baselineModel { scenario.baselineModel = baselineModel }
         for setting in settings { try setting.apply(to: &scenario) }
         let dataset = try ScenarioCompiler.dataset(for: scenario)
@@ -130,6 +130,12 @@ struct RunCommand: ParsableCommand {
             notes.append(model.baselineDynamics == nil
                 ? "annual growth uses the published quarters \(model.actualQuarters.map { String($0) }.joined(separator: ", ")); sector contributions are the model's for the whole year"
                 : "conditioned on the published quarters \(model.actualQuarters.map { String($0) }.joined(separator: ", ")): every draw's baseline is updated by them (levers keep their own distributions); all tables add up to the GRDP line")
+        }
+        if let sigma = model.baselineDynamics?.borrowedQuarterNoise {
+            notes.append("the quarter noise of this dataset is an assumption: Hanoi's σ_η = \(String(format: "%.2f", sigma)) pp from its history, with no within-year profile (docs/model.md, \"Published quarters\")")
+        }
+        if let sectors = model.baselineDynamics?.sectorObservations, !sectors.isEmpty {
+            notes.append("conditioned on the published sector quarters \(sectors.map { "\($0.label) \($0.value)" }.joined(separator: ", ")): the lines' baselines and the total are updated by them; all tables add up to the GRDP line")
         }
         var forecast: ForecastContext?
         var backtestScores: [Backtest.Score] = []

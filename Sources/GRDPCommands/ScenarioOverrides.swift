@@ -1,23 +1,46 @@
 import ArgumentParser
 import Scenarios
 
-/// `--actual Q1=7.41,Q2=8.13`: published GRDP growth of the first quarters of the year, in order.
+/// `--actual Q1=7.41,Q2=8.13,services.Q1=8.57`: published growth of the first quarters of
+/// the year, in order: the GRDP's (`Qn=`), and a sector aggregate's (`AGGREGATE.Qn=`, the
+/// names of `scenario.actual_sector_quarters`).
 struct PublishedQuarters: ExpressibleByArgument {
     let values: [Double]
+    let sectors: [PublishedSectorQuarters]
 
     init?(argument: String) {
         var values: [Double] = []
-        for (index, item) in argument.split(separator: ",").enumerated() {
+        var sectors: [(SectorAggregate, [Double])] = []
+        for item in argument.split(separator: ",") {
             let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, parts[0].uppercased() == "Q\(index + 1)", let value = Double(parts[1]), value.isFinite,
-                  abs(value) < 100 else { return nil }
-            values.append(value)
+            guard parts.count == 2, let value = Double(parts[1]), value.isFinite, abs(value) < 100 else { return nil }
+            let key = parts[0].split(separator: ".").map(String.init)
+            if key.count == 1 {
+                guard key[0].uppercased() == "Q\(values.count + 1)" else { return nil }
+                values.append(value)
+            } else {
+                guard key.count == 2, let aggregate = SectorAggregate(rawValue: key[0]) else { return nil }
+                let index = sectors.firstIndex { $0.0 == aggregate } ?? { sectors.append((aggregate, [])); return sectors.count - 1 }()
+                guard key[1].uppercased() == "Q\(sectors[index].1.count + 1)" else { return nil }
+                sectors[index].1.append(value)
+            }
         }
-        guard !values.isEmpty, values.count <= Scenario.maximumActualQuarters else { return nil }
+        guard !values.isEmpty || !sectors.isEmpty, values.count <= Scenario.maximumActualQuarters,
+              sectors.allSatisfy({ $0.1.count <= Scenario.maximumActualQuarters }) else { return nil }
         self.values = values
+        self.sectors = sectors.map { PublishedSectorQuarters(aggregate: $0.0, quarters: $0.1) }
     }
 
-    static var defaultValueDescription: String { "Q1=7.41,Q2=8.13" }
+    /// Sets the scenario's published quarters: the GRDP's if given, and each aggregate given.
+    func apply(to scenario: inout Scenario) {
+        if !values.isEmpty { scenario.actualQuarters = values }
+        for published in sectors {
+            scenario.actualSectorQuarters.removeAll { $0.aggregate == published.aggregate }
+            scenario.actualSectorQuarters.append(published)
+        }
+    }
+
+    static var defaultValueDescription: String { "Q1=7.41,Q2=8.13,services.Q1=8.57" }
 }
 
 extension BaselineModel: ExpressibleByArgument {}

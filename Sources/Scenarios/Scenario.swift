@@ -44,6 +44,8 @@ public struct Scenario: Sendable {
     /// `scenario.actual_quarters`: published GRDP growth (% y/y) of Q1, Q2, … (at most 3).
     /// A `var` so that `grdp run --actual` can set it.
     public var actualQuarters: [Double]
+    /// `scenario.actual_sector_quarters`: published quarters of the sector aggregates, in file order.
+    public var actualSectorQuarters: [PublishedSectorQuarters] = []
     /// `scenario.baseline_model`: how the no-policy growth is forecast (nil: `BaselineModel.default`).
     public var baselineModel: BaselineModel?
     /// `scenario.national_growth`: the user's forecast of Vietnam's GDP growth (%), the centre

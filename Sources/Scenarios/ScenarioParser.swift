@@ -11,6 +11,7 @@ struct ScenarioParser {
     static let scenarioKeys = [
         "name", "description", "dataset", "accounts", "table", "year", "target", "draws", "seed", "sampling",
         "actual_quarters", "dataset_assumptions", "baseline_model", "national_growth", "amount_unit",
+        "actual_sector_quarters",
     ]
     static let commonLeverKeys = ["name", "kind", "source", "assumption", "quarters"]
     static let leverKeys: [String: [String]] = [
@@ -179,6 +180,7 @@ struct ScenarioParser {
         scenario.baselineModel = baselineModel
         scenario.nationalGrowth = nationalGrowth
         if let amountUnit { scenario.amountUnit = amountUnit }
+        if let value = settings["actual_sector_quarters"] { scenario.actualSectorQuarters = try sectorQuarters(value) }
         return scenario
     }
 

@@ -319,11 +319,12 @@ struct DrawEvaluator {
     mutating func lineGrowth(theta: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<Double>, spill: Double) -> Double {
         let lineCount = plan.lineCount, leverCount = plan.leverCount
         let shift = baselineShift(theta: theta, out: UnsafeBufferPointer(out))
+        let conditionsLines = (baselineState?.lineCount ?? 0) > 0
         for g in layout.groupContributions { out[g] = 0 }
         var grdp = 0.0, baselineContribution = 0.0
         leverSectorGrowth.withUnsafeBufferPointer { growthOf in
             for i in 0..<lineCount {
-                let base = plan.baseline[i].value(theta) + shift
+                let base = (conditionsLines ? baselineState!.lineBaseline(i) : plan.baseline[i].value(theta)) + shift
                 var growth = base
                 for l in 0..<leverCount { growth += growthOf[i + lineCount * l] }
                 out[layout.lineGrowth.lowerBound + i] = growth
@@ -339,7 +340,7 @@ struct DrawEvaluator {
     }
 
     /// The baseline model's Δ for every line (`BaselineDynamics`; 0 without one), after the
-    /// levers' contributions are in `out`.
+    /// levers' contributions and line growth (`leverSectorGrowth`) are known.
     mutating func baselineShift(theta: UnsafeBufferPointer<Double>, out: UnsafeBufferPointer<Double>) -> Double {
         guard baselineState != nil else { return 0 }
         var momentum = 0.0, shareTotal = 0.0
@@ -347,12 +348,29 @@ struct DrawEvaluator {
             momentum += shares[i] * plan.baseline[i].value(theta)
             shareTotal += shares[i]
         }
-        let contributions = layout.leverContributions.lowerBound, leverCount = plan.leverCount
+        let contributions = layout.leverContributions.lowerBound, leverCount = plan.leverCount, lineCount = plan.lineCount
         let quarterRatio = plan.quarterRatio
-        return baselineState!.shift(theta: theta, momentumTotal: momentum, shareTotal: shareTotal) { q in
-            var effect = 0.0
-            for l in 0..<leverCount { effect += quarterRatio[4 * l + q] * out[contributions + l] }
-            return effect
+        let shares = self.shares
+        return leverSectorGrowth.withUnsafeBufferPointer { growthOf in
+            baselineState!.shift(
+                theta: theta, momentumTotal: momentum, shares: shares, shareTotal: shareTotal,
+                leverQuarter: { q in
+                    var effect = 0.0
+                    for l in 0..<leverCount { effect += quarterRatio[4 * l + q] * out[contributions + l] }
+                    return effect
+                },
+                leverSectorQuarter: { [baselineState] j in
+                    // Σₗ ratioₗ,q · Σ_{i∈G} (wᵢ/w_G)·Δgₗ,ᵢ: the levers' growth of aggregate G in quarter q.
+                    guard let state = baselineState else { return 0 }
+                    let q = state.sectorQuarter[j], lines = state.sectorLines[j], within = state.sectorWithin[j]
+                    var effect = 0.0
+                    for l in 0..<leverCount {
+                        var growth = 0.0
+                        for (index, i) in lines.enumerated() { growth += within[index] * growthOf[i + lineCount * l] }
+                        effect += quarterRatio[4 * l + q] * growth
+                    }
+                    return effect
+                })
         }
     }
 
@@ -366,8 +384,8 @@ struct DrawEvaluator {
 
     /// Step 6: quarter q. With a baseline model: B + η_q + Σₗ (profileₗ,q / W_q)·(lever l's
     /// contribution), so that published quarters come out as published and Σ_q W_q·quarter =
-    /// the lines' GRDP. Without: the baseline contribution plus the same lever term, published
-    /// quarters replacing the model's and the annual growth taken from the quarters.
+    /// the lines' GRDP. Without (no published quarters): the baseline contribution plus the
+    /// same lever term.
     func quarters(into out: UnsafeMutableBufferPointer<Double>, grdp: Double) {
         let leverCount = plan.leverCount, contributions = layout.leverContributions.lowerBound
         /// `start` plus the levers' shares of quarter q, summed lever by lever.
@@ -376,22 +394,16 @@ struct DrawEvaluator {
             for l in 0..<leverCount { quarter += plan.quarterRatio[4 * l + q] * out[contributions + l] }
             return quarter
         }
+        out[layout.grdp] = grdp
         if let state = baselineState {
             for q in 0..<4 { out[layout.quarters.lowerBound + q] = withLevers(state.total + state.quarterNoise(q), q) }
-            out[layout.grdp] = grdp
             if let d = layout.nationalDemand, let c = layout.nationalCycle {
                 out[d] = state.nationalDemandShare * state.nationalGrowth
                 out[c] = (1 - state.nationalDemandShare) * state.nationalGrowth
             }
             return
         }
-        var annualFromQuarters = 0.0
-        for q in 0..<4 {
-            let quarter = q < plan.actualQuarters.count ? plan.actualQuarters[q] : withLevers(out[layout.baselineContribution], q)
-            out[layout.quarters.lowerBound + q] = quarter
-            annualFromQuarters += plan.quarterlyWeights[q] * quarter
-        }
-        out[layout.grdp] = plan.actualQuarters.isEmpty ? grdp : annualFromQuarters
+        for q in 0..<4 { out[layout.quarters.lowerBound + q] = withLevers(out[layout.baselineContribution], q) }
     }
 
     /// Step 7: exports = baseline + Σ levers' exports pp; CPI = baseline + Σₖ price changeₖ × sₖ.

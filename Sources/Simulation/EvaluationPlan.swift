@@ -31,7 +31,6 @@ struct EvaluationPlan {
     let buyerStart: [Int]
     let buyerEnd: [Int]
     let quarterlyWeights: [Double]
-    let actualQuarters: [Double]
     let taxElasticity: ParameterValue
     let exportsBaseline: ParameterValue?
     let cpiBaseline: ParameterValue?
@@ -93,7 +92,6 @@ struct EvaluationPlan {
         buyerStart = fresh(starts)
         buyerEnd = fresh(ends)
         quarterlyWeights = fresh(model.quarterlyWeights)
-        actualQuarters = fresh(model.actualQuarters)
         taxElasticity = model.taxElasticity
         exportsBaseline = model.exportsBaseline
         cpiBaseline = model.cpiBaseline

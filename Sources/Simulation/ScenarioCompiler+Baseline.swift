@@ -30,11 +30,21 @@ extension ScenarioCompiler {
     /// momentum variant without published quarters, or on a user's dataset (the scenario's
     /// `[baseline]` then stands as it is).
     /// - Parameter momentumVariance: Var(Σᵢ wᵢbᵢ) of the scenario's baseline, for momentum.
+    /// - Parameter lineBaselines: the lines' baselines bᵢ as the plan holds them (the state
+    ///   carries them when sector quarters are published).
     static func baselineDynamics(
-        model: BaselineModel, scenario: Scenario, dataset: Dataset, parameters: inout [ParameterSpecification], momentumVariance: Double
+        model: BaselineModel, scenario: Scenario, dataset: Dataset, parameters: inout [ParameterSpecification], momentumVariance: Double,
+        lineBaselines: [ParameterValue] = []
     ) throws -> BaselineDynamics? {
-        guard let hanoi = dataset.hanoi else { return nil }
-        if model == .momentum && scenario.actualQuarters.isEmpty { return nil }
+        guard let hanoi = dataset.hanoi else {
+            if !scenario.actualSectorQuarters.isEmpty {
+                throw SimulationError.invalidModel(
+                    "\(scenario.path): scenario.actual_sector_quarters needs the embedded Hanoi dataset (its sector aggregates and history); remove it, or give the GRDP's quarters in actual_quarters")
+            }
+            if scenario.actualQuarters.isEmpty { return nil }
+            return try userDatasetDynamics(scenario: scenario, dataset: dataset, parameters: &parameters, momentumVariance: momentumVariance)
+        }
+        if model == .momentum && scenario.actualQuarters.isEmpty && scenario.actualSectorQuarters.isEmpty { return nil }
         guard let year = scenario.year ?? dataset.accounts.year else {
             throw SimulationError.invalidModel("\(scenario.path): set `year` in [scenario]: the baseline is forecast for a year")
         }
@@ -67,10 +77,43 @@ extension ScenarioCompiler {
             let variances: [Double] = [0.0, momentumVariance, 0.0] + [Double](repeating: sigma * sigma, count: 4)
             covariance = variances.indices.map { i in variances.indices.map { $0 == i ? variances[i] : 0 } }
         }
+        var rows = observations.map(\.stateRow)
+        let sectors = try sectorObservations(scenario, dataset: dataset)
+        if !sectors.isEmpty {
+            try extendForSectors(
+                sectors, model: model, scenario: scenario, dataset: dataset, estimator: estimator, asOf: asOf, year: year,
+                lineBaselines: lineBaselines, parameters: &parameters, state: &state, covariance: &covariance, rows: &rows)
+        }
+        let conditioning = try GaussianConditioning(priorCovariance: covariance, observationRows: rows)
+        return BaselineDynamics(
+            model: model, state: state, conditioning: conditioning, observations: observations, sectorObservations: sectors,
+            nationalDemandShare: try nationalDemandShare(dataset.table), forecast: forecast)
+    }
+
+    /// The momentum model conditioned on published quarters for a user's table and accounts,
+    /// which have no history of their own: the quarter noise η has no within-year profile
+    /// and σ_η is Hanoi's (`BaselineEstimator.quarterNoise` on the embedded history for the
+    /// scenario's year, else 2025) — an assumption, which the run's notes state. The update
+    /// is the momentum one (`BaselineDynamics`): M with its variance from `[baseline]`.
+    static func userDatasetDynamics(
+        scenario: Scenario, dataset: Dataset, parameters: inout [ParameterSpecification], momentumVariance: Double
+    ) throws -> BaselineDynamics {
+        let hanoi = try HanoiDataset.embedded()
+        let estimator = BaselineEstimator(history: GrowthHistory(facts: try hanoi.publishedHistory()), quarterlyWeights: hanoi.quarterlyWeights)
+        let year = min(scenario.year ?? dataset.accounts.year ?? 2025, 2026)
+        let sigma = try estimator.quarterNoise(for: year, asOf: BaselineEstimator.annualOrigin(year)).standardDeviation
+        var state: [ParameterValue] = [.constant(0), .constant(0), .constant(0)]
+        for q in 0..<4 {
+            parameters.append(ParameterSpecification(id: BaselineParameterID.quarterNoise(q), distribution: try .normal(mean: 0, standardDeviation: sigma)))
+            state.append(.parameter(parameters.count - 1))
+        }
+        let variances: [Double] = [0.0, momentumVariance, 0.0] + [Double](repeating: sigma * sigma, count: 4)
+        let covariance = variances.indices.map { i in variances.indices.map { $0 == i ? variances[i] : 0 } }
+        let observations = scenario.actualQuarters.enumerated().map { QuarterObservation.quarter($0.offset, $0.element) }
         let conditioning = try GaussianConditioning(priorCovariance: covariance, observationRows: observations.map(\.stateRow))
         return BaselineDynamics(
-            model: model, state: state, conditioning: conditioning, observations: observations,
-            nationalDemandShare: try nationalDemandShare(dataset.table), forecast: forecast)
+            model: .momentum, state: state, conditioning: conditioning, observations: observations,
+            nationalDemandShare: try nationalDemandShare(dataset.table), forecast: nil, borrowedQuarterNoise: sigma)
     }
 
     /// s = value added induced by the export column / value added induced by all final demand

@@ -179,7 +179,7 @@ public enum ScenarioCompiler {
         }
         let dynamics = try Self.baselineDynamics(
             model: baselineModel, scenario: scenario, dataset: dataset, parameters: &parameters,
-            momentumVariance: Self.momentumVariance(scenario, lines: lines, shares: accounts.baseYearShares))
+            momentumVariance: Self.momentumVariance(scenario, lines: lines, shares: accounts.baseYearShares), lineBaselines: baseline)
         guard let target = scenario.target ?? accounts.grdpTarget else {
             throw SimulationError.invalidModel("no GRDP target: set `target` in [scenario] of \(scenario.path) or grdp_target in the accounts")
         }

@@ -119,6 +119,9 @@ public struct SimulationModel: Sendable {
             throw .invalidModel("quarterly weights must be 4 positive numbers summing to 1")
         }
         guard actualQuarters.count <= 3 else { throw .invalidModel("at most 3 quarters can be published before the year ends") }
+        guard actualQuarters.isEmpty || baselineDynamics != nil else {
+            throw .invalidModel("internal: published quarters are conditioned on through the baseline dynamics, which this model lacks")
+        }
         self.sectors = sectors
         self.lines = lines
         self.groups = groups

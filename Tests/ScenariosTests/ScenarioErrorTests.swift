@@ -216,3 +216,25 @@ struct ScenarioErrorTests {
         #expect(error?.message.contains("cannot read") == true)
     }
 }
+
+/// `scenario.actual_sector_quarters`: located errors.
+@Suite("Published sector quarters in the scenario")
+struct SectorQuarterParsingTests {
+    @Test("Bad sector quarters name their key", arguments: [
+        ("services = [8.3, 8.2, 8.1, 8.0]", "scenario.actual_sector_quarters.services", "give 1 to 3"),
+        ("servces = [8.3]", "scenario.actual_sector_quarters.servces", "unknown aggregate"),
+        ("services = 8.3", "scenario.actual_sector_quarters.services", "array"),
+        ("services = [2000.0]", "scenario.actual_sector_quarters.services[0]", "between -100 and 1000"),
+    ])
+    func errors(entry: String, key: String, message: String) {
+        let text = "[scenario]\nname = \"x\"\n[scenario.actual_sector_quarters]\n\(entry)\n"
+        do {
+            _ = try Scenario.parse(text, path: "s.toml")
+            Issue.record("expected an error for \(entry)")
+        } catch {
+            #expect(error.key == key)
+            #expect(error.line == 4)
+            #expect(error.message.contains(message), "\(error.message)")
+        }
+    }
+}
