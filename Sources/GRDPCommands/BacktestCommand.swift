@@ -32,6 +32,10 @@ struct BacktestCommand: ParsableCommand {
         let dataset = try ScenarioCompiler.dataset(for: scenario)
         let backtest = try ScenarioCompiler.backtest(for: scenario, dataset: dataset, years: from...to)
         let result = backtest.run(origins: annualOnly ? [.annual] : Backtest.Origin.allCases)
+        guard !result.scores.isEmpty else {
+            throw CommandInputError(
+                "--from \(from) --to \(to): no year in this range can be back-tested (\(result.skipped.first ?? "no history")); the embedded history supports \(Backtest.defaultYears.lowerBound)–\(Backtest.defaultYears.upperBound)")
+        }
         var report = BacktestReports.report(result)
         report.meta = ReportMeta(command: "backtest", inputs: [fingerprint])
         try outputOptions.emit(report, inputs: "the embedded history (data/sources/grdp_history.csv)")

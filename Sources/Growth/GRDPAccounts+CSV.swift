@@ -25,6 +25,8 @@ import Spreadsheets
 /// (also `plan_year`, `analysis_year`), `unit` and `grdp_target`; other leading comment
 /// lines are kept as `notes`; comments after the header are ignored.
 extension GRDPAccounts {
+    /// Calendar years the accounts may be for (base year and analysis year).
+    static let plausibleYears = 1900...2200
     static let metadataAliases: [String: String] = [
         "region": "region", "base_year": "base_year", "year": "year", "plan_year": "year",
         "analysis_year": "year", "unit": "unit", "grdp_target": "grdp_target",
@@ -85,10 +87,18 @@ extension GRDPAccounts {
                 throw .invalidMetadata(at: metadataLines[key].map { at($0) }, key: key, value: value,
                                        reason: "is not a whole year; write e.g. 2024")
             }
+            guard Self.plausibleYears.contains(year) else {
+                throw .invalidMetadata(at: metadataLines[key].map { at($0) }, key: key, value: value,
+                                       reason: "is outside \(Self.plausibleYears.lowerBound) … \(Self.plausibleYears.upperBound); write the calendar year, e.g. 2024")
+            }
             return year
         }
         let baseYear = try year("base_year")
         let analysisYear = try year("year")
+        if let baseYear, let analysisYear, baseYear >= analysisYear {
+            throw .invalidMetadata(at: metadataLines["year"].map { at($0) }, key: "year", value: String(analysisYear),
+                                   reason: "is not after base_year \(baseYear); growth is measured from the base year to a later year")
+        }
         var grdpTarget: Double?
         if let value = metadata["grdp_target"] {
             guard let target = NumberText.parse(value, decimalMark: sheet.decimalMark) ?? Double(value), target.isFinite else {

@@ -28,6 +28,15 @@ struct ForecastCommandTests {
         #expect(national.standardOutput.contains("national growth 7.0% as given"))
     }
 
+    /// A range with no year the history supports is bad input (exit 1), not an empty table.
+    @Test("A back-test range without history is one error line")
+    func backtestWithoutHistory() throws {
+        let outcome = try GRDPBinary.run(["backtest", "--from", "1900", "--to", "1901"])
+        #expect(outcome.status == 1)
+        #expect(outcome.standardError.split(separator: "\n").count == 1)
+        #expect(outcome.standardError.contains("--from 1900 --to 1901: no year in this range can be back-tested"))
+    }
+
     @Test("Malformed forecast options are one line and exit 64", arguments: [
         ["run", "--actual", "Q2=7.4"], ["run", "--actual", "Q1=7.4,Q2=x"], ["run", "--set", "national.gowth=7"],
         ["run", "--actual", "services.Q2=8.3"], ["run", "--actual", "servics.Q1=8.3"], ["run", "--actual", "services.Q1=8,services.Q2=8,services.Q3=8,services.Q4=8"],
