@@ -7,11 +7,12 @@ import Testing
 /// the update and the adding-up of every table (the forecast issue's acceptance).
 @Suite("Baseline forecast and published quarters")
 struct BaselineForecastTests {
-    static func run(model: BaselineModel? = nil, quarters: [Double] = [], draws: Int = 4096) throws -> RunResult {
+    static func run(model: BaselineModel? = nil, quarters: [Double] = [], sectors: [PublishedSectorQuarters] = [], draws: Int = 4096) throws -> RunResult {
         var scenario = try Scenario.parse(HanoiDataset.embedded().defaultScenario, path: "embedded hanoi-2025-plan.toml")
         scenario.draws = draws
         scenario.datasetAssumptions = .central
         scenario.actualQuarters = quarters
+        scenario.actualSectorQuarters = sectors
         if let model { scenario.baselineModel = model }
         let dataset = try ScenarioCompiler.dataset(for: scenario)
         let compiled = try ScenarioCompiler.compile(scenario, dataset: dataset)

@@ -14,16 +14,8 @@ struct SectorQuartersTests {
         .init(aggregate: .services, quarters: [8.34]), .init(aggregate: .productTaxes, quarters: [4.69]),
     ]
 
-    static func run(model: BaselineModel = .national, quarters: [Double] = [], sectors: [PublishedSectorQuarters] = [],
-                    draws: Int = 4096) throws -> RunResult {
-        var scenario = try Scenario.parse(HanoiDataset.embedded().defaultScenario, path: "embedded hanoi-2025-plan.toml")
-        scenario.draws = draws
-        scenario.datasetAssumptions = .central
-        scenario.actualQuarters = quarters
-        scenario.actualSectorQuarters = sectors
-        scenario.baselineModel = model
-        let compiled = try ScenarioCompiler.compile(scenario, dataset: try ScenarioCompiler.dataset(for: scenario))
-        return try MonteCarloEngine.run(model: compiled, configuration: RunConfiguration(draws: draws, seed: 2025, sampling: .latinHypercube, threads: 2))
+    static func run(model: BaselineModel = .national, quarters: [Double] = [], sectors: [PublishedSectorQuarters] = []) throws -> RunResult {
+        try BaselineForecastTests.run(model: model, quarters: quarters, sectors: sectors)
     }
 
     static func mean(_ r: RunResult, _ index: Int) -> Double { r.summary.outputs[index].moments.mean }
