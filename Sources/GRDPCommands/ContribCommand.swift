@@ -175,7 +175,11 @@ struct QuarterlyCommand: ParsableCommand {
         if let weights {
             let values = try Self.quarters(weights, option: "--weights")
             guard values.count == 4 else { throw CommandInputError("--weights: give all four quarters Q1..Q4") }
-            quarterWeights = try QuarterlyWeights(values)
+            do {
+                quarterWeights = try QuarterlyWeights(values)
+            } catch {
+                throw CommandInputError("--weights: \(error)")
+            }
         } else {
             quarterWeights = try QuarterlyWeights(try HanoiDataset.embedded().quarterlyWeights)
         }

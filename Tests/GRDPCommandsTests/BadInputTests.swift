@@ -77,6 +77,7 @@ struct BadInputTests {
         (["io", "--impact", "mining=5"], "grdp: error: --impact: unknown sector 'mining'; known sectors: "),
         (["contrib", "--demand-growth", "households=1e308"], "grdp: error: --demand-growth: 1e308 for 'households' is out of range; give a value between -100 and 1000"),
         (["quarterly", "--actual", "Q1=1e308"], "grdp: error: --actual: 1e308 for 'Q1' is out of range; give a value between -100 and 1000"),
+        (["quarterly", "--actual", "Q1=7", "--weights", "Q1=0.5,Q2=0.5,Q3=0,Q4=0"], "grdp: error: --weights: quarterly weights [0.5, 0.5, 0.0, 0.0] are invalid"),
     ])
     func commandLineValues(arguments: [String], expected: String) throws {
         let line = try Self.oneLine(arguments, status: 1)
