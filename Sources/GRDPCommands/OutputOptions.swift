@@ -51,6 +51,7 @@ struct OutputOptions: ParsableArguments {
                 text = report.rendered(as: format)
             }
             if let output, output != "-" {
+                try Self.refuseOverwritingInput(output, inputs: report.meta.inputs)
                 let file = try StagedFile(path: output)
                 do {
                     try file.append(text)
@@ -68,6 +69,30 @@ struct OutputOptions: ParsableArguments {
             for other in others { other.abandon() }
             throw error
         }
+    }
+}
+
+extension OutputOptions {
+    /// `-o` must not name a file the report was computed from (the same file by device and
+    /// inode, so a symlink or another spelling of the path counts): replacing it would lose the input.
+    static func refuseOverwritingInput(_ output: String, inputs: [ReportMeta.Input]) throws {
+        guard let target = FileIdentity(path: output) else { return }
+        for input in inputs where FileIdentity(path: input.path) == target {
+            throw CommandInputError("-o \(output): is the \(input.role) this report is computed from (\(input.path)); write the report to another file")
+        }
+    }
+}
+
+/// A file's device and inode, for telling whether two paths name the same file.
+struct FileIdentity: Equatable {
+    let device: UInt64
+    let inode: UInt64
+
+    init?(path: String) {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        device = UInt64(status.st_dev)
+        inode = UInt64(status.st_ino)
     }
 }
 

@@ -132,6 +132,21 @@ struct BadInputTests {
         #expect(deviceTable == "grdp: error: /dev/zero: cannot read the file (it is not a regular file but a device, FIFO or socket); check the path and permissions")
     }
 
+    /// `-o` naming the input (or a link to it) would replace the input with the report.
+    @Test("-o refuses to replace the file the report is computed from")
+    func outputIsInput() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let table = directory.appendingPathComponent("table.csv").path
+        let text = "sector,a,b,households,total\na,1,2,3,6\nb,1,2,3,6\ncompensation,4,2,,\noutput,6,6,,\n"
+        try text.write(toFile: table, atomically: true, encoding: .utf8)
+        let link = directory.appendingPathComponent("link.csv").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: table)
+        let line = try Self.oneLine(["io", link, "--multipliers", "-o", table], status: 1)
+        #expect(line == "grdp: error: -o \(table): is the table this report is computed from (\(link)); write the report to another file")
+        #expect(try String(contentsOfFile: table, encoding: .utf8) == text)
+    }
+
     @Test("Line breaks in user text are escaped: the error stays one line")
     func lineBreaks() throws {
         let line = try Self.oneLine(["io", "--impact", "mi\nning=5"], status: 1)
