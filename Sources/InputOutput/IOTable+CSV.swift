@@ -206,8 +206,14 @@ extension IOTable {
             for j in 0..<n { w[r, j] = try number(record, j + 1) }
         }
         var e = Matrix(rows: satelliteRows.count, columns: n)
-        for (s, (record, _)) in satelliteRows.enumerated() {
-            for j in 0..<n { e[s, j] = try number(record, j + 1) }
+        for (s, (record, name)) in satelliteRows.enumerated() {
+            for j in 0..<n {
+                e[s, j] = try number(record, j + 1)
+                // Employment counts people or jobs; other satellites (emissions) may be negative.
+                if name == "employment", e[s, j] < 0 {
+                    throw .negativeEmployment(at: sheet.location(row: record, cell: j + 1), sector: sectorLabels[j], value: e[s, j])
+                }
+            }
         }
         var output: [Double]
         if let outputRow {

@@ -15,6 +15,7 @@ public enum InputOutputError: Error, Equatable, Sendable, CustomStringConvertibl
     case raggedRow(at: CellLocation, expected: Int, actual: Int)
     case nonNumericCell(at: CellLocation, column: String, text: String)
     case nonFiniteCell(at: CellLocation, column: String)
+    case negativeEmployment(at: CellLocation, sector: String, value: Double)
     case duplicateLabel(at: CellLocation, label: String)
     case unknownRow(at: CellLocation, label: String)
     case unknownColumn(at: CellLocation, column: String)
@@ -96,6 +97,8 @@ public enum InputOutputError: Error, Equatable, Sendable, CustomStringConvertibl
                 + (decimalComma ? " (the file is read with decimal points; for decimal commas pass --csv-dialect semicolon:decimal-comma)" : "")
         case let .nonFiniteCell(at, column):
             return "\(at): column '\(column)' is NaN or infinite; replace it with a finite number"
+        case let .negativeEmployment(at, sector, value):
+            return "\(at): employment of sector '\(sector)' is \(value); employment (persons or jobs) must be ≥ 0"
         case let .duplicateLabel(at, label):
             return "\(at): label '\(label)' appears twice; each sector and row label must be unique"
         case let .unknownRow(at, label):

@@ -86,6 +86,15 @@ struct TableCSVTests {
         #expect(Self.error(inf) == .nonFiniteCell(at: .init(path: "bad.csv", row: 5, column: 2), column: "agriculture"))
     }
 
+    /// Employment counts persons or jobs; other satellites (e.g. emissions) may be negative.
+    @Test("Negative employment names its cell; another negative satellite is kept")
+    func negativeSatellite() throws {
+        let employment = Self.valid.replacingOccurrences(of: "employment,20,30", with: "employment,20,-3")
+        #expect(Self.error(employment) == .negativeEmployment(at: .init(path: "bad.csv", row: 8, column: 3), sector: "manufacturing", value: -3))
+        let emissions = Self.valid.replacingOccurrences(of: "employment,20,30", with: "satellite:co2,20,-3")
+        #expect(try IOTable(csv: emissions, path: "t.csv").satellite("co2") == [20, -3])
+    }
+
     @Test("Duplicate and missing sector labels")
     func labels() {
         let duplicateRow = Self.valid.replacingOccurrences(of: "operating_surplus,350", with: "compensation,350")
