@@ -37,6 +37,20 @@ struct Plan2026CommandTests {
         #expect(both.status == 64)
     }
 
+    /// `grdp io --dataset hanoi-2025` analyses the 2025 table: its value added (sum of the
+    /// `VA` row) is GRDP 2025 less product taxes, 1,595.5 trn × (1 − 0.0945) ≈ 1,444,749 bn
+    /// (Base2025DatasetTests); here only that the 2025 table is the one named and read.
+    @Test("io --dataset hanoi-2025 reads the 2025 table")
+    func ioDataset() throws {
+        let outcome = try GRDPBinary.run(["io", "--multipliers", "--dataset", "hanoi-2025"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardOutput.contains("embedded Hanoi 2025 table"))
+        let both = try GRDPBinary.run(["io", "docs/io-table-format.md", "--dataset", "hanoi-2025"])
+        #expect(both.status == 64)
+        let unknown = try GRDPBinary.run(["io", "--dataset", "x"])
+        #expect(unknown.status == 64)
+    }
+
     /// A scenario's year must be its dataset's plan year (base year + 1).
     @Test("year must match the dataset", arguments: [
         ("hanoi-2025", 2025, "dataset \"hanoi-2025\" has base year 2025 and is for 2026, not 2025; set year = 2026 or dataset = \"hanoi-2024\""),
