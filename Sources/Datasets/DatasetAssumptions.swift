@@ -59,7 +59,8 @@ public struct DatasetAssumptions: Sendable, Equatable {
             waterToElectricityRatio: assumption(DerivationParameters.Key.waterToElectricityRatio).central,
             tourismCharacteristicShare: assumption(DerivationParameters.Key.tourismCharacteristicShare).central,
             flqDelta: assumption(DerivationParameters.Key.flqDelta).central,
-            constructionCapitalFormationShare: assumption(DerivationParameters.Key.constructionCapitalFormationShare).central)
+            constructionCapitalFormationShare: assumption(DerivationParameters.Key.constructionCapitalFormationShare).central,
+            populationGrowth2025: assumptions.first { $0.id == DerivationParameters.Key.populationGrowth2025 }?.central ?? 0)
     }
 }
 
@@ -75,6 +76,9 @@ public struct DerivationParameters: Sendable, Equatable {
     public var flqDelta: Double
     /// Share of construction output sold to gross fixed capital formation.
     public var constructionCapitalFormationShare: Double
+    /// Hanoi's population growth 2024→2025 (fraction), used only by the 2025 base; 0 when
+    /// the dataset's assumptions do not list it.
+    public var populationGrowth2025: Double
 
     public enum Key {
         public static let agricultureShareOfRemainder = "agriculture_share_of_remainder_2024"
@@ -83,16 +87,18 @@ public struct DerivationParameters: Sendable, Equatable {
         public static let flqDelta = "flq_delta"
         public static let constructionCapitalFormationShare = "construction_gfcf_share"
         /// In the order `set(keyIndex:to:)` uses.
-        public static let all = [agricultureShareOfRemainder, waterToElectricityRatio, tourismCharacteristicShare, flqDelta, constructionCapitalFormationShare]
+        public static let populationGrowth2025 = "population_growth_2025"
+        public static let all = [agricultureShareOfRemainder, waterToElectricityRatio, tourismCharacteristicShare, flqDelta, constructionCapitalFormationShare, populationGrowth2025]
     }
 
     public init(agricultureShareOfRemainder: Double, waterToElectricityRatio: Double, tourismCharacteristicShare: Double,
-                flqDelta: Double, constructionCapitalFormationShare: Double) {
+                flqDelta: Double, constructionCapitalFormationShare: Double, populationGrowth2025: Double = 0) {
         self.agricultureShareOfRemainder = agricultureShareOfRemainder
         self.waterToElectricityRatio = waterToElectricityRatio
         self.tourismCharacteristicShare = tourismCharacteristicShare
         self.flqDelta = flqDelta
         self.constructionCapitalFormationShare = constructionCapitalFormationShare
+        self.populationGrowth2025 = populationGrowth2025
     }
 
     /// Sets a parameter by its assumption id (used when the Monte Carlo samples them).
@@ -123,9 +129,12 @@ public struct DerivationParameters: Sendable, Equatable {
         case 3:
             guard (0..<1).contains(value) else { throw invalid("δ must be in [0, 1)") }
             flqDelta = value
-        default:
+        case 4:
             guard (0...1).contains(value) else { throw invalid("a fraction in [0, 1]") }
             constructionCapitalFormationShare = value
+        default:
+            guard (-0.5...0.5).contains(value) else { throw invalid("a growth fraction in [−0.5, 0.5]") }
+            populationGrowth2025 = value
         }
     }
 }

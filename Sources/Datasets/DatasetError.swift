@@ -9,6 +9,7 @@ public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
     case infeasible(step: String, reason: String)
     case cannotWrite(path: String, reason: String)
     case embeddedMismatch(file: String)
+    case unknownDataset(id: String, known: [String])
 
     public var description: String {
         switch self {
@@ -26,6 +27,8 @@ public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the Hanoi derivation fails at \(step): \(reason); narrow the assumption ranges"
         case let .cannotWrite(path, reason):
             return "\(path): cannot write (\(reason))"
+        case let .unknownDataset(id, known):
+            return "unknown dataset \"\(id)\"; the embedded datasets are: \(known.map { "\"\($0)\"" }.joined(separator: ", "))"
         case let .embeddedMismatch(file):
             return "embedded file \(file) differs from what `grdp data build` derives from data/sources; rebuild and commit it"
         }

@@ -1,10 +1,13 @@
 import Growth
 import InputOutput
 
-/// The embedded default dataset: Hanoi, base year 2024, plan year 2025. Compiled into the
-/// binary (no resource files), so a release binary copied alone works.
+/// An embedded Hanoi dataset: base year 2024 with the 2025 plan (the default), or base year
+/// 2025 with the 2026 plan (`HanoiBase`). Compiled into the binary (no resource files), so
+/// a release binary copied alone works.
 public struct HanoiDataset: Sendable {
-    /// Input-output table, 7 sectors, billion VND 2024.
+    /// Which base year the table, accounts, targets and assumptions are for.
+    public let base: HanoiBase
+    /// Input-output table, 7 sectors, billion VND at base-year prices.
     public let table: IOTable
     /// Raw text of each embedded file, by name (see `HanoiDatasetBuilder.File`).
     public let files: [String: String]
@@ -21,29 +24,39 @@ public struct HanoiDataset: Sendable {
         /// "min" (at least) or "max" (at most).
         public let bound: String
         public let unit: String
+        /// The base-year value it compares to (2024 for the 2025 plan, 2025 for 2026).
         public let base2024: Double?
         public let baseUnit: String
     }
 
-    /// Loads the embedded files.
-    public static func embedded() throws(DatasetError) -> HanoiDataset {
-        try HanoiDataset(files: EmbeddedHanoiData.files)
+    /// Loads the embedded files of `base` (default: the 2024 base, 2025 plan).
+    public static func embedded(_ base: HanoiBase = .base2024) throws(DatasetError) -> HanoiDataset {
+        try HanoiDataset(files: EmbeddedHanoiData.files, base: base)
     }
 
-    public init(files: [String: String]) throws(DatasetError) {
+    /// The embedded dataset a scenario or `--dataset` names; the error lists the known ones.
+    public static func embedded(id: String) throws(DatasetError) -> HanoiDataset {
+        guard let base = HanoiBase(id: id) else {
+            throw .unknownDataset(id: id, known: HanoiBase.allCases.map(\.id))
+        }
+        return try embedded(base)
+    }
+
+    public init(files: [String: String], base: HanoiBase = .base2024) throws(DatasetError) {
+        self.base = base
         func file(_ name: String) throws(DatasetError) -> String {
             guard let text = files[name] else { throw .unreadable(path: name, reason: "not embedded; run `grdp data build`") }
             return text
         }
         do {
-            self.table = try IOTable(csv: file(HanoiDatasetBuilder.File.table), path: HanoiDatasetBuilder.File.table)
+            self.table = try IOTable(csv: file(base.tableFile), path: base.tableFile)
         } catch let error as InputOutputError {
             throw .infeasible(step: "embedded table", reason: error.description)
         } catch {
-            throw .unreadable(path: HanoiDatasetBuilder.File.table, reason: "\(error)")
+            throw .unreadable(path: base.tableFile, reason: "\(error)")
         }
         self.files = files
-        self.assumptions = try DatasetAssumptions(csv: file(HanoiDatasetBuilder.File.assumptions))
+        self.assumptions = try DatasetAssumptions(csv: file(base.assumptionsFile), path: base.assumptionsFile)
         self.provenance = try Provenance(csv: file(HanoiDatasetBuilder.File.provenance), path: HanoiDatasetBuilder.File.provenance)
         var weights: [Double] = []
         for record in CSVRecords.parse(try file(HanoiDatasetBuilder.File.quarterlyWeights)).dropFirst() {
@@ -54,10 +67,10 @@ public struct HanoiDataset: Sendable {
         }
         self.quarterlyWeights = weights
         var targets: [PlanTarget] = []
-        for record in CSVRecords.parse(try file(HanoiDatasetBuilder.File.targets)).dropFirst() {
+        for record in CSVRecords.parse(try file(base.targetsFile)).dropFirst() {
             let f = record.fields
             guard f.count == 6, let target = Double(f[1]) else {
-                throw .malformed(path: HanoiDatasetBuilder.File.targets, line: record.line, reason: "expected indicator,target,bound,unit,base_2024,base_unit")
+                throw .malformed(path: base.targetsFile, line: record.line, reason: "expected indicator,target,bound,unit,base_2024,base_unit")
             }
             targets.append(PlanTarget(indicator: f[0], target: target, bound: f[2], unit: f[3], base2024: Double(f[4]), baseUnit: f[5]))
         }
@@ -65,12 +78,13 @@ public struct HanoiDataset: Sendable {
     }
 
     /// Text of the embedded accounts file (GRDP accounts format, see Growth).
-    public var accountsCSV: String { files[HanoiDatasetBuilder.File.accounts] ?? "" }
+    public var accountsCSV: String { files[base.accountsFile] ?? "" }
 
-    /// The embedded GRDP accounts: 2024 structure, 2025 plan targets and published 2025 actuals.
+    /// The embedded GRDP accounts: base-year structure, plan targets and published actuals
+    /// (2024 base: the 2025 plan and 2025 actuals; 2025 base: the 2026 plan).
     public func accounts() throws(DatasetError) -> GRDPAccounts {
         do {
-            return try GRDPAccounts(csv: accountsCSV, path: HanoiDatasetBuilder.File.accounts)
+            return try GRDPAccounts(csv: accountsCSV, path: base.accountsFile)
         } catch {
             throw .infeasible(step: "embedded accounts", reason: error.description)
         }
@@ -87,7 +101,7 @@ public struct HanoiDataset: Sendable {
             (HanoiDatasetBuilder.File.facts, files[HanoiDatasetBuilder.File.facts] ?? ""),
             (HanoiDatasetBuilder.File.extraFacts, files[HanoiDatasetBuilder.File.extraFacts] ?? ""),
         ])
-        return try HanoiTableDerivation(nationalCSV: files[HanoiDatasetBuilder.File.nationalTable] ?? "", facts: facts)
+        return try HanoiTableDerivation(nationalCSV: files[HanoiDatasetBuilder.File.nationalTable] ?? "", facts: facts, base: base)
     }
 
     /// Every published figure embedded (facts, extra facts and the 2010–2026 history), with

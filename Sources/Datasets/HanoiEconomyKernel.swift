@@ -58,7 +58,7 @@ public struct HanoiEconomyKernel: Sendable {
         } catch {
             throw .infeasible(step: "kernel set-up", reason: error.description)
         }
-        inputs = try HanoiPublishedInputs(facts: derivation.facts)
+        inputs = try HanoiPublishedInputs(facts: derivation.facts, base: derivation.base)
         servicesValueAddedRatio = derivation.servicesValueAddedRatio
     }
 
@@ -109,7 +109,8 @@ public struct HanoiEconomyKernel: Sendable {
         ]
         var groupShares = [0.0, 0, 0, 0]
         for k in 0..<8 { groupShares[Self.parentOfPart[k]] += partShares[k] }
-        let hanoiValueAdded = s.grdpTrillionVND * (1 - s.productTaxesPercent / 100)
+        // Relative size for FLQ on 2024 levels (as `HanoiTableDerivation`); levels below use the base year's GRDP.
+        let hanoiValueAdded = inputs.grdpTrillionVND2024 * (1 - s.productTaxesPercent / 100)
         let vietnamValueAdded = inputs.vietnamGDPTrillionVND2024 * (1 - inputs.vietnamProductTaxPercent2024 / 100)
         let ratio = hanoiValueAdded / vietnamValueAdded
         let nationalTotal = nationalValueAdded.indices.reduce(0.0) { $0 + nationalValueAddedLevel[$1] }

@@ -54,6 +54,13 @@ public enum HanoiSector: String, CaseIterable, Sendable {
 ///    134.46 trn ÷ 1.215 (its published growth), κ = `tourismCharacteristicShare` (assumption)
 ///    and ν = value added per unit of output of services in the 2019 national table.
 /// 6. other services = S − trade − tourism.
+///
+/// The 2025 base (`HanoiBase.base2025`) replaces the four published aggregates by their
+/// 2025 values (agriculture 1.86, industry & construction 22.25, services 66.44, product
+/// taxes 9.45), keeps the 2024 proportions inside industry & construction (θ, φ, water) and
+/// trade's 2024 share of services (2025 sector detail is not published), takes tourism from
+/// 2025 visitor spending (134.46 trn, not deflated back) and scales GRDP to
+/// 1,430 × 179.2/163.5 × (1 + `populationGrowth2025`) trn (GRDP per capita 2024 and 2025).
 public struct HanoiStructure: Sendable, Equatable {
     /// Shares in percent of GRDP, by `HanoiSector` order, then product taxes.
     public let sharesPercent: [Double]
@@ -69,8 +76,8 @@ public struct HanoiStructure: Sendable, Equatable {
     public let servicesValueAddedRatio: Double
 
     /// - Parameter servicesValueAddedRatio: ν, value added / output of services in the national table.
-    public init(facts: PublishedFacts, parameters p: DerivationParameters, servicesValueAddedRatio: Double) throws(DatasetError) {
-        try self.init(inputs: HanoiPublishedInputs(facts: facts), parameters: p, servicesValueAddedRatio: servicesValueAddedRatio)
+    public init(facts: PublishedFacts, base: HanoiBase = .base2024, parameters p: DerivationParameters, servicesValueAddedRatio: Double) throws(DatasetError) {
+        try self.init(inputs: HanoiPublishedInputs(facts: facts, base: base), parameters: p, servicesValueAddedRatio: servicesValueAddedRatio)
     }
 
     /// The structure from pre-read published figures (the Monte Carlo's hot path).
@@ -104,17 +111,37 @@ public struct HanoiStructure: Sendable, Equatable {
         guard agriculture > 0, industry > 0, electricity > 0, construction > 0, trade > 0, tourism > 0, other > 0, taxes > 0 else {
             throw .infeasible(step: "2024 structure", reason: "a sector share is not positive")
         }
-        self.sharesPercent = [agriculture, industry, electricity, construction, trade, tourism, other, taxes]
-        self.grdpTrillionVND = f.grdpTrillionVND2024
-        self.servicesPercent = services
-        self.industryConstructionPercent = industryConstruction
-        self.remainderPercent = remainder
         self.industryShareOfIndustryConstruction = theta
         self.electricityShareOfIndustry = phi
-        self.waterPercent = water
         self.tradeShareOfServices = tradeShare
         self.visitorSpending2024TrillionVND = spending2024
         self.servicesValueAddedRatio = servicesValueAddedRatio
+        guard let r = f.rebase2025 else {
+            self.sharesPercent = [agriculture, industry, electricity, construction, trade, tourism, other, taxes]
+            self.grdpTrillionVND = f.grdpTrillionVND2024
+            self.servicesPercent = services
+            self.industryConstructionPercent = industryConstruction
+            self.remainderPercent = remainder
+            self.waterPercent = water
+            return
+        }
+        // 2025 base: published aggregates; the 2024 proportions inside industry & construction
+        // and trade's 2024 share of services; tourism from 2025 visitor spending.
+        let grdp2025 = f.grdpTrillionVND2024 * r.perCapitaGRDP2025 / r.perCapitaGRDP2024 * (1 + p.populationGrowth2025)
+        let icScale = r.industryConstructionPercent / industryConstruction
+        let trade2025 = r.servicesPercent * tradeShare
+        let tourism2025 = f.tourismRevenue2025 * p.tourismCharacteristicShare * servicesValueAddedRatio / grdp2025 * 100
+        let other2025 = r.servicesPercent - trade2025 - tourism2025
+        guard other2025 > 0 else { throw .infeasible(step: "2025 structure", reason: "other services' share is not positive") }
+        self.sharesPercent = [
+            r.agriculturePercent, industry * icScale, electricity * icScale, construction * icScale,
+            trade2025, tourism2025, other2025, r.productTaxesPercent,
+        ]
+        self.grdpTrillionVND = grdp2025
+        self.servicesPercent = r.servicesPercent
+        self.industryConstructionPercent = r.industryConstructionPercent
+        self.remainderPercent = r.agriculturePercent + r.productTaxesPercent
+        self.waterPercent = water * icScale
     }
 
     /// Share of `sector` in percent of GRDP.
@@ -146,8 +173,21 @@ public struct HanoiPublishedInputs: Sendable, Equatable {
     public let vietnamGDPTrillionVND2024: Double
     /// 100 − services − industry & construction − agriculture (Vietnam 2024 structure).
     public let vietnamProductTaxPercent2024: Double
+    /// The published 2025 figures of the 2025 base (nil for the 2024 base).
+    public let rebase2025: Rebase2025?
 
-    public init(facts: PublishedFacts) throws(DatasetError) {
+    /// Hanoi's published 2025 structure at current prices (% of GRDP) and GRDP per capita
+    /// 2024 and 2025 (million VND at current prices), which scale the 2024 level.
+    public struct Rebase2025: Sendable, Equatable {
+        public let agriculturePercent: Double
+        public let industryConstructionPercent: Double
+        public let servicesPercent: Double
+        public let productTaxesPercent: Double
+        public let perCapitaGRDP2024: Double
+        public let perCapitaGRDP2025: Double
+    }
+
+    public init(facts: PublishedFacts, base: HanoiBase = .base2024) throws(DatasetError) {
         func v(_ geo: String, _ year: Int, _ period: String, _ indicator: String, _ sector: String) throws(DatasetError) -> Double {
             try facts.value(geo, year, period, indicator, sector)
         }
@@ -171,5 +211,16 @@ public struct HanoiPublishedInputs: Sendable, Equatable {
         vietnamProductTaxPercent2024 = try 100 - v("Vietnam", 2024, "FY", "structure_current_prices", "services")
             - v("Vietnam", 2024, "FY", "structure_current_prices", "industry_construction")
             - v("Vietnam", 2024, "FY", "structure_current_prices", "agriculture_forestry_fishery")
+        switch base {
+        case .base2024: rebase2025 = nil
+        case .base2025:
+            rebase2025 = Rebase2025(
+                agriculturePercent: try v("Hanoi", 2025, "FY", "structure_current_prices", "agriculture_forestry_fishery"),
+                industryConstructionPercent: try v("Hanoi", 2025, "FY", "structure_current_prices", "industry_construction"),
+                servicesPercent: try v("Hanoi", 2025, "FY", "structure_current_prices", "services"),
+                productTaxesPercent: try v("Hanoi", 2025, "FY", "structure_current_prices", "product_taxes_less_subsidies"),
+                perCapitaGRDP2024: try v("Hanoi", 2024, "FY", "grdp_per_capita", "total"),
+                perCapitaGRDP2025: try v("Hanoi", 2025, "FY", "grdp_per_capita", "total"))
+        }
     }
 }

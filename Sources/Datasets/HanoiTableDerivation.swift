@@ -18,7 +18,8 @@ import LinearAlgebra
 ///    capital formation and the rest as intermediate inputs (repair and maintenance) in its
 ///    parent's pattern; tourism sells all its output to visitors, an export of tourism
 ///    services from Hanoi's point of view. Water joins industry.
-/// 4. Scaled so that value added equals Hanoi's 2024 GRDP less product taxes.
+/// 4. Scaled so that value added equals Hanoi's base-year GRDP less product taxes (2024:
+///    1,430 trn; the 2025 base: see `HanoiStructure`, its relative size for FLQ still 2024's).
 ///
 /// Assumptions stated: 2019 national technology holds for Hanoi in 2024; Hanoi's final-
 /// demand pattern by product is the nation's (before the re-specifications); imports are
@@ -30,8 +31,11 @@ public struct HanoiTableDerivation: Sendable {
     /// Vietnam's product taxes less subsidies in 2024, % of GDP: 100 − services − industry &
     /// construction − agriculture (published 2024 structure).
     public let vietnamProductTaxPercent: Double
+    /// The base year whose structure and level the table has.
+    public let base: HanoiBase
 
-    public init(nationalCSV: String, facts: PublishedFacts) throws(DatasetError) {
+    public init(nationalCSV: String, facts: PublishedFacts, base: HanoiBase = .base2024) throws(DatasetError) {
+        self.base = base
         let national = try NationalTable2019.table(csv: nationalCSV)
         do {
             self.nationalDomesticGroups = try national.domesticFlows().aggregated(by: NationalTable2019.hanoiMatchingGroups)
@@ -53,7 +57,7 @@ public struct HanoiTableDerivation: Sendable {
     }
 
     public func structure(_ parameters: DerivationParameters) throws(DatasetError) -> HanoiStructure {
-        try HanoiStructure(facts: facts, parameters: parameters, servicesValueAddedRatio: servicesValueAddedRatio)
+        try HanoiStructure(facts: facts, base: base, parameters: parameters, servicesValueAddedRatio: servicesValueAddedRatio)
     }
 
     /// The Hanoi table for `parameters`.
@@ -74,9 +78,12 @@ public struct HanoiTableDerivation: Sendable {
     }
 
     private func derive(_ p: DerivationParameters, _ s: HanoiStructure) throws -> IOTable {
+        // Hanoi's size relative to the nation is measured in 2024, the latest year both are
+        // published; the table is then scaled to the base year's value added.
         let grdp = try facts.value("Hanoi", 2024, "FY", "grdp_current_prices", "total")
         let gdp = try facts.value("Vietnam", 2024, "FY", "gdp_current_prices", "total")
         let hanoiValueAdded = grdp * (1 - s.productTaxesPercent / 100)
+        let baseValueAdded = s.grdpTrillionVND * (1 - s.productTaxesPercent / 100)
         let vietnamValueAdded = gdp * (1 - vietnamProductTaxPercent / 100)
         let manufacturing = s.percent(.industry) - s.waterPercent
         let groupShares = [
@@ -106,7 +113,7 @@ public struct HanoiTableDerivation: Sendable {
             ],
             groups: HanoiSector.allCases.map(\.rawValue))
         table = try table.aggregated(by: concordance)
-        let billionVND = hanoiValueAdded * 1000
+        let billionVND = baseValueAdded * 1000
         return try table.scaled(by: billionVND / table.valueAdded.reduce(0, +))
     }
 }

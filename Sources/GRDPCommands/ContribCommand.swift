@@ -7,12 +7,12 @@ import Reporting
 
 /// Loads accounts: a user's CSV or the embedded Hanoi 2025 accounts.
 enum AccountsSource {
-    static func load(path: String?, options: TableFileOptions? = nil) throws -> GRDPAccounts {
+    static func load(path: String?, options: TableFileOptions? = nil, dataset: String? = nil) throws -> GRDPAccounts {
         if let path {
             try InputFile.check(path, role: "--accounts")
             return try GRDPAccounts.load(path: path, options: options?.fileOptions ?? .init())
         }
-        return try HanoiDataset.embedded().accounts()
+        return try HanoiDataset.embedded(id: dataset ?? HanoiBase.base2024.id).accounts()
     }
 
     /// `--sheet` only with `--accounts` (a bad command line otherwise).
@@ -42,6 +42,7 @@ struct ContribCommand: ParsableCommand {
             """)
 
     @Option(help: "GRDP accounts CSV or .xlsx (default: embedded Hanoi 2024 base / 2025 plan).") var accounts: String?
+    @Option(help: "Embedded dataset: hanoi-2024 (2025 plan, the default) or hanoi-2025 (2026 plan).") var dataset: String?
     @OptionGroup var accountsFile: TableFileOptions
     @Option(help: "Year the accounts must be for (checked).") var year: Int?
     @Flag(help: "Use the accounts' growth column (actuals) instead of the targets.") var actual = false
@@ -53,6 +54,12 @@ struct ContribCommand: ParsableCommand {
     func validate() throws {
         try AccountsSource.validate(path: accounts, options: accountsFile)
         try TargetOption.check(target)
+        if let dataset {
+            guard accounts == nil else { throw ValidationError("--dataset names embedded accounts; give either --dataset or --accounts") }
+            guard HanoiBase(id: dataset) != nil else {
+                throw ValidationError("--dataset: unknown dataset '\(dataset)'; the embedded datasets are \(HanoiBase.allCases.map(\.id).joined(separator: ", "))")
+            }
+        }
     }
 
     func run() throws {
@@ -63,7 +70,7 @@ struct ContribCommand: ParsableCommand {
     }
 
     func makeReport() throws -> Report {
-        let accounts = try AccountsSource.load(path: self.accounts, options: accountsFile)
+        let accounts = try AccountsSource.load(path: self.accounts, options: accountsFile, dataset: dataset)
         try AccountsSource.check(year: year, accounts, path: self.accounts)
         var tables: [ResultTable] = []
         var headline: [(key: String, value: Cell)] = [("Region", .text(accounts.region))]
@@ -84,6 +91,16 @@ struct ContribCommand: ParsableCommand {
                 headline.append(("Gap to target (pp)", .number(gap.gapPercentagePoints, decimals: 2)))
                 figures.append(KeyFigure("gap_to_target_pp", gap.gapPercentagePoints, unit: "pp"))
             }
+        } else if accounts.sectors.contains(where: { $0.target == nil }) {
+            // A plan without a target for some lines (Hanoi 2026: product taxes): what they need.
+            let need = try UntargetedLineRequirement(accounts: accounts, headlineTargetPercent: headlineTarget)
+            tables.append(GrowthReports.untargetedRequirement(need, accounts: accounts))
+            headline.append(("Targeted lines contribute (pp)", .number(need.targetedContributionPercentagePoints, decimals: 3)))
+            headline.append(("Headline target", .number(need.headlineTargetPercent, decimals: 2)))
+            headline.append(("\(need.untargetedLines.joined(separator: ", ")) need growth (%)", .number(need.requiredGrowthPercent, decimals: 2)))
+            figures += [KeyFigure("targeted_contribution_pp", need.targetedContributionPercentagePoints, unit: "pp"),
+                        KeyFigure("target_pct", need.headlineTargetPercent, unit: "%"),
+                        KeyFigure("untargeted_required_growth_pct", need.requiredGrowthPercent, unit: "%")]
         } else {
             let plan = try PlanConsistency(accounts: accounts, headlineTargetPercent: headlineTarget)
             tables.append(GrowthReports.contributions(plan.contributions, title: "Contributions of the plan's sector targets"))
@@ -95,7 +112,7 @@ struct ContribCommand: ParsableCommand {
                         KeyFigure("implied_minus_target_pp", -plan.shortfallPercentagePoints, unit: "pp")]
         }
         if self.accounts == nil {
-            let dataset = try HanoiDataset.embedded()
+            let dataset = try HanoiDataset.embedded(id: self.dataset ?? HanoiBase.base2024.id)
             let demand = try DemandContributions(model: LeontiefModel(table: dataset.table))
             tables.append(GrowthReports.demandSide(demand))
             if let demandGrowth {

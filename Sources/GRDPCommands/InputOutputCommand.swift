@@ -1,4 +1,5 @@
 import ArgumentParser
+import Datasets
 import Foundation
 import InputOutput
 import LinearAlgebra
@@ -28,6 +29,7 @@ struct InputOutputCommand: ParsableCommand {
 
     @Argument(help: "Input-output table (CSV or .xlsx). Default: the embedded Hanoi 2024 table.")
     var table: String?
+    @Option(help: "Embedded table when no TABLE is given: hanoi-2024 (default) or hanoi-2025.") var dataset: String?
 
     @OptionGroup var tableFile: TableFileOptions
     @OptionGroup var tableContent: TableContentOptions
@@ -82,6 +84,12 @@ struct InputOutputCommand: ParsableCommand {
         if table == nil, tableFile.sheet != nil || tableContent.region != nil || tableContent.imports != nil || tableContent.unit != nil {
             throw ValidationError("--sheet, --region, --imports and --unit describe a TABLE file; give one, or drop them for the embedded table")
         }
+        if let dataset {
+            guard table == nil else { throw ValidationError("--dataset names an embedded table; give either TABLE or --dataset") }
+            guard HanoiBase(id: dataset) != nil else {
+                throw ValidationError("--dataset: unknown dataset '\(dataset)'; the embedded datasets are \(HanoiBase.allCases.map(\.id).joined(separator: ", "))")
+            }
+        }
         if let write, let output = outputOptions.output, StagedFile.sameTarget(write, output) {
             throw ValidationError("--write and --output name the same file '\(output)'; give two different files")
         }
@@ -118,8 +126,8 @@ struct InputOutputCommand: ParsableCommand {
         var source = self.table.map { path in
             [path] + (loaded.region.map { ["region \($0)"] } ?? [])
                 + (loaded.imports == .competitive ? ["competitive imports removed by import proportionality"] : [])
-        }?.joined(separator: ", ") ?? "embedded Hanoi 2024 table"
-        let tableName = self.table ?? "embedded Hanoi 2024 table"
+        }?.joined(separator: ", ") ?? embeddedTableName
+        let tableName = self.table ?? embeddedTableName
         let balanceReport = try InputOutputError.at(tableName) { try table.validate(tolerance: tolerance, acceptImbalance: acceptImbalance) }
         var notes: [String] = loaded.warnings
         if acceptImbalance, max(balanceReport.largestRelativeRowResidual, balanceReport.largestRelativeColumnResidual) > tolerance {
@@ -231,8 +239,11 @@ struct InputOutputCommand: ParsableCommand {
             try InputFile.check(table, role: "table")
             return try InputOutputError.at(table) { try IOTable.read(path: table, options: tableContent.readOptions(tableFile)) }
         }
-        return LoadedIOTable(table: try DefaultData.hanoiTable(), unit: "billion VND", imports: .domestic, region: nil, warnings: [])
+        return LoadedIOTable(table: try HanoiDataset.embedded(id: dataset ?? HanoiBase.base2024.id).table, unit: "billion VND", imports: .domestic, region: nil, warnings: [])
     }
+
+    /// "embedded Hanoi 2024 table", or 2025 with `--dataset hanoi-2025`.
+    var embeddedTableName: String { "embedded Hanoi \(HanoiBase(id: dataset ?? "")?.baseYear ?? 2024) table" }
 
     static func parseSplit(_ text: String) throws -> (String, [(label: String, weight: Double)]) {
         let halves = text.split(separator: "=", maxSplits: 1).map(String.init)

@@ -51,11 +51,15 @@ public enum InputOutputReports {
         var result = ResultTable(
             id: "linkages", title: "Rasmussen–Hirschman linkages (normalised; > 1 = above average)",
             columns: [.init("sector", "Sector"), .init("backward", "Backward"), .init("forward", "Forward (Ghosh)"),
-                      .init("forward_leontief", "Forward (Leontief rows)"), .init("class", "Class")])
+                      .init("forward_leontief", "Forward (Leontief rows)"), .init("class", "Class"),
+                      .init("backward_output_weighted", "Backward (output-weighted)"), .init("forward_output_weighted", "Forward (output-weighted)")])
+        let classes = l.classification(threshold: Linkages.defaultClassThreshold)
         for (j, sector) in l.sectors.enumerated() {
             result.append([.text(sector), .number(l.backward[j], decimals: 4), .number(l.forward[j], decimals: 4),
-                           .number(l.forwardFromLeontief[j], decimals: 4), .text(l.classification[j].rawValue)])
+                           .number(l.forwardFromLeontief[j], decimals: 4), .text(classes[j].rawValue),
+                           .number(l.backwardOutputWeighted[j], decimals: 4), .number(l.forwardOutputWeighted[j], decimals: 4)])
         }
+        result.notes.append("a class is given only where both indices differ from 1 by at least \(NumberText.fixed(Linkages.defaultClassThreshold, 2)); output-weighted indices divide by the output-weighted mean (Miller & Blair 2009, §12.2.4)")
         return result
     }
 

@@ -30,6 +30,12 @@ extension Scenario {
     @discardableResult
     public func validate(sectors: [String], accountsLines: [String], assumptionIDs: [String], accountsYear: Int? = nil) throws(ScenarioError) -> GaussianCopula? {
         try validateMagnitudes()
+        if let year, let accountsYear, year != accountsYear, accountsPath == nil {
+            let other = Self.planYearOfDataset.first { $0.value == year }.map { " or dataset = \"\($0.key)\"" } ?? ""
+            throw error(
+                at: "scenario.year",
+                "dataset \"\(dataset)\" has base year \(accountsYear - 1) and is for \(accountsYear), not \(year); set year = \(accountsYear)\(other), or give accounts for \(year) with accounts = \"FILE.csv\"")
+        }
         if let year, let accountsYear, year != accountsYear {
             throw error(
                 at: "scenario.year",

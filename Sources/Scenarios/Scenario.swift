@@ -71,7 +71,9 @@ public struct Scenario: Sendable {
     // MARK: Defaults and limits
 
     /// The datasets `scenario.dataset` may name.
-    public static let knownDatasets = ["hanoi-2024"]
+    public static let knownDatasets = ["hanoi-2024", "hanoi-2025"]
+    /// The plan year of each embedded dataset (base year + 1): `scenario.year` must match it.
+    public static let planYearOfDataset = ["hanoi-2024": 2025, "hanoi-2025": 2026]
     public static let defaultDataset = "hanoi-2024"
     public static let defaultDraws = 100_000
     public static let defaultAmountUnit = "billion VND"

@@ -33,7 +33,7 @@ public enum ScenarioCompiler {
 
     /// Loads the dataset the scenario names (paths relative to the scenario file).
     public static func dataset(for scenario: Scenario) throws -> Dataset {
-        let embedded = try HanoiDataset.embedded()
+        let embedded = try HanoiDataset.embedded(id: scenario.dataset)
         let accounts = try scenario.accountsPath.map { try GRDPAccounts.load(path: $0) } ?? embedded.accounts()
         let loaded = try scenario.tablePath.map { try IOTable.read(path: $0) }
         let table = loaded?.table ?? embedded.table
@@ -55,8 +55,8 @@ public enum ScenarioCompiler {
                 ?? "; table unit not stated (add a '# unit: billion VND' line): lever amounts taken in the table's units"
         } ?? ""
         let description = userFiles
-            ? "table \(scenario.tablePath ?? "embedded Hanoi 2024"), accounts \(scenario.accountsPath ?? "embedded Hanoi 2025")\(unitNote)"
-            : "embedded Hanoi dataset (2024 base, 2025 plan)"
+            ? "table \(scenario.tablePath ?? "embedded Hanoi \(embedded.base.baseYear)"), accounts \(scenario.accountsPath ?? "embedded Hanoi \(embedded.base.planYear)")\(unitNote)"
+            : embedded.base.summary
         var dataset = Dataset(table: table, accounts: accounts, hanoi: userFiles ? nil : embedded, quarterlyWeights: weights, description: description)
         dataset.tableUnit = loaded.map(\.unit) ?? Scenario.defaultAmountUnit
         dataset.notes = loaded?.warnings ?? []

@@ -46,6 +46,13 @@ struct MultiplierTests {
         #expect(maxDifference(linkages.forward, [1.2083333, 0.7916667]) < 1e-7)
         #expect(maxDifference(linkages.forwardFromLeontief, [1.0666667, 0.9333333]) < 1e-7)
         #expect(linkages.classification == [.key, .weak])
+        // Both backward indices are within 0.05 of 1: no class at the default threshold.
+        #expect(linkages.classification(threshold: Linkages.defaultClassThreshold) == [.nearAverage, .nearAverage])
+        #expect(linkages.classification(threshold: 0.02) == [.key, .weak])
+        // Output-weighted (x = [1000, 2000]), from numpy: colsum(L)/(w·colsum(L)) and
+        // rowsum(G)/(w·rowsum(G)), w = x/Σx. Tolerance 1e-7.
+        #expect(maxDifference(linkages.backwardOutputWeighted, [1.0298507, 0.9850746]) < 1e-7)
+        #expect(maxDifference(linkages.forwardOutputWeighted, [1.2985075, 0.8507463]) < 1e-7)
     }
 
     /// Impact of Δf = [250, −200] (the move from f = [350, 1700] to [600, 1500]):

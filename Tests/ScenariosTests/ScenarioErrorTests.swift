@@ -148,7 +148,7 @@ struct ScenarioErrorTests {
         .init(name: "unknown dataset assumptions mode", body: "dataset_assumptions = \"low\"\n", line: 3,
               key: "scenario.dataset_assumptions", message: "use \"sample\" or \"central\""),
         .init(name: "unknown dataset", body: "dataset = \"hanoi-2019\"\n", line: 3, key: "scenario.dataset",
-              message: "unknown dataset \"hanoi-2019\"; the known datasets are: \"hanoi-2024\""),
+              message: "unknown dataset \"hanoi-2019\"; the known datasets are: \"hanoi-2024\", \"hanoi-2025\""),
         .init(name: "unknown category", body: "[levers.d]\nkind = \"demand\"\ncategory = \"tourists\"\nsectors = { trade = 1 }\namount = 1\nsource = \"x\"\n",
               line: 5, key: "levers.d.category", message: "use \"households\", \"government\", \"investment\", \"exports\" or \"visitors\""),
         .init(name: "unknown kind", body: growthLever(kind: "kind = \"subsidy\"\n"), line: 4, key: "levers.a.kind",
