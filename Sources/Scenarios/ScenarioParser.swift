@@ -6,6 +6,14 @@ import TOML
 struct ScenarioParser {
     let file: String
     let locator: TOMLKeyLocator
+    /// The files (and command line) the document was assembled from.
+    var sources: ScenarioSources
+
+    init(file: String, locator: TOMLKeyLocator, sources: ScenarioSources? = nil) {
+        self.file = file
+        self.locator = locator
+        self.sources = sources ?? ScenarioSources(root: file)
+    }
 
     static let rootKeys = ["scenario", "baseline", "levers", "indicators", "correlation"]
     static let scenarioKeys = [
@@ -20,17 +28,15 @@ struct ScenarioParser {
         "cost_shock": ["sector", "price_change"],
     ]
     static let indicatorKeys = ["exports", "cpi"]
-    static let correlationKeys = ["parameters", "matrix"]
+    static let correlationKeys = ["parameters", "matrix", "pairs"]
 
-    static func parse(_ text: String, path file: String) throws(ScenarioError) -> Scenario {
-        let root: TOMLTable
-        do throws(TOMLError) {
-            root = try TOMLDocument.parse(text).root
-        } catch {
-            throw syntaxError(error, file: file)
-        }
-        let parser = ScenarioParser(file: file, locator: TOMLKeyLocator(root: root))
-        return try parser.scenario(from: root)
+    static func parse(_ text: String, path file: String, overrides: [ScenarioOverride] = []) throws(ScenarioError) -> Scenario {
+        let (document, sources) = try assemble(text, path: file, overrides: overrides)
+        let root = document.root
+        let parser = ScenarioParser(file: file, locator: TOMLKeyLocator(root: root), sources: sources)
+        var scenario = try parser.scenario(from: root)
+        scenario.sources = sources
+        return scenario
     }
 
     /// A TOML syntax error at its line. A redefinition (which is how a duplicate lever id
@@ -76,10 +82,10 @@ struct ScenarioParser {
             throw error("scenario.dataset", "unknown dataset \"\(dataset)\"; the known datasets are: \(Scenario.knownDatasets.map { "\"\($0)\"" }.joined(separator: ", "))")
         }
         let accountsPath = try settings["accounts"].map { (value) throws(ScenarioError) in
-            Self.resolve(try nonEmptyString(value, at: "scenario.accounts"), against: file)
+            Self.resolve(try nonEmptyString(value, at: "scenario.accounts"), against: sources.file(of: "scenario.accounts", locator: locator))
         }
         let tablePath = try settings["table"].map { (value) throws(ScenarioError) in
-            Self.resolve(try nonEmptyString(value, at: "scenario.table"), against: file)
+            Self.resolve(try nonEmptyString(value, at: "scenario.table"), against: sources.file(of: "scenario.table", locator: locator))
         }
         let year = try settings["year"].map { (value) throws(ScenarioError) in try integer(value, at: "scenario.year") }
         let target = try settings["target"].map { (value) throws(ScenarioError) in try number(value, at: "scenario.target") }
@@ -301,6 +307,12 @@ struct ScenarioParser {
     func correlationSpec(_ value: TOMLValue) throws(ScenarioError) -> CorrelationSpec {
         let correlation = try table(value, at: "correlation")
         try checkKeys(correlation, at: "correlation", allowed: Self.correlationKeys, context: "in [correlation]")
+        if let pairs = correlation["pairs"] {
+            guard correlation["matrix"] == nil else {
+                throw error("correlation.pairs", "both matrix and pairs are given; keep one: the full matrix, or the correlated pairs (the others are 0)")
+            }
+            return try correlationPairs(pairs, parameters: correlation["parameters"])
+        }
         let parameters = try strings(try required(correlation, "parameters", at: "correlation"), at: "correlation.parameters")
         guard !parameters.isEmpty else {
             throw error("correlation.parameters", "no parameters are listed; name the correlated parameters or remove [correlation]")
@@ -331,10 +343,75 @@ struct ScenarioParser {
         return CorrelationSpec(parameters: parameters, matrix: matrix, line: line("correlation.matrix"))
     }
 
+    /// `pairs = [["a", "b", 0.6], …]`: the correlation matrix pair by pair, every other
+    /// off-diagonal entry 0. The parameters are `parameters` when given (each pair must name
+    /// two of them), else those the pairs name, in order of first mention. The matrix is then
+    /// checked as a full one is (symmetric by construction; positive definite at validation).
+    /// - Complexity: O(k² + pairs).
+    func correlationPairs(_ value: TOMLValue, parameters listed: TOMLValue?) throws(ScenarioError) -> CorrelationSpec {
+        let pairsKey = "correlation.pairs"
+        guard let pairs = value.array else {
+            throw wrongType(value, at: pairsKey, expected: "an array of pairs, e.g. [[\"baseline.industry\", \"baseline.trade\", 0.3]]")
+        }
+        guard !pairs.isEmpty else {
+            throw error(pairsKey, "no pairs are given; list [\"id\", \"id\", correlation] pairs or remove [correlation]")
+        }
+        var parameters: [String] = []
+        var parameterKeys: [String] = []
+        if let listed {
+            parameters = try strings(listed, at: "correlation.parameters")
+            for (index, id) in parameters.enumerated() where parameters[..<index].contains(id) {
+                throw error("correlation.parameters[\(index)]", "\"\(id)\" is listed twice; list each parameter once")
+            }
+            parameterKeys = parameters.indices.map { "correlation.parameters[\($0)]" }
+        }
+        var entries: [(first: Int, second: Int, rho: Double)] = []
+        var seen: [String: Int] = [:]
+        for index in 0..<pairs.count {
+            let key = "\(pairsKey)[\(index)]"
+            guard let pair = pairs[index].array, pair.count == 3 else {
+                throw wrongType(pairs[index], at: key, expected: "a pair [\"id\", \"id\", correlation], e.g. [\"baseline.industry\", \"baseline.trade\", 0.3]")
+            }
+            let a = try nonEmptyString(pair[0], at: "\(key)[0]"), b = try nonEmptyString(pair[1], at: "\(key)[1]")
+            let rho = try number(pair[2], at: "\(key)[2]")
+            guard a != b else { throw error("\(key)[1]", "the pair names \"\(a)\" twice; a parameter's correlation with itself is 1 — name two different parameters") }
+            guard rho >= -1, rho <= 1 else { throw error("\(key)[2]", "the correlation is \(rho); it must lie in [-1, 1]") }
+            var positions: [Int] = []
+            for (offset, id) in [a, b].enumerated() {
+                if let position = parameters.firstIndex(of: id) {
+                    positions.append(position)
+                } else if listed != nil {
+                    throw error("\(key)[\(offset)]", "\"\(id)\" is not in correlation.parameters; add it there or correct the id")
+                } else {
+                    positions.append(parameters.count)
+                    parameters.append(id)
+                    parameterKeys.append("\(key)[\(offset)]")
+                }
+            }
+            let identity = "\(min(positions[0], positions[1]))-\(max(positions[0], positions[1]))"
+            if let first = seen[identity] {
+                throw error(key, "the pair \(a), \(b) is given twice (first at \(pairsKey)[\(first)]); give each pair once")
+            }
+            seen[identity] = index
+            entries.append((positions[0], positions[1], rho))
+        }
+        let k = parameters.count
+        var matrix = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
+        for i in 0..<k { matrix[i][i] = 1 }
+        for entry in entries {
+            matrix[entry.first][entry.second] = entry.rho
+            matrix[entry.second][entry.first] = entry.rho
+        }
+        var spec = CorrelationSpec(parameters: parameters, matrix: matrix, line: line(pairsKey))
+        spec.matrixKey = pairsKey
+        spec.parameterKeys = parameterKeys
+        return spec
+    }
+
     // MARK: Errors and positions
 
     func error(_ key: String, _ message: String) -> ScenarioError {
-        ScenarioError(file: file, line: locator.nearestLine(of: key), key: key, message: message)
+        sources.error(at: key, message, locator: locator)
     }
 
     func line(_ key: String) -> Int { locator.nearestLine(of: key) ?? 1 }
@@ -366,7 +443,7 @@ struct ScenarioParser {
         "price_change": "price_change = … (percent: a number or a distribution)",
         "baseline": "baseline = … (% without the levers: a number or a distribution)",
         "parameters": "parameters = [\"levers.ID.amount\", …] (one id per row of the matrix)",
-        "matrix": "matrix = [[1.0, …], …] (one row and one column per parameter)",
+        "matrix": "matrix = [[1.0, …], …] (one row and one column per parameter), or pairs = [[\"id\", \"id\", 0.5], …]",
     ]
 
     static func quotedList(_ words: [String], last: String) -> String {
