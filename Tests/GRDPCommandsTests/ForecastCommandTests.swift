@@ -27,7 +27,7 @@ struct ForecastCommandTests {
     }
 
     @Test("Malformed forecast options are one line and exit 64", arguments: [
-        ["run", "--actual", "Q2=7.4"], ["run", "--actual", "Q1=7.4,Q2=x"], ["run", "--set", "national.gowth=7"],
+        ["run", "--actual", "Q2=7.4"], ["run", "--actual", "Q1=7.4,Q2=x"], ["run", "--set", "national.growth=seven"],
         ["run", "--baseline-model", "trend"], ["backtest", "--from", "2025", "--to", "2020"],
     ])
     func badOptions(arguments: [String]) throws {
