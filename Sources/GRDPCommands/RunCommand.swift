@@ -45,7 +45,7 @@ struct RunCommand: ParsableCommand {
             throw ValidationError("--keep-draws and --output name the same file '\(output)'; give two different files")
         }
         if let sampling, SamplingMethod(rawValue: sampling) == nil { throw ValidationError("--sampling must be monte-carlo or latin-hypercube") }
-        if keepDraws == "-" { throw ValidationError("--keep-draws needs a file name (the draws are written atomically, not to standard output)") }
+        if keepDraws == "-" { throw ValidationError("--keep-draws -: the draws cannot go to standard output (they would mix with the report); give a file name") }
     }
 
     /// Kept draws are staged next to their target and committed only after the report has
