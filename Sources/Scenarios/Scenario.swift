@@ -65,6 +65,8 @@ public struct Scenario: Sendable {
     public let correlation: CorrelationSpec?
     /// Where each key is defined, for errors raised after parsing.
     let locator: TOMLKeyLocator
+    /// `[[policy]]`: the values the planner chooses, for `grdp experiment`.
+    public internal(set) var policies: [Policy] = []
     /// The files it was assembled from (`extends`) and the command line (`--set`).
     public internal(set) var sources: ScenarioSources
 

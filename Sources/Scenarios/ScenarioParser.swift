@@ -15,7 +15,8 @@ struct ScenarioParser {
         self.sources = sources ?? ScenarioSources(root: file)
     }
 
-    static let rootKeys = ["scenario", "baseline", "levers", "indicators", "correlation"]
+    static let rootKeys = ["scenario", "baseline", "levers", "indicators", "correlation", "policy"]
+    static let policyKeys = ["name", "description", "set"]
     static let scenarioKeys = [
         "name", "description", "dataset", "accounts", "table", "year", "target", "draws", "seed", "sampling",
         "actual_quarters", "dataset_assumptions", "baseline_model", "national_growth", "amount_unit",
@@ -184,6 +185,7 @@ struct ScenarioParser {
             correlation: correlation, locator: locator)
         scenario.baselineModel = baselineModel
         scenario.nationalGrowth = nationalGrowth
+        if let value = root["policy"] { scenario.policies = try policies(value) }
         if let amountUnit { scenario.amountUnit = amountUnit }
         return scenario
     }
@@ -406,6 +408,45 @@ struct ScenarioParser {
         spec.matrixKey = pairsKey
         spec.parameterKeys = parameterKeys
         return spec
+    }
+
+    /// `[[policy]]` tables: a unique name and `set`, an array of `--set` assignments.
+    func policies(_ value: TOMLValue) throws(ScenarioError) -> [Policy] {
+        guard let array = value.array, array.isArrayOfTables else {
+            throw wrongType(value, at: "policy", expected: "[[policy]] tables, each with name = \"…\" and set = [\"KEY=VALUE\", …]")
+        }
+        var policies: [Policy] = []
+        for index in 0..<array.count {
+            let path = "policy[\(index)]"
+            let table = try table(array[index], at: path)
+            try checkKeys(table, at: path, allowed: Self.policyKeys, context: "in a [[policy]]")
+            guard let nameValue = table["name"] else { throw error("\(path).name", "missing required key; add name = \"…\" (the policy's label)") }
+            let name = try nonEmptyString(nameValue, at: "\(path).name")
+            if policies.contains(where: { $0.name == name }) {
+                throw error("\(path).name", "policy \"\(name)\" is declared twice; give each policy its own name")
+            }
+            let description = try table["description"].map { (value) throws(ScenarioError) in try string(value, at: "\(path).description") }
+            guard let setValue = table["set"] else {
+                throw error("\(path).set", "missing required key; add set = [\"levers.ID.amount=…\", …] (the values this policy chooses)")
+            }
+            let assignments = try strings(setValue, at: "\(path).set")
+            var overrides: [ScenarioOverride] = []
+            for (position, assignment) in assignments.enumerated() {
+                let key = "\(path).set[\(position)]"
+                let override: ScenarioOverride
+                do throws(ScenarioError) {
+                    override = try ScenarioOverride(assignment)
+                } catch {
+                    throw self.error(key, error.message)
+                }
+                guard override.key != "policy", !override.key.hasPrefix("policy.") else {
+                    throw error(key, "a policy cannot set [[policy]] itself; set keys of the scenario")
+                }
+                overrides.append(override)
+            }
+            policies.append(Policy(name: name, description: description, overrides: overrides, line: line(path)))
+        }
+        return policies
     }
 
     // MARK: Errors and positions
