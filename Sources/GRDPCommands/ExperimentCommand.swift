@@ -41,7 +41,13 @@ struct ExperimentCommand: ParsableCommand {
         let configuration = RunConfiguration(draws: scenario.draws, seed: scenario.seed, sampling: scenario.sampling, threads: input.threadCount)
         var policies: [ExperimentPolicy] = []
         for policy in scenario.policies {
-            var variant = try RunCommand.loadScenario(input.scenario, settings: input.settings.map { $0 } + policy.overrides.map { ScenarioSetting(override: $0) })
+            var variant: Scenario
+            do {
+                variant = try RunCommand.loadScenario(input.scenario, settings: input.settings + policy.overrides.map { ScenarioSetting(override: $0) })
+            } catch let error as ScenarioError where error.file == ScenarioSources.commandLineName {
+                // A policy's value the scenario rejects: at the policy, with the key it sets.
+                throw CommandInputError("\(scenario.path):\(policy.line): policy \"\(policy.name)\": \(error.description)")
+            }
             if input.centralAssumptions { variant.datasetAssumptions = .central }
             let dataset = try ScenarioCompiler.dataset(for: variant)
             policies.append(ExperimentPolicy(name: policy.name, model: try ScenarioCompiler.compile(variant, dataset: dataset)))
