@@ -137,8 +137,9 @@ public struct Scenario: Sendable {
     static func readText(_ path: String) throws(ScenarioError) -> String {
         var text: String
         do {
-            if let type = try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType,
-               type != .typeRegular, type != .typeSymbolicLink {
+            // stat follows symbolic links: /dev/stdin or a FIFO would block, a directory cannot be read.
+            var info = stat()
+            if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
                 throw ScenarioError(file: path, line: nil, key: "", message: "is not a regular file (a directory, device or FIFO); give the path of a scenario file")
             }
             text = try String(contentsOfFile: path, encoding: .utf8)

@@ -47,7 +47,7 @@ extension ScenarioParser {
             do throws(ScenarioError) {
                 baseText = try Scenario.readText(baseFile)
             } catch {
-                throw refuse("cannot read \(baseFile), the scenario this file extends (\(error.message)); the path is relative to this file's directory")
+                throw refuse("cannot read \(baseFile), the scenario this file extends: \(error.message)")
             }
             sources.files.append(baseFile)
             chain.append(identity)
