@@ -21,6 +21,7 @@ struct BacktestCommand: ParsableCommand {
     @Option(help: "First year to score.") var from: Int = Backtest.defaultYears.lowerBound
     @Option(help: "Last year to score.") var to: Int = Backtest.defaultYears.upperBound
     @Flag(help: "Annual origins only (no conditioning on quarters).") var annualOnly = false
+    @Option(name: .customLong("set"), help: ScenarioSetting.help, transform: ScenarioSetting.parse) var settings: [ScenarioSetting] = []
     @OptionGroup var outputOptions: OutputOptions
 
     func validate() throws {
@@ -28,7 +29,7 @@ struct BacktestCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (scenario, fingerprint) = try RunCommand.loadScenarioWithFingerprint(self.scenario)
+        let (scenario, fingerprint) = try RunCommand.loadScenarioWithFingerprint(self.scenario, settings: settings)
         let dataset = try ScenarioCompiler.dataset(for: scenario)
         let backtest = try ScenarioCompiler.backtest(for: scenario, dataset: dataset, years: from...to)
         let result = backtest.run(origins: annualOnly ? [.annual] : Backtest.Origin.allCases)

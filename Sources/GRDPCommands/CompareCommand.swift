@@ -19,11 +19,12 @@ struct CompareCommand: ParsableCommand {
 
     @Argument(help: "Scenario files (TOML); the first is the reference. One file: its own tables without differences.") var files: [String]
     @Option(help: "Common draws.") var draws: Int = 20_000
-    @Option(help: "Seed (default: the first scenario's).") var seed: UInt64?
+    @Option(help: "Seed, 0 … 2⁶³−1 (default: the first scenario's).", transform: RunCommand.parseSeed) var seed: UInt64?
     @Option(help: "Thresholds of P(growth ≥ x), comma-separated (e.g. 6,7,8,9).") var thresholds: String?
     @Option(help: "Half-width (pp) of the window around the target for the line growth near it.") var window: Double = 0.25
     @Option(help: "Worker threads (default: all cores). Results do not depend on it.") var threads: Int?
     @Flag(help: "Hold the dataset's assumptions at their central values instead of sampling them.") var centralAssumptions = false
+    @Option(name: .customLong("set"), help: ScenarioSetting.help, transform: ScenarioSetting.parse) var settings: [ScenarioSetting] = []
     @OptionGroup var outputOptions: OutputOptions
 
     func validate() throws {
@@ -54,7 +55,7 @@ struct CompareCommand: ParsableCommand {
         var plans: [ComparedPlan] = []
         var firstSeed: UInt64?
         for file in files {
-            var scenario = try Scenario.load(path: file)
+            var scenario = try Scenario.load(path: file, overrides: settings.overrides)
             if centralAssumptions { scenario.datasetAssumptions = .central }
             let dataset = try ScenarioCompiler.dataset(for: scenario)
             let model = try ScenarioCompiler.compile(scenario, dataset: dataset)

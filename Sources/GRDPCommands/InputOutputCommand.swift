@@ -112,7 +112,7 @@ struct InputOutputCommand: ParsableCommand {
 
     /// What the results are computed from, for messages.
     var inputsDescription: String {
-        var inputs = [table ?? "the embedded table"]
+        var inputs = [table == "-" ? TableFile.standardInputName : table ?? "the embedded table"]
         if impact != nil { inputs.append("--impact") }
         if priceShock != nil { inputs.append("--price-shock") }
         if regionalize != nil { inputs.append("--regionalize") }
@@ -124,10 +124,10 @@ struct InputOutputCommand: ParsableCommand {
         let loaded = try loadTable()
         var table = loaded.table
         var source = self.table.map { path in
-            [path] + (loaded.region.map { ["region \($0)"] } ?? [])
+            [path == "-" ? TableFile.standardInputName : path] + (loaded.region.map { ["region \($0)"] } ?? [])
                 + (loaded.imports == .competitive ? ["competitive imports removed by import proportionality"] : [])
         }?.joined(separator: ", ") ?? embeddedTableName
-        let tableName = self.table ?? embeddedTableName
+        let tableName = self.table == "-" ? TableFile.standardInputName : self.table ?? embeddedTableName
         let balanceReport = try InputOutputError.at(tableName) { try table.validate(tolerance: tolerance, acceptImbalance: acceptImbalance) }
         var notes: [String] = loaded.warnings
         if acceptImbalance, max(balanceReport.largestRelativeRowResidual, balanceReport.largestRelativeColumnResidual) > tolerance {
@@ -237,7 +237,8 @@ struct InputOutputCommand: ParsableCommand {
     func loadTable() throws -> LoadedIOTable {
         if let table {
             try InputFile.check(table, role: "table")
-            return try InputOutputError.at(table) { try IOTable.read(path: table, options: tableContent.readOptions(tableFile)) }
+            let name = table == "-" ? TableFile.standardInputName : table  // `-`: standard input
+            return try InputOutputError.at(name) { try IOTable.read(path: table, options: tableContent.readOptions(tableFile)) }
         }
         return LoadedIOTable(table: try HanoiDataset.embedded(id: dataset ?? HanoiBase.base2024.id).table, unit: "billion VND", imports: .domestic, region: nil, warnings: [])
     }

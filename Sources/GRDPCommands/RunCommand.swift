@@ -26,7 +26,7 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Hold the dataset's assumptions at their central values instead of sampling them.") var centralAssumptions = false
     @Option(help: "Published quarters of the year: the GRDP's and a sector aggregate's, e.g. Q1=7.41,Q2=8.13,services.Q1=8.57 (override the scenario's actual_quarters and actual_sector_quarters).") var actual: PublishedQuarters?
     @Option(help: "Baseline model: national (default), national-persistent, local or momentum (overrides the scenario).") var baselineModel: BaselineModel?
-    @Option(name: .customLong("set"), help: "Override an input, e.g. national.growth=7.5 (Vietnam's GDP growth forecast, %).") var settings: [ScenarioSetting] = []
+    @Option(name: .customLong("set"), help: ScenarioSetting.help, transform: ScenarioSetting.parse) var settings: [ScenarioSetting] = []
     @Option(name: .customLong("progress"), help: "Progress on standard error: none, bar (default on a terminal) or log (a line every 5 s; default otherwise).")
     var progressMode: ProgressMode?
     @OptionGroup var outputOptions: OutputOptions
@@ -45,7 +45,7 @@ struct RunCommand: ParsableCommand {
             throw ValidationError("--keep-draws and --output name the same file '\(output)'; give two different files")
         }
         if let sampling, SamplingMethod(rawValue: sampling) == nil { throw ValidationError("--sampling must be monte-carlo or latin-hypercube") }
-        if keepDraws == "-" { throw ValidationError("--keep-draws needs a file name (the draws are written atomically, not to standard output)") }
+        if keepDraws == "-" { throw ValidationError("--keep-draws -: the draws cannot go to standard output (they would mix with the report); give a file name") }
     }
 
     /// Kept draws are staged next to their target and committed only after the report has
@@ -68,28 +68,31 @@ struct RunCommand: ParsableCommand {
     /// The number of draws the run will make (`--draws`, else the scenario's), for the progress total.
     func resolvedDraws() throws -> Int {
         if let draws { return draws }
-        return try Self.loadScenarioWithFingerprint(scenario == "-" ? nil : scenario).0.draws
+        return try Self.loadScenarioWithFingerprint(scenario == "-" ? nil : scenario, settings: settings).0.draws
     }
 
     /// The scenario (`-`: standard input; nil: the embedded Hanoi 2025 plan) and the `meta`
     /// entry of its bytes.
-    static func loadScenarioWithFingerprint(_ path: String?) throws -> (Scenario, ReportMeta.Input) {
+    static func loadScenarioWithFingerprint(_ path: String?, settings: [ScenarioSetting] = []) throws -> (Scenario, ReportMeta.Input) {
+        let overrides = settings.overrides
         if let path {
             if path == "-" {
                 let text = try InputFile.read("-")
-                return (try Scenario.parse(text, path: "-"), InputFile.fingerprint(role: "scenario", path: "-", text: text))
+                return (try Scenario.parse(text, path: "-", overrides: overrides), InputFile.fingerprint(role: "scenario", path: "-", text: text))
             }
             try InputFile.check(path, role: "scenario")
-            let scenario = try Scenario.load(path: path)
+            let scenario = try Scenario.load(path: path, overrides: overrides)
             let fingerprint = InputFile.fingerprint(role: "scenario", path: path) ?? ReportMeta.Input(role: "scenario", path: path, sha256: "")
             return (scenario, fingerprint)
         }
         let text = try HanoiDataset.embedded().defaultScenario
         let name = "embedded hanoi-2025-plan.toml"
-        return (try Scenario.parse(text, path: name), InputFile.fingerprint(role: "scenario", path: name, text: text))
+        return (try Scenario.parse(text, path: name, overrides: overrides), InputFile.fingerprint(role: "scenario", path: name, text: text))
     }
 
-    static func loadScenario(_ path: String?) throws -> Scenario { try loadScenarioWithFingerprint(path).0 }
+    static func loadScenario(_ path: String?, settings: [ScenarioSetting] = []) throws -> Scenario {
+        try loadScenarioWithFingerprint(path, settings: settings).0
+    }
 
     /// A finished simulation: the engine's result and what the reports need to describe it.
     struct Simulated {
@@ -105,14 +108,13 @@ struct RunCommand: ParsableCommand {
     }
 
     func simulate(command: String, progress: (@Sendable (Int) -> Void)? = nil, keptDraws: StagedFile? = nil) throws -> Simulated {
-        var (scenario, fingerprint) = try Self.loadScenarioWithFingerprint(self.scenario)
+        var (scenario, fingerprint) = try Self.loadScenarioWithFingerprint(self.scenario, settings: settings)
         if let draws { scenario.draws = draws }
         if let seed { scenario.seed = seed }
         if let sampling, let method = SamplingMethod(rawValue: sampling) { scenario.sampling = method }
         if centralAssumptions { scenario.datasetAssumptions = .central }
         actual?.apply(to: &scenario)
         if let baselineModel { scenario.baselineModel = baselineModel }
-        for setting in settings { try setting.apply(to: &scenario) }
         let dataset = try ScenarioCompiler.dataset(for: scenario)
         let model = try ScenarioCompiler.compile(scenario, dataset: dataset)
         let configuration = RunConfiguration(
@@ -175,11 +177,13 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate", abstract: "Check a scenario file without running it (exit 1 with file:line: key on the first error).")
 
     @Argument(help: "Scenario files (TOML); '-' reads standard input.") var files: [String]
+    @Option(name: .customLong("set"), help: ScenarioSetting.help, transform: ScenarioSetting.parse) var settings: [ScenarioSetting] = []
     @OptionGroup var outputOptions: OutputOptions
 
     /// The scenario at `file` (`-`: standard input).
-    static func load(_ file: String) throws -> Scenario {
-        file == "-" ? try Scenario.parse(InputFile.read("-"), path: "-") : try Scenario.load(path: file)
+    static func load(_ file: String, settings: [ScenarioSetting] = []) throws -> Scenario {
+        file == "-" ? try Scenario.parse(InputFile.read("-"), path: "-", overrides: settings.overrides)
+            : try Scenario.load(path: file, overrides: settings.overrides)
     }
 
     func run() throws {
@@ -192,7 +196,7 @@ struct ValidateCommand: ParsableCommand {
         for file in files {
             let text = try file == "-" ? InputFile.read("-") : nil
             if text == nil { try InputFile.check(file, role: "scenario") }
-            let scenario = try text.map { try Scenario.parse($0, path: "-") } ?? Self.load(file)
+            let scenario = try text.map { try Scenario.parse($0, path: "-", overrides: settings.overrides) } ?? Self.load(file, settings: settings)
             let dataset = try ScenarioCompiler.dataset(for: scenario)
             let model = try ScenarioCompiler.compile(scenario, dataset: dataset)
             lines.append("\(file): valid — \(scenario.levers.count) levers, \(model.parameters.count) uncertain parameters, \(scenario.draws) draws")

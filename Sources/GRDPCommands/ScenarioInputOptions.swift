@@ -8,9 +8,10 @@ import Simulation
 /// goal-seek, discover): which scenario, seed, threads, central assumptions.
 struct ScenarioInputOptions: ParsableArguments {
     @Argument(help: "Scenario file (TOML). Default: the embedded Hanoi 2025 plan.") var scenario: String?
-    @Option(help: "Seed (overrides the scenario).") var seed: UInt64?
+    @Option(help: "Seed, 0 … 2⁶³−1 (overrides the scenario).", transform: RunCommand.parseSeed) var seed: UInt64?
     @Option(help: "Worker threads (default: all cores). Results do not depend on it.") var threads: Int?
     @Flag(help: "Hold the dataset's assumptions at their central values instead of sampling them.") var centralAssumptions = false
+    @Option(name: .customLong("set"), help: ScenarioSetting.help, transform: ScenarioSetting.parse) var settings: [ScenarioSetting] = []
 
     func validate() throws {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
@@ -27,7 +28,7 @@ struct ScenarioInputOptions: ParsableArguments {
 
     /// The scenario (with the options applied) and its compiled model.
     func load() throws -> (scenario: Scenario, model: SimulationModel) {
-        var scenario = try RunCommand.loadScenario(self.scenario)
+        var scenario = try RunCommand.loadScenario(self.scenario, settings: settings)
         if let seed { scenario.seed = seed }
         if centralAssumptions { scenario.datasetAssumptions = .central }
         let dataset = try ScenarioCompiler.dataset(for: scenario)

@@ -45,26 +45,28 @@ struct PublishedQuarters: ExpressibleByArgument {
 
 extension BaselineModel: ExpressibleByArgument {}
 
-/// `--set KEY=VALUE`: an input of the scenario replaced from the command line. Supported:
-/// `national.growth` (Vietnam's GDP growth forecast, %).
-struct ScenarioSetting: ExpressibleByArgument {
-    static let keys = ["national.growth"]
-    let key: String
-    let value: Double
+/// `--set KEY=VALUE`: any key of the scenario document replaced or added from the command
+/// line, with TOML value syntax (`levers.tourism_visitors.amount.mean=12000`,
+/// `scenario.baseline_model="local"`, the short names `national.growth=7.5`, `baseline.model="local"`,
+/// `target.growth=8.5`). The text is checked here (a bad one is a usage error, exit 64); the
+/// value is laid over the document before the scenario is read, so every check of the scenario
+/// applies to it and names `--set KEY` (exit 1).
+struct ScenarioSetting {
+    let override: ScenarioOverride
 
-    init?(argument: String) {
-        let parts = argument.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard parts.count == 2, Self.keys.contains(parts[0]), let value = Double(parts[1]), value.isFinite, abs(value) < 30 else { return nil }
-        key = parts[0]
-        self.value = value
-    }
-
-    func apply(to scenario: inout Scenario) throws {
-        switch key {
-        case "national.growth": scenario.nationalGrowth = value
-        default: throw ValidationError("--set \(key): unknown key; use one of \(Self.keys.joined(separator: ", "))")
+    static func parse(_ argument: String) throws -> ScenarioSetting {
+        do throws(ScenarioError) {
+            return ScenarioSetting(override: try ScenarioOverride(argument))
+        } catch {
+            throw ValidationError(CommandLineArguments.oneLine(error.description))
         }
     }
 
-    static var defaultValueDescription: String { "national.growth=7.5" }
+    static let help = ArgumentHelp(
+        "Set any key of the scenario, KEY=VALUE in TOML (repeatable), e.g. levers.tourism_visitors.amount.mean=12000, national.growth=7.5, baseline.model='\"local\"'.",
+        valueName: "key=value")
+}
+
+extension [ScenarioSetting] {
+    var overrides: [ScenarioOverride] { map(\.override) }
 }

@@ -60,14 +60,16 @@ extension IOTable {
     /// that says how to declare it.
     /// - Throws: `InputOutputError` naming the file and the cell, line or option.
     /// - Complexity: O(cells) to read, O(n³) for the leakage check.
-    public static func read(path: String, options: IOTableReadOptions = .init()) throws(InputOutputError) -> LoadedIOTable {
+    /// A `path` of `-` reads standard input (named `<stdin>` in errors).
+    public static func read(path given: String, options: IOTableReadOptions = .init()) throws(InputOutputError) -> LoadedIOTable {
         var sheet: TableSheet
         do {
-            sheet = try TableFile.read(path: path, options: options.file)
+            sheet = try TableFile.read(path: given, options: options.file)
         } catch {
             if case let .unreadableFile(path, reason) = error { throw .unreadableFile(path: path, reason: reason) }
             throw .spreadsheet(error)
         }
+        let path = given == "-" ? TableFile.standardInputName : given
         var metadata: [String: (value: String, line: Int)] = [:]
         let firstRow = sheet.rows.first?.number ?? Int.max
         for comment in sheet.comments where comment.number < firstRow {

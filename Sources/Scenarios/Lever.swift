@@ -132,8 +132,14 @@ public struct CorrelationSpec: Sendable, Equatable {
     public let parameters: [String]
     /// The correlation matrix, by rows, as written.
     public let matrix: [[Double]]
-    /// The line of the `matrix` key.
+    /// The line of the `matrix` key (or of `pairs`).
     public let line: Int
+    /// The key the matrix was given by: `correlation.matrix`, or `correlation.pairs` when it
+    /// was assembled pair by pair (errors about the matrix name it).
+    public internal(set) var matrixKey = "correlation.matrix"
+    /// The key that names each parameter (`correlation.parameters[i]`, or the first pair
+    /// naming it, `correlation.pairs[j][0]`), for errors about the id.
+    public internal(set) var parameterKeys: [String] = []
 
     public init(parameters: [String], matrix: [[Double]], line: Int) {
         self.parameters = parameters

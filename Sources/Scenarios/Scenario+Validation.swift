@@ -77,7 +77,7 @@ extension Scenario {
         guard let correlation else { return }
         let all = parameters
         for (index, id) in correlation.parameters.enumerated() {
-            let key = "correlation.parameters[\(index)]"
+            let key = correlation.parameterKeys.indices.contains(index) ? correlation.parameterKeys[index] : "correlation.parameters[\(index)]"
             if id.hasPrefix(Self.assumptionPrefix) {
                 let assumption = String(id.dropFirst(Self.assumptionPrefix.count))
                 guard assumptionIDs.contains(assumption) else {
@@ -116,7 +116,7 @@ extension Scenario {
     /// - Complexity: O(k³).
     public func correlationCopula() throws(ScenarioError) -> GaussianCopula? {
         guard let correlation else { return nil }
-        let key = "correlation.matrix"
+        let key = correlation.matrixKey
         let matrix: Matrix
         do {
             matrix = try Matrix(rows: correlation.matrix)
@@ -127,9 +127,9 @@ extension Scenario {
             return try GaussianCopula(correlation: matrix)
         } catch {
             func rowError(_ row: Int, _ detail: String = "") -> ScenarioError {
-                ScenarioError(
-                    file: path, line: line(of: "\(key)[\(row)]") ?? correlation.line, key: key,
-                    message: error.description + detail)
+                located(
+                    key, error.description + detail, lineOf: correlation.matrixKey == "correlation.matrix" ? "\(key)[\(row)]" : key,
+                    fallbackLine: correlation.line)
             }
             func name(_ index: Int) -> String {
                 index < correlation.parameters.count ? correlation.parameters[index] : "parameter \(index + 1)"
@@ -142,11 +142,10 @@ extension Scenario {
             case let .correlationDiagonalNotOne(index, _):
                 throw rowError(index, " (\(name(index)))")
             case let .correlationNotPositiveDefinite(column):
-                throw ScenarioError(
-                    file: path, line: correlation.line, key: key,
-                    message: "the matrix is not positive definite: the Cholesky factorisation fails at column \(column + 1) (\(name(column))); its correlations with the parameters before it contradict one another — weaken them")
+                throw located(
+                    key, "the matrix is not positive definite: the Cholesky factorisation fails at column \(column + 1) (\(name(column))); its correlations with the parameters before it contradict one another — weaken them", fallbackLine: correlation.line)
             default:
-                throw ScenarioError(file: path, line: correlation.line, key: key, message: error.description)
+                throw located(key, error.description, fallbackLine: correlation.line)
             }
         }
     }
@@ -197,7 +196,7 @@ extension Scenario {
     public func validateMagnitudes() throws(ScenarioError) {
         let limit = Self.maximumMagnitude
         func located(_ parameter: UncertainParameter, _ key: String, _ message: String) -> ScenarioError {
-            ScenarioError(file: path, line: line(of: key) ?? parameter.line, key: key, message: message)
+            self.located(key, message, fallbackLine: parameter.line)
         }
         for parameter in parameters {
             if case let .distribution(distribution) = parameter.value {

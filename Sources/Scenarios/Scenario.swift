@@ -67,6 +67,10 @@ public struct Scenario: Sendable {
     public let correlation: CorrelationSpec?
     /// Where each key is defined, for errors raised after parsing.
     let locator: TOMLKeyLocator
+    /// `[[policy]]`: the values the planner chooses, for `grdp experiment`.
+    public internal(set) var policies: [Policy] = []
+    /// The files it was assembled from (`extends`) and the command line (`--set`).
+    public internal(set) var sources: ScenarioSources
 
     // MARK: Defaults and limits
 
@@ -111,6 +115,7 @@ public struct Scenario: Sendable {
         self.cpiBaseline = cpiBaseline
         self.correlation = correlation
         self.locator = locator
+        self.sources = ScenarioSources(root: path)
     }
 
     // MARK: Loading
@@ -120,24 +125,38 @@ public struct Scenario: Sendable {
     /// - Throws: `ScenarioError` for the first problem found, in file order within each
     ///   table (`[scenario]`, `[baseline]`, `[levers.*]`, `[indicators]`, `[correlation]`).
     /// - Complexity: O(n) in the length of the text.
-    public static func parse(_ text: String, path: String) throws(ScenarioError) -> Scenario {
-        try ScenarioParser.parse(text, path: path)
+    /// `overrides` (`--set`) are laid over the document, and the files it `extends` under
+    /// it, before any key is read, so every check applies to them.
+    public static func parse(_ text: String, path: String, overrides: [ScenarioOverride] = []) throws(ScenarioError) -> Scenario {
+        try ScenarioParser.parse(text, path: path, overrides: overrides)
     }
 
     /// Reads and parses the file at `path` (UTF-8).
     /// - Throws: `ScenarioError` (line nil) when the file cannot be read, else as `parse`.
-    public static func load(path: String) throws(ScenarioError) -> Scenario {
+    public static func load(path: String, overrides: [ScenarioOverride] = []) throws(ScenarioError) -> Scenario {
+        try parse(try readText(path), path: path, overrides: overrides)
+    }
+
+    /// The text of the scenario file at `path`: a regular file, UTF-8, without a byte-order mark.
+    static func readText(_ path: String) throws(ScenarioError) -> String {
         var text: String
         do {
+            // stat follows symbolic links: /dev/stdin or a FIFO would block, a directory cannot be read.
+            var info = stat()
+            if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+                throw ScenarioError(file: path, line: nil, key: "", message: "is not a regular file (a directory, device or FIFO); give the path of a scenario file")
+            }
             text = try String(contentsOfFile: path, encoding: .utf8)
             // A byte-order mark (Windows editors write one) is not TOML; CRLF line ends are.
             if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
+        } catch let error as ScenarioError {
+            throw error
         } catch {
             throw ScenarioError(
                 file: path, line: nil, key: "",
                 message: "cannot read the scenario file (\(error.localizedDescription)); check the path and that it is UTF-8 text")
         }
-        return try parse(text, path: path)
+        return text
     }
 
     // MARK: Parameters
@@ -205,6 +224,12 @@ public struct Scenario: Sendable {
     /// An error at `key` of this scenario's file (for checks that need data the scenario
     /// does not hold, e.g. a baseline line with no growth in the accounts).
     public func error(at key: String, _ message: String) -> ScenarioError {
-        ScenarioError(file: path, line: line(of: key), key: key, message: message)
+        sources.error(at: key, message, locator: locator)
+    }
+
+    /// An error at `key`, located in the file that defines `lineOf` (default: `key`), or at
+    /// `fallbackLine` of the scenario file when neither is in the document.
+    func located(_ key: String, _ message: String, lineOf lookup: String? = nil, fallbackLine: Int? = nil) -> ScenarioError {
+        sources.error(at: key, message, locator: locator, lineOf: lookup, fallbackLine: fallbackLine)
     }
 }

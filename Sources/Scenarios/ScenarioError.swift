@@ -28,6 +28,10 @@ public struct ScenarioError: Error, Equatable, Sendable, CustomStringConvertible
     }
 
     public var description: String {
+        // A value set on the command line: `--set levers.a.amount: …` (no file, no line).
+        if file == ScenarioSources.commandLineName, line == nil {
+            return "\(file) \(key.isEmpty ? "" : key + ": ")" + message
+        }
         var text = file
         if let line { text += ":\(line)" }
         text += ": "

@@ -6,8 +6,17 @@ import TOML
 struct ScenarioParser {
     let file: String
     let locator: TOMLKeyLocator
+    /// The files (and command line) the document was assembled from.
+    var sources: ScenarioSources
 
-    static let rootKeys = ["scenario", "baseline", "levers", "indicators", "correlation"]
+    init(file: String, locator: TOMLKeyLocator, sources: ScenarioSources? = nil) {
+        self.file = file
+        self.locator = locator
+        self.sources = sources ?? ScenarioSources(root: file)
+    }
+
+    static let rootKeys = ["scenario", "baseline", "levers", "indicators", "correlation", "policy"]
+    static let policyKeys = ["name", "description", "set"]
     static let scenarioKeys = [
         "name", "description", "dataset", "accounts", "table", "year", "target", "draws", "seed", "sampling",
         "actual_quarters", "dataset_assumptions", "baseline_model", "national_growth", "amount_unit",
@@ -21,17 +30,15 @@ struct ScenarioParser {
         "cost_shock": ["sector", "price_change"],
     ]
     static let indicatorKeys = ["exports", "cpi"]
-    static let correlationKeys = ["parameters", "matrix"]
+    static let correlationKeys = ["parameters", "matrix", "pairs"]
 
-    static func parse(_ text: String, path file: String) throws(ScenarioError) -> Scenario {
-        let root: TOMLTable
-        do throws(TOMLError) {
-            root = try TOMLDocument.parse(text).root
-        } catch {
-            throw syntaxError(error, file: file)
-        }
-        let parser = ScenarioParser(file: file, locator: TOMLKeyLocator(root: root))
-        return try parser.scenario(from: root)
+    static func parse(_ text: String, path file: String, overrides: [ScenarioOverride] = []) throws(ScenarioError) -> Scenario {
+        let (document, sources) = try assemble(text, path: file, overrides: overrides)
+        let root = document.root
+        let parser = ScenarioParser(file: file, locator: TOMLKeyLocator(root: root), sources: sources)
+        var scenario = try parser.scenario(from: root)
+        scenario.sources = sources
+        return scenario
     }
 
     /// A TOML syntax error at its line. A redefinition (which is how a duplicate lever id
@@ -77,10 +84,10 @@ struct ScenarioParser {
             throw error("scenario.dataset", "unknown dataset \"\(dataset)\"; the known datasets are: \(Scenario.knownDatasets.map { "\"\($0)\"" }.joined(separator: ", "))")
         }
         let accountsPath = try settings["accounts"].map { (value) throws(ScenarioError) in
-            Self.resolve(try nonEmptyString(value, at: "scenario.accounts"), against: file)
+            Self.resolve(try nonEmptyString(value, at: "scenario.accounts"), against: sources.file(of: "scenario.accounts", locator: locator))
         }
         let tablePath = try settings["table"].map { (value) throws(ScenarioError) in
-            Self.resolve(try nonEmptyString(value, at: "scenario.table"), against: file)
+            Self.resolve(try nonEmptyString(value, at: "scenario.table"), against: sources.file(of: "scenario.table", locator: locator))
         }
         let year = try settings["year"].map { (value) throws(ScenarioError) in try integer(value, at: "scenario.year") }
         let target = try settings["target"].map { (value) throws(ScenarioError) in try number(value, at: "scenario.target") }
@@ -179,6 +186,7 @@ struct ScenarioParser {
             correlation: correlation, locator: locator)
         scenario.baselineModel = baselineModel
         scenario.nationalGrowth = nationalGrowth
+        if let value = root["policy"] { scenario.policies = try policies(value) }
         if let amountUnit { scenario.amountUnit = amountUnit }
         if let value = settings["actual_sector_quarters"] { scenario.actualSectorQuarters = try sectorQuarters(value) }
         return scenario
@@ -303,6 +311,12 @@ struct ScenarioParser {
     func correlationSpec(_ value: TOMLValue) throws(ScenarioError) -> CorrelationSpec {
         let correlation = try table(value, at: "correlation")
         try checkKeys(correlation, at: "correlation", allowed: Self.correlationKeys, context: "in [correlation]")
+        if let pairs = correlation["pairs"] {
+            guard correlation["matrix"] == nil else {
+                throw error("correlation.pairs", "both matrix and pairs are given; keep one: the full matrix, or the correlated pairs (the others are 0)")
+            }
+            return try correlationPairs(pairs, parameters: correlation["parameters"])
+        }
         let parameters = try strings(try required(correlation, "parameters", at: "correlation"), at: "correlation.parameters")
         guard !parameters.isEmpty else {
             throw error("correlation.parameters", "no parameters are listed; name the correlated parameters or remove [correlation]")
@@ -333,10 +347,114 @@ struct ScenarioParser {
         return CorrelationSpec(parameters: parameters, matrix: matrix, line: line("correlation.matrix"))
     }
 
+    /// `pairs = [["a", "b", 0.6], …]`: the correlation matrix pair by pair, every other
+    /// off-diagonal entry 0. The parameters are `parameters` when given (each pair must name
+    /// two of them), else those the pairs name, in order of first mention. The matrix is then
+    /// checked as a full one is (symmetric by construction; positive definite at validation).
+    /// - Complexity: O(k² + pairs).
+    func correlationPairs(_ value: TOMLValue, parameters listed: TOMLValue?) throws(ScenarioError) -> CorrelationSpec {
+        let pairsKey = "correlation.pairs"
+        guard let pairs = value.array else {
+            throw wrongType(value, at: pairsKey, expected: "an array of pairs, e.g. [[\"baseline.industry\", \"baseline.trade\", 0.3]]")
+        }
+        guard !pairs.isEmpty else {
+            throw error(pairsKey, "no pairs are given; list [\"id\", \"id\", correlation] pairs or remove [correlation]")
+        }
+        var parameters: [String] = []
+        var parameterKeys: [String] = []
+        if let listed {
+            parameters = try strings(listed, at: "correlation.parameters")
+            for (index, id) in parameters.enumerated() where parameters[..<index].contains(id) {
+                throw error("correlation.parameters[\(index)]", "\"\(id)\" is listed twice; list each parameter once")
+            }
+            parameterKeys = parameters.indices.map { "correlation.parameters[\($0)]" }
+        }
+        var entries: [(first: Int, second: Int, rho: Double)] = []
+        var seen: [String: Int] = [:]
+        for index in 0..<pairs.count {
+            let key = "\(pairsKey)[\(index)]"
+            guard let pair = pairs[index].array, pair.count == 3 else {
+                throw wrongType(pairs[index], at: key, expected: "a pair [\"id\", \"id\", correlation], e.g. [\"baseline.industry\", \"baseline.trade\", 0.3]")
+            }
+            let a = try nonEmptyString(pair[0], at: "\(key)[0]"), b = try nonEmptyString(pair[1], at: "\(key)[1]")
+            let rho = try number(pair[2], at: "\(key)[2]")
+            guard a != b else { throw error("\(key)[1]", "the pair names \"\(a)\" twice; a parameter's correlation with itself is 1 — name two different parameters") }
+            guard rho >= -1, rho <= 1 else { throw error("\(key)[2]", "the correlation is \(rho); it must lie in [-1, 1]") }
+            var positions: [Int] = []
+            for (offset, id) in [a, b].enumerated() {
+                if let position = parameters.firstIndex(of: id) {
+                    positions.append(position)
+                } else if listed != nil {
+                    throw error("\(key)[\(offset)]", "\"\(id)\" is not in correlation.parameters; add it there or correct the id")
+                } else {
+                    positions.append(parameters.count)
+                    parameters.append(id)
+                    parameterKeys.append("\(key)[\(offset)]")
+                }
+            }
+            let identity = "\(min(positions[0], positions[1]))-\(max(positions[0], positions[1]))"
+            if let first = seen[identity] {
+                throw error(key, "the pair \(a), \(b) is given twice (first at \(pairsKey)[\(first)]); give each pair once")
+            }
+            seen[identity] = index
+            entries.append((positions[0], positions[1], rho))
+        }
+        let k = parameters.count
+        var matrix = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
+        for i in 0..<k { matrix[i][i] = 1 }
+        for entry in entries {
+            matrix[entry.first][entry.second] = entry.rho
+            matrix[entry.second][entry.first] = entry.rho
+        }
+        var spec = CorrelationSpec(parameters: parameters, matrix: matrix, line: line(pairsKey))
+        spec.matrixKey = pairsKey
+        spec.parameterKeys = parameterKeys
+        return spec
+    }
+
+    /// `[[policy]]` tables: a unique name and `set`, an array of `--set` assignments.
+    func policies(_ value: TOMLValue) throws(ScenarioError) -> [Policy] {
+        guard let array = value.array, array.isArrayOfTables else {
+            throw wrongType(value, at: "policy", expected: "[[policy]] tables, each with name = \"…\" and set = [\"KEY=VALUE\", …]")
+        }
+        var policies: [Policy] = []
+        for index in 0..<array.count {
+            let path = "policy[\(index)]"
+            let table = try table(array[index], at: path)
+            try checkKeys(table, at: path, allowed: Self.policyKeys, context: "in a [[policy]]")
+            guard let nameValue = table["name"] else { throw error("\(path).name", "missing required key; add name = \"…\" (the policy's label)") }
+            let name = try nonEmptyString(nameValue, at: "\(path).name")
+            if policies.contains(where: { $0.name == name }) {
+                throw error("\(path).name", "policy \"\(name)\" is declared twice; give each policy its own name")
+            }
+            let description = try table["description"].map { (value) throws(ScenarioError) in try string(value, at: "\(path).description") }
+            guard let setValue = table["set"] else {
+                throw error("\(path).set", "missing required key; add set = [\"levers.ID.amount=…\", …] (the values this policy chooses)")
+            }
+            let assignments = try strings(setValue, at: "\(path).set")
+            var overrides: [ScenarioOverride] = []
+            for (position, assignment) in assignments.enumerated() {
+                let key = "\(path).set[\(position)]"
+                let override: ScenarioOverride
+                do throws(ScenarioError) {
+                    override = try ScenarioOverride(assignment)
+                } catch {
+                    throw self.error(key, error.message)
+                }
+                guard override.key != "policy", !override.key.hasPrefix("policy.") else {
+                    throw error(key, "a policy cannot set [[policy]] itself; set keys of the scenario")
+                }
+                overrides.append(override)
+            }
+            policies.append(Policy(name: name, description: description, overrides: overrides, line: line(path)))
+        }
+        return policies
+    }
+
     // MARK: Errors and positions
 
     func error(_ key: String, _ message: String) -> ScenarioError {
-        ScenarioError(file: file, line: locator.nearestLine(of: key), key: key, message: message)
+        sources.error(at: key, message, locator: locator)
     }
 
     func line(_ key: String) -> Int { locator.nearestLine(of: key) ?? 1 }
@@ -368,7 +486,7 @@ struct ScenarioParser {
         "price_change": "price_change = … (percent: a number or a distribution)",
         "baseline": "baseline = … (% without the levers: a number or a distribution)",
         "parameters": "parameters = [\"levers.ID.amount\", …] (one id per row of the matrix)",
-        "matrix": "matrix = [[1.0, …], …] (one row and one column per parameter)",
+        "matrix": "matrix = [[1.0, …], …] (one row and one column per parameter), or pairs = [[\"id\", \"id\", 0.5], …]",
     ]
 
     static func quotedList(_ words: [String], last: String) -> String {

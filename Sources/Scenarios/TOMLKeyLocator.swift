@@ -46,6 +46,28 @@ public struct TOMLKeyLocator: Sendable {
         return locations
     }
 
+    /// The line and source document (`TOMLDocument.marked(source:)`) of `path`, or of its
+    /// nearest defined ancestor; nil if neither is in the document.
+    public func nearestOrigin(of path: String) -> (line: Int, source: Int)? {
+        guard let components = Self.components(of: path) else { return nil }
+        var found: (line: Int, source: Int)?
+        var value = TOMLValue.table(root)
+        for component in components {
+            switch (component, value) {
+            case let (.key(key), .table(table)):
+                guard let child = table[key], let location = table.location(of: key) else { return found }
+                found = (location.line, table.source(of: key) ?? 0)
+                value = child
+            case let (.element(position), .array(array)) where position < array.count:
+                found = (array.location(at: position).line, array.source(at: position))
+                value = array[position]
+            default:
+                return found
+            }
+        }
+        return found
+    }
+
     /// Where `path` is first defined, or nil if it is not in the document.
     public func location(of path: String) -> TOMLLocation? {
         let count = Self.components(of: path)?.count ?? -1

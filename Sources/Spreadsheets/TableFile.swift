@@ -17,15 +17,25 @@ public enum TableFile {
         }
     }
 
+    /// The name standard input goes by in messages, when the path is `-`.
+    public static let standardInputName = "<stdin>"
+
+    /// The file at `path`, or standard input when `path` is `-` (read to its end, named
+    /// `<stdin>` in errors; a workbook is recognised by its zip signature).
     /// - Throws: `SpreadsheetError`.
     /// - Complexity: O(file size).
-    public static func read(path: String, options: Options = Options()) throws(SpreadsheetError) -> TableSheet {
-        if let problem = InputFileKind.problem(path) { throw .unreadableFile(path: path, reason: problem) }
+    public static func read(path given: String, options: Options = Options()) throws(SpreadsheetError) -> TableSheet {
+        let path = given == "-" ? Self.standardInputName : given
         let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw .unreadableFile(path: path, reason: Self.reason(error))
+        if given == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            if let problem = InputFileKind.problem(path) { throw .unreadableFile(path: path, reason: problem) }
+            do {
+                data = try Data(contentsOf: URL(fileURLWithPath: path))
+            } catch {
+                throw .unreadableFile(path: path, reason: Self.reason(error))
+            }
         }
         let lowered = path.lowercased()
         let isZip = data.starts(with: [0x50, 0x4B, 0x03, 0x04])

@@ -30,6 +30,9 @@ enum StoredValue: Sendable {
 struct Slot: Sendable {
     var value: StoredValue
     var location: TOMLLocation
+    /// Which document the slot was read from, when documents are merged
+    /// (`TOMLDocument.marked(source:)`, `merging(_:)`); 0 for a single parsed document.
+    var source: Int = 0
 }
 
 /// A table: keys in file order, each with its slot.

@@ -38,7 +38,7 @@ struct ForecastCommandTests {
     }
 
     @Test("Malformed forecast options are one line and exit 64", arguments: [
-        ["run", "--actual", "Q2=7.4"], ["run", "--actual", "Q1=7.4,Q2=x"], ["run", "--set", "national.gowth=7"],
+        ["run", "--actual", "Q2=7.4"], ["run", "--actual", "Q1=7.4,Q2=x"], ["run", "--set", "national.growth=seven"],
         ["run", "--actual", "services.Q2=8.3"], ["run", "--actual", "servics.Q1=8.3"], ["run", "--actual", "services.Q1=8,services.Q2=8,services.Q3=8,services.Q4=8"],
         ["run", "--baseline-model", "trend"], ["backtest", "--from", "2025", "--to", "2020"],
     ])

@@ -24,6 +24,7 @@ struct OutputContractTests {
         ["data"], ["info"], ["backtest", "--annual-only"], ["validate", "scenarios/hanoi-2025-plan.toml", "scenarios/tourism.toml"],
         ["sensitivity", "--samples", "32", "--tornado-draws", "0"], ["goal-seek", "--lever", "tourism_visitors", "--median", "--draws", "400", "--no-ranking"],
         ["discover", "--draws", "2000"], ["compare", "scenarios/hanoi-2025-plan.toml", "scenarios/tourism.toml", "--draws", "2000"],
+        ["experiment", "scenarios/policies-disbursement.toml", "--draws", "2000"],
     ]
 
     @Test("Every command's JSON validates against docs/output-schema.json", arguments: commands)
