@@ -2,7 +2,8 @@
 # Both install the BLAS/LAPACK system packages first when they are missing
 # (Debian/Ubuntu; sudo is used only when not root); `make test` also installs the
 # toml-test conformance files (Debian's golang-github-burntsushi-toml-dev ships them),
-# which Tests/TOMLTests reads.
+# which Tests/TOMLTests reads. `make test` ends with the Slurm test (scripts/slurm/ci-test.sh:
+# a private single-node cluster from Debian's slurm packages, installed when missing).
 
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
@@ -30,3 +31,4 @@ toml-test-files:
 
 test: deps toml-test-files
 	swift test
+	bash scripts/slurm/ci-test.sh

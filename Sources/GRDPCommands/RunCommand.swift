@@ -30,6 +30,7 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("progress"), help: "Progress on standard error: none, bar (default on a terminal) or log (a line every 5 s; default otherwise).")
     var progressMode: ProgressMode?
     @OptionGroup var outputOptions: OutputOptions
+    @OptionGroup var scaleOut: ScaleOutOptions
 
     static func parseSeed(_ text: String) throws -> UInt64 {
         guard let seed = UInt64(text), seed <= UInt64(Int64.max) else {
@@ -46,11 +47,13 @@ struct RunCommand: ParsableCommand {
         }
         if let sampling, SamplingMethod(rawValue: sampling) == nil { throw ValidationError("--sampling must be monte-carlo or latin-hypercube") }
         if keepDraws == "-" { throw ValidationError("--keep-draws -: the draws cannot go to standard output (they would mix with the report); give a file name") }
+        if scaleOut.checkpoint != nil, keepDraws != nil { throw ValidationError("--checkpoint cannot be combined with --keep-draws (the draws of a killed run are not kept); leave one out") }
     }
 
     /// Kept draws are staged next to their target and committed only after the report has
     /// been written, so a failing `-o` leaves no draws file behind.
     func run() throws {
+        if let partial = scaleOut.partial { return try runShard(to: partial) }
         if let output = outputOptions.output, output != "-" { try StagedFile.checkWritable(output) }
         let draws = try keepDraws.map { path in
             do { return try StagedFile(path: path, streaming: true) } catch let ReportingError.cannotWrite(_, reason) {
@@ -107,7 +110,11 @@ struct RunCommand: ParsableCommand {
         let backtestScores: [Backtest.Score]
     }
 
-    func simulate(command: String, progress: (@Sendable (Int) -> Void)? = nil, keptDraws: StagedFile? = nil) throws -> Simulated {
+    /// What computes the Monte Carlo summary of a compiled run (`grdp merge` gives its shards').
+    typealias Engine = (SimulationModel, RunIdentity) throws -> RunResult
+
+    /// The scenario with the command's overrides, its fingerprint, its dataset and its model.
+    func compiled() throws -> (scenario: Scenario, fingerprint: ReportMeta.Input, dataset: ScenarioCompiler.Dataset, model: SimulationModel) {
         var (scenario, fingerprint) = try Self.loadScenarioWithFingerprint(self.scenario, settings: settings)
         if let draws { scenario.draws = draws }
         if let seed { scenario.seed = seed }
@@ -117,12 +124,18 @@ struct RunCommand: ParsableCommand {
         if let baselineModel { scenario.baselineModel = baselineModel }
         let dataset = try ScenarioCompiler.dataset(for: scenario)
         let model = try ScenarioCompiler.compile(scenario, dataset: dataset)
+        return (scenario, fingerprint, dataset, model)
+    }
+
+    func simulate(command: String, progress: (@Sendable (Int) -> Void)? = nil, keptDraws: StagedFile? = nil, engine: Engine? = nil) throws -> Simulated {
+        let (scenario, fingerprint, dataset, model) = try compiled()
         let configuration = RunConfiguration(
             draws: scenario.draws, seed: scenario.seed,
             sampling: scenario.sampling,
             threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, keptDraws: keptDraws,
             progress: progress)
-        let result = try MonteCarloEngine.run(model: model, configuration: configuration)
+        let identity = identity(of: scenario, scenarioSHA256: fingerprint.sha256)
+        let result = try engine?(model, identity) ?? runEngine(model: model, configuration: configuration, identity: identity)
         ProgressReporter.finish()
         var notes: [String] = dataset.notes
         if case .hanoi = model.economy {
@@ -159,8 +172,8 @@ struct RunCommand: ParsableCommand {
                          backtestScores: backtestScores)
     }
 
-    func makeReport(progress: (@Sendable (Int) -> Void)? = nil, keptDraws: StagedFile? = nil) throws -> Report {
-        let simulated = try simulate(command: "run", progress: progress, keptDraws: keptDraws)
+    func makeReport(progress: (@Sendable (Int) -> Void)? = nil, keptDraws: StagedFile? = nil, engine: Engine? = nil) throws -> Report {
+        let simulated = try simulate(command: "run", progress: progress, keptDraws: keptDraws, engine: engine)
         var report = SimulationReports.report(
             simulated.result, title: simulated.scenario.name, datasetDescription: simulated.dataset.description, notes: simulated.notes,
             forecast: simulated.forecast)

@@ -40,6 +40,13 @@ struct PublishedQuarters: ExpressibleByArgument {
         }
     }
 
+    /// The canonical text of the published quarters (GRDP first, then each aggregate).
+    var argument: String {
+        (values.enumerated().map { "Q\($0.offset + 1)=\($0.element)" }
+            + sectors.flatMap { published in published.quarters.enumerated().map { "\(published.aggregate.rawValue).Q\($0.offset + 1)=\($0.element)" } })
+            .joined(separator: ",")
+    }
+
     static var defaultValueDescription: String { "Q1=7.41,Q2=8.13,services.Q1=8.57" }
 }
 

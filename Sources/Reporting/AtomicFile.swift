@@ -7,6 +7,9 @@ public enum ReportingError: Error, Equatable, Sendable, CustomStringConvertible 
     case nonFiniteResult(table: String, row: String, column: String, inputs: String)
     /// The HTML report's template did not parse (an internal error).
     case template(reason: String)
+    /// A partial-run or checkpoint file that cannot be read (missing, another format,
+    /// truncated, a checksum that does not match); `reason` says which and what to do.
+    case unreadablePartial(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -14,6 +17,8 @@ public enum ReportingError: Error, Equatable, Sendable, CustomStringConvertible 
             return "\(path.isEmpty ? "''" : path): cannot write the file (\(reason)); check that the directory exists and is writable and the disk is not full"
         case let .nonFiniteResult(table, row, column, inputs):
             return "the result \(table) [\(row), \(column)] is not a finite number; \(inputs) are too large or too extreme for the computation — use smaller magnitudes"
+        case let .unreadablePartial(path, reason):
+            return "\(path): \(reason)"
         case let .template(reason):
             return "internal error: the HTML report template does not parse (\(reason)); please report this"
         }

@@ -23,6 +23,13 @@ public struct ExceedanceCounter: Sendable, Equatable {
         self.threshold = threshold
     }
 
+    /// A counter with the given counts (a stored state read back, `MergeableState`).
+    init(threshold: Double, count: Int, exceedances: Int) throws(SamplingError) {
+        try self.init(threshold: threshold)
+        self.count = count
+        self.exceedances = exceedances
+    }
+
     /// Counts one value. - Complexity: O(1).
     public mutating func insert(_ x: Double) {
         count += 1

@@ -47,6 +47,9 @@ public enum SamplingError: Error, Equatable, Sendable, CustomStringConvertible {
     case nonPositiveCount(name: String, value: Int)
     /// Two summaries with different settings (relative accuracy, threshold) cannot be merged.
     case incompatibleMerge(name: String, value: Double, otherValue: Double)
+    /// A stored summary state (a shard's or a checkpoint's) that ends early or holds an
+    /// impossible value.
+    case corruptState(String)
 
     public var description: String {
         switch self {
@@ -86,6 +89,8 @@ public enum SamplingError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(name) \(value) is out of range; it must lie in 0..<\(count)"
         case let .nonPositiveCount(name, value):
             return "\(name) is \(value); it must be at least 1"
+        case let .corruptState(reason):
+            return "the stored state is corrupted: \(reason)"
         case let .incompatibleMerge(name, value, otherValue):
             return "cannot merge summaries with \(name) \(value) and \(otherValue); build both with the same \(name)"
         }

@@ -4,6 +4,12 @@ public enum SimulationError: Error, Equatable, Sendable, CustomStringConvertible
     case invalidModel(String)
     case evaluationFailed(draw: Int, reason: String)
     case cannotWriteDraws(path: String, reason: String)
+    /// A `--shard K/N` that is not 1 ≤ K ≤ N.
+    case invalidShard(String)
+    /// Shard states that are not every shard of one run (the message names the file).
+    case cannotMerge(String)
+    /// A checkpoint of another run (the message names the file).
+    case cannotResume(String)
 
     public var description: String {
         switch self {
@@ -11,6 +17,7 @@ public enum SimulationError: Error, Equatable, Sendable, CustomStringConvertible
         case let .evaluationFailed(draw, reason):
             return "draw \(draw) cannot be evaluated: \(reason); narrow the ranges of the levers involved"
         case let .cannotWriteDraws(path, reason): return "\(path): cannot write the draws (\(reason)); check that the directory exists and is writable and the disk is not full"
+        case let .invalidShard(reason), let .cannotMerge(reason), let .cannotResume(reason): return reason
         }
     }
 }
