@@ -152,7 +152,11 @@ struct RunCommand: ParsableCommand {
     }
 
     func makeReport(progress: (@Sendable (Int) -> Void)? = nil, keptDraws: StagedFile? = nil) throws -> Report {
-        let simulated = try simulate(command: "run", progress: progress, keptDraws: keptDraws)
+        Self.report(try simulate(command: "run", progress: progress, keptDraws: keptDraws))
+    }
+
+    /// The run's tables, headline figures and `meta`, as `run` and `report` print them.
+    static func report(_ simulated: Simulated) -> Report {
         var report = SimulationReports.report(
             simulated.result, title: simulated.scenario.name, datasetDescription: simulated.dataset.description, notes: simulated.notes,
             forecast: simulated.forecast)
