@@ -148,7 +148,7 @@ struct InputOutputCommand: ParsableCommand {
             try InputFile.check(balance, role: "--balance")
             let targets = try SectorValueFile.load(path: balance, sectors: table.sectors, columns: 2)
             let (rebalanced, result) = try InputOutputError.at("--balance \(balance)") {
-                try Self.rebalanced(table, rowTargets: targets.map { $0[0] }, columnTargets: targets.map { $0[1] })
+                try table.rebalanced(rowTargets: targets.map { $0[0] }, columnTargets: targets.map { $0[1] })
             }
             table = rebalanced
             balancing = result
@@ -245,22 +245,6 @@ struct InputOutputCommand: ParsableCommand {
             return (pieces[0], weight)
         }
         return (halves[0].trimmingCharacters(in: .whitespaces), parts)
-    }
-
-    /// Rebalances Z to new row and column totals (RAS, or GRAS when Z has negative
-    /// entries) and rebuilds a table whose intermediate block is the balanced matrix;
-    /// final demand and primary inputs are kept, output becomes Z·1 + F·1.
-    static func rebalanced(_ table: IOTable, rowTargets: [Double], columnTargets: [Double]) throws -> (IOTable, BalancedMatrix) {
-        let hasNegative = table.intermediate.columnMajor.contains { $0 < 0 } || (rowTargets + columnTargets).contains { $0 < 0 }
-        let result = hasNegative
-            ? try GRASBalancing().balance(table.intermediate, rowTargets: rowTargets, columnTargets: columnTargets)
-            : try RASBalancing().balance(table.intermediate, rowTargets: rowTargets, columnTargets: columnTargets)
-        let output = zip(result.matrix.rowSums, table.netFinalDemand).map(+)
-        let rebuilt = try IOTable(
-            sectors: table.sectors, intermediate: result.matrix, finalDemandColumns: table.finalDemandColumns,
-            finalDemand: table.finalDemand, primaryInputRows: table.primaryInputRows, primaryInputs: table.primaryInputs,
-            output: output, satelliteRows: table.satelliteRows, satellites: table.satellites)
-        return (rebuilt, result)
     }
 }
 

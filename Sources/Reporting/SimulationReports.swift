@@ -1,5 +1,6 @@
 import Forecasting
 import Foundation
+import Growth
 import Sampling
 import Scenarios
 import Simulation
@@ -115,9 +116,8 @@ public enum SimulationReports {
 
         // Quarters and the gap.
         let median = q(layout.grdp, 0.5) ?? grdp.moments.mean
-        let remaining = (model.actualQuarters.count..<4)
-        let remainingWeight = remaining.reduce(0.0) { $0 + model.quarterlyWeights[$1] }
-        let uniformClosure = remainingWeight > 0 ? max(0, model.target - median) / remainingWeight : 0
+        let uniformClosure = QuarterlyWeights.uniformRemainingExtra(
+            weights: model.quarterlyWeights, knownQuarters: model.actualQuarters.count, shortfall: model.target - median)
         var quarters = ResultTable(
             id: "quarters", title: "Quarter by quarter: projected GRDP growth (% y/y) and what would close the gap",
             columns: [.init("quarter", "Quarter"), .init("weight", "Base weight"), .init("status", "Status"), .init("p5_pct", "P5 %"),
@@ -141,8 +141,9 @@ public enum SimulationReports {
             let growth = q(layout.lineGrowth.lowerBound + i, 0.5) ?? 0
             let meanGrowth = output(layout.lineGrowth.lowerBound + i).moments.mean
             let share = meanGrowth != 0 ? output(layout.lineContributions.lowerBound + i).moments.mean / meanGrowth : 0
-            let extra = share > 0 ? max(0, shortfall) / share : nil
-            gap.append([.text(line), .number(share * 100, decimals: 2), .number(growth, decimals: 2), .value(extra.map { growth + $0 }, 2), .value(extra, 2)])
+            let alone = SectorGap(sector: line, share: share, growthPercent: growth, closingShortfall: shortfall)
+            gap.append([.text(line), .number(share * 100, decimals: 2), .number(growth, decimals: 2), .value(alone.requiredGrowthAlonePercent, 2),
+                        .value(alone.extraGrowthAlonePercentagePoints, 2)])
         }
         gap.notes.append(shortfall > 0
             ? "median GRDP growth \(fmt(median)) % is \(fmt(shortfall)) pp short of the target"
