@@ -56,7 +56,7 @@ struct InputOutputCommand: ParsableCommand {
     var sizeMeasure: String = "value_added"
 
     @Option(help: "Location-quotient method for --regionalize: slq, cilq, flq, aflq.")
-    var lqMethod: String = "flq"
+    var lqMethod: LocationQuotientOption = .flq
 
     @Option(help: "δ for FLQ and AFLQ, in [0, 1) (Flegg & Tohmo 2013 suggest about 0.05–0.3).")
     var delta: Double = 0.1
@@ -78,7 +78,6 @@ struct InputOutputCommand: ParsableCommand {
     func validate() throws {
         guard tolerance > 0, tolerance < 1 else { throw ValidationError("--tolerance must be in (0, 1)") }
         guard (0..<1).contains(delta) else { throw ValidationError("--delta must be in [0, 1)") }
-        guard ["slq", "cilq", "flq", "aflq"].contains(lqMethod) else { throw ValidationError("--lq-method must be slq, cilq, flq or aflq") }
         if table == nil, tableFile.sheet != nil || tableContent.region != nil || tableContent.imports != nil || tableContent.unit != nil {
             throw ValidationError("--sheet, --region, --imports and --unit describe a TABLE file; give one, or drop them for the embedded table")
         }
@@ -217,14 +216,7 @@ struct InputOutputCommand: ParsableCommand {
         }
     }
 
-    var method: LocationQuotientMethod {
-        switch lqMethod {
-        case "slq": .slq
-        case "cilq": .cilq
-        case "aflq": .aflq(delta: delta)
-        default: .flq(delta: delta)
-        }
-    }
+    var method: LocationQuotientMethod { lqMethod.method(delta: delta) }
 
     func loadTable() throws -> LoadedIOTable {
         if let table {

@@ -20,7 +20,7 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "Scenario file (TOML). Default: the embedded Hanoi 2025 plan.") var scenario: String?
     @Option(help: "Number of draws (overrides the scenario).") var draws: Int?
     @Option(help: "Seed, 0 … 2⁶³−1 (overrides the scenario).", transform: RunCommand.parseSeed) var seed: UInt64?
-    @Option(help: "Sampling: monte-carlo or latin-hypercube (overrides the scenario).") var sampling: String?
+    @Option(help: "Sampling: monte-carlo or latin-hypercube (overrides the scenario).") var sampling: SamplingMethod?
     @Option(help: "Worker threads (default: all cores). Results do not depend on it.") var threads: Int?
     @Option(help: "Write every draw (parameters and outputs) to this CSV file, atomically.") var keepDraws: String?
     @Flag(help: "Hold the dataset's assumptions at their central values instead of sampling them.") var centralAssumptions = false
@@ -44,7 +44,6 @@ struct RunCommand: ParsableCommand {
         if let keepDraws, let output = outputOptions.output, StagedFile.sameTarget(keepDraws, output) {
             throw ValidationError("--keep-draws and --output name the same file '\(output)'; give two different files")
         }
-        if let sampling, SamplingMethod(rawValue: sampling) == nil { throw ValidationError("--sampling must be monte-carlo or latin-hypercube") }
         if keepDraws == "-" { throw ValidationError("--keep-draws needs a file name (the draws are written atomically, not to standard output)") }
     }
 
@@ -108,7 +107,7 @@ struct RunCommand: ParsableCommand {
         var (scenario, fingerprint) = try Self.loadScenarioWithFingerprint(self.scenario)
         if let draws { scenario.draws = draws }
         if let seed { scenario.seed = seed }
-        if let sampling, let method = SamplingMethod(rawValue: sampling) { scenario.sampling = method }
+        if let sampling { scenario.sampling = sampling }
         if centralAssumptions { scenario.datasetAssumptions = .central }
         if let actual { scenario.actualQuarters = actual.values }
         if let baselineModel { scenario.baselineModel = baselineModel }
