@@ -223,17 +223,7 @@ struct QuarterlyCommand: ParsableCommand {
         var tables = [GrowthReports.quarterly(weights: quarterWeights, actual: actualQuarters, target: target, required: required)]
         // With --actual, the sectors are seen at the same point of the year: only their first
         // quarters up to the ones given are taken as known.
-        var sectorAccounts = accounts
-        if !actualQuarters.isEmpty {
-            let sectors = accounts.sectors.map { sector -> SectorAccount in
-                var copy = sector
-                copy.quarterlyGrowth = Array(sector.quarterlyGrowth.prefix(actualQuarters.count))
-                return copy
-            }
-            sectorAccounts = try GRDPAccounts(
-                region: accounts.region, baseYear: accounts.baseYear, year: accounts.year, unit: accounts.unit,
-                grdpTarget: accounts.grdpTarget, sectors: sectors, notes: accounts.notes)
-        }
+        let sectorAccounts = try accounts.knownThrough(quarters: actualQuarters.count)
         tables.append(GrowthReports.sectorQuarters(try sectorAccounts.remainingQuarterRequirements(fallback: quarterWeights)))
         let inputs = [InputFile.fingerprint(role: "accounts", path: self.accounts)].compactMap { $0 }
         return Report(title: "Quarterly arithmetic", headline: headline, tables: tables, figures: figures, meta: ReportMeta(command: "quarterly", inputs: inputs))

@@ -58,7 +58,7 @@ struct InputOutputCommand: ParsableCommand {
     var sizeMeasure: String = "value_added"
 
     @Option(help: "Location-quotient method for --regionalize: slq, cilq, flq, aflq.")
-    var lqMethod: String = "flq"
+    var lqMethod: LocationQuotientOption = .flq
 
     @Option(help: "δ for FLQ and AFLQ, in [0, 1) (Flegg & Tohmo 2013 suggest about 0.05–0.3).")
     var delta: Double = 0.1
@@ -80,7 +80,6 @@ struct InputOutputCommand: ParsableCommand {
     func validate() throws {
         guard tolerance > 0, tolerance < 1 else { throw ValidationError("--tolerance must be in (0, 1)") }
         guard (0..<1).contains(delta) else { throw ValidationError("--delta must be in [0, 1)") }
-        guard ["slq", "cilq", "flq", "aflq"].contains(lqMethod) else { throw ValidationError("--lq-method must be slq, cilq, flq or aflq") }
         if table == nil, tableFile.sheet != nil || tableContent.region != nil || tableContent.imports != nil || tableContent.unit != nil {
             throw ValidationError("--sheet, --region, --imports and --unit describe a TABLE file; give one, or drop them for the embedded table")
         }
@@ -156,7 +155,7 @@ struct InputOutputCommand: ParsableCommand {
             try InputFile.check(balance, role: "--balance")
             let targets = try SectorValueFile.load(path: balance, sectors: table.sectors, columns: 2)
             let (rebalanced, result) = try InputOutputError.at("--balance \(balance)") {
-                try Self.rebalanced(table, rowTargets: targets.map { $0[0] }, columnTargets: targets.map { $0[1] })
+                try table.rebalanced(rowTargets: targets.map { $0[0] }, columnTargets: targets.map { $0[1] })
             }
             table = rebalanced
             balancing = result
@@ -225,14 +224,7 @@ struct InputOutputCommand: ParsableCommand {
         }
     }
 
-    var method: LocationQuotientMethod {
-        switch lqMethod {
-        case "slq": .slq
-        case "cilq": .cilq
-        case "aflq": .aflq(delta: delta)
-        default: .flq(delta: delta)
-        }
-    }
+    var method: LocationQuotientMethod { lqMethod.method(delta: delta) }
 
     func loadTable() throws -> LoadedIOTable {
         if let table {
@@ -257,22 +249,6 @@ struct InputOutputCommand: ParsableCommand {
             return (pieces[0], weight)
         }
         return (halves[0].trimmingCharacters(in: .whitespaces), parts)
-    }
-
-    /// Rebalances Z to new row and column totals (RAS, or GRAS when Z has negative
-    /// entries) and rebuilds a table whose intermediate block is the balanced matrix;
-    /// final demand and primary inputs are kept, output becomes Z·1 + F·1.
-    static func rebalanced(_ table: IOTable, rowTargets: [Double], columnTargets: [Double]) throws -> (IOTable, BalancedMatrix) {
-        let hasNegative = table.intermediate.columnMajor.contains { $0 < 0 } || (rowTargets + columnTargets).contains { $0 < 0 }
-        let result = hasNegative
-            ? try GRASBalancing().balance(table.intermediate, rowTargets: rowTargets, columnTargets: columnTargets)
-            : try RASBalancing().balance(table.intermediate, rowTargets: rowTargets, columnTargets: columnTargets)
-        let output = zip(result.matrix.rowSums, table.netFinalDemand).map(+)
-        let rebuilt = try IOTable(
-            sectors: table.sectors, intermediate: result.matrix, finalDemandColumns: table.finalDemandColumns,
-            finalDemand: table.finalDemand, primaryInputRows: table.primaryInputRows, primaryInputs: table.primaryInputs,
-            output: output, satelliteRows: table.satelliteRows, satellites: table.satellites)
-        return (rebuilt, result)
     }
 }
 

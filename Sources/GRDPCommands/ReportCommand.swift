@@ -32,13 +32,7 @@ struct ReportCommand: ParsableCommand {
         }
         if let output = simulation.outputOptions.output, output != "-" { try StagedFile.checkWritable(output) }
         let simulated = try simulation.simulate(command: "report", progress: ProgressReporter.make(simulation.progressMode, total: simulation.resolvedDraws()))
-        var report = SimulationReports.report(
-            simulated.result, title: simulated.scenario.name, datasetDescription: simulated.dataset.description, notes: simulated.notes,
-            forecast: simulated.forecast)
-        report.figures = SimulationFigures.headline(simulated.result, forecast: simulated.forecast)
-        report.meta = simulated.meta
-        let document = RunReportDocument(result: simulated.result, report: report, sources: ReportSources.sources(simulated),
-                                         sensitivity: try tornado(simulated), backtest: BacktestBands.years(simulated))
+        let (report, document) = try document(simulated)
         if let svg { try ChartFiles.write(HTMLReport.charts(document), to: svg) }
         let output = simulation.outputOptions.output
         let wantsHTML = simulation.outputOptions.format == nil && (output == nil || output == "-" || OutputFile.formatName(ofPath: output ?? "") == "html"
@@ -136,6 +130,14 @@ enum ReportSources {
 }
 
 extension ReportCommand {
+    /// The run's report and the HTML page's document built on it (sources, tornado, back-test bands).
+    func document(_ simulated: RunCommand.Simulated) throws -> (Report, RunReportDocument) {
+        let report = RunCommand.report(simulated)
+        let document = RunReportDocument(result: simulated.result, report: report, sources: ReportSources.sources(simulated),
+                                         sensitivity: try tornado(simulated), backtest: BacktestBands.years(simulated))
+        return (report, document)
+    }
+
     /// The tornado's twelve longest bars (Exploration's `Tornado`, on the run's model and seed).
     func tornado(_ simulated: RunCommand.Simulated) throws -> [RunReportDocument.SensitivityEntry]? {
         guard tornadoDraws > 0, !simulated.result.model.parameters.isEmpty else { return nil }

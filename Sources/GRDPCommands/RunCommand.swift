@@ -20,7 +20,7 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "Scenario file (TOML). Default: the embedded Hanoi 2025 plan.") var scenario: String?
     @Option(help: "Number of draws (overrides the scenario).") var draws: Int?
     @Option(help: "Seed, 0 … 2⁶³−1 (overrides the scenario).", transform: RunCommand.parseSeed) var seed: UInt64?
-    @Option(help: "Sampling: monte-carlo or latin-hypercube (overrides the scenario).") var sampling: String?
+    @Option(help: "Sampling: monte-carlo or latin-hypercube (overrides the scenario).") var sampling: SamplingMethod?
     @Option(help: "Worker threads (default: all cores). Results do not depend on it.") var threads: Int?
     @Option(help: "Write every draw (parameters and outputs) to this CSV file, atomically.") var keepDraws: String?
     @Flag(help: "Hold the dataset's assumptions at their central values instead of sampling them.") var centralAssumptions = false
@@ -45,7 +45,6 @@ struct RunCommand: ParsableCommand {
         if let keepDraws, let output = outputOptions.output, StagedFile.sameTarget(keepDraws, output) {
             throw ValidationError("--keep-draws and --output name the same file '\(output)'; give two different files")
         }
-        if let sampling, SamplingMethod(rawValue: sampling) == nil { throw ValidationError("--sampling must be monte-carlo or latin-hypercube") }
         if keepDraws == "-" { throw ValidationError("--keep-draws -: the draws cannot go to standard output (they would mix with the report); give a file name") }
         if scaleOut.checkpoint != nil, keepDraws != nil { throw ValidationError("--checkpoint cannot be combined with --keep-draws (the draws of a killed run are not kept); leave one out") }
     }
@@ -118,7 +117,7 @@ struct RunCommand: ParsableCommand {
         var (scenario, fingerprint) = try Self.loadScenarioWithFingerprint(self.scenario, settings: settings)
         if let draws { scenario.draws = draws }
         if let seed { scenario.seed = seed }
-        if let sampling, let method = SamplingMethod(rawValue: sampling) { scenario.sampling = method }
+        if let sampling { scenario.sampling = sampling }
         if centralAssumptions { scenario.datasetAssumptions = .central }
         actual?.apply(to: &scenario)
         if let baselineModel { scenario.baselineModel = baselineModel }
@@ -173,7 +172,11 @@ struct RunCommand: ParsableCommand {
     }
 
     func makeReport(progress: (@Sendable (Int) -> Void)? = nil, keptDraws: StagedFile? = nil, engine: Engine? = nil) throws -> Report {
-        let simulated = try simulate(command: "run", progress: progress, keptDraws: keptDraws, engine: engine)
+        Self.report(try simulate(command: "run", progress: progress, keptDraws: keptDraws, engine: engine))
+    }
+
+    /// The run's tables, headline figures and `meta`, as `run` and `report` print them.
+    static func report(_ simulated: Simulated) -> Report {
         var report = SimulationReports.report(
             simulated.result, title: simulated.scenario.name, datasetDescription: simulated.dataset.description, notes: simulated.notes,
             forecast: simulated.forecast)

@@ -123,7 +123,7 @@ extension RunCommand {
         if let scenario { arguments.append(scenario) }
         if let draws { arguments += ["--draws", String(draws)] }
         if let seed { arguments += ["--seed", String(seed)] }
-        if let sampling { arguments += ["--sampling", sampling] }
+        if let sampling { arguments += ["--sampling", sampling.rawValue] }
         if centralAssumptions { arguments.append("--central-assumptions") }
         if let actual { arguments += ["--actual", actual.argument] }
         if let baselineModel { arguments += ["--baseline-model", baselineModel.rawValue] }

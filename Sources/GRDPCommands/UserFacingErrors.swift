@@ -21,6 +21,7 @@ enum UserFacingErrors {
         case let error as DatasetError: error.description
         case let error as GrowthError: error.description
         case let error as ScenarioError: error.description
+        case SimulationError.internalInconsistency: nil  // a bug: exit 70
         case let error as SimulationError: error.description
         case let error as SamplingError: error.description
         case let error as ExplorationError: error.description

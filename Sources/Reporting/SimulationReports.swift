@@ -1,5 +1,6 @@
 import Forecasting
 import Foundation
+import Growth
 import Sampling
 import Scenarios
 import Simulation
@@ -21,17 +22,18 @@ public enum SimulationReports {
     public static func report(
         _ result: RunResult, title: String, datasetDescription: String, notes: [String] = [], forecast: ForecastContext? = nil
     ) -> Report {
-        let model = result.model, layout = result.layout, summary = result.summary
-        func output(_ index: Int) -> OutputSummary { summary.outputs[index] }
-        func q(_ index: Int, _ p: Double) -> Double? { output(index).quantile(p) }
-        /// Mean, P5, P50 and P95 of output `index` (pp, 3 decimals).
-        func band(_ index: Int) -> [Cell] {
-            [.number(output(index).moments.mean, decimals: 3), .value(q(index, 0.05), 3), .value(q(index, 0.5), 3), .value(q(index, 0.95), 3)]
-        }
-        /// Mean, P5 and P95 of output `index` (pp, 3 decimals).
-        func range(_ index: Int) -> [Cell] {
-            [.number(output(index).moments.mean, decimals: 3), .value(q(index, 0.05), 3), .value(q(index, 0.95), 3)]
-        }
+        let o = RunOutputs(result)
+        let median = o.q(o.layout.grdp, 0.5) ?? o.output(o.layout.grdp).moments.mean
+        var tables = [sectorTable(o), leverTable(o), demandTable(o), quarterTable(o, median: median), gapTable(o, median: median)]
+        if let other = otherTargetsTable(o) { tables.append(other) }
+        tables.append(inputsTable(o, notes: notes))
+        return Report(title: title, headline: headline(o, forecast: forecast, datasetDescription: datasetDescription), tables: tables)
+    }
+
+    /// The headline: median, band, P(≥ target) with its interval and model range, the baseline model, exports, CPI, back-test, draws, dataset.
+    static func headline(_ o: RunOutputs, forecast: ForecastContext?, datasetDescription: String) -> [(key: String, value: Cell)] {
+        let model = o.model, layout = o.layout, summary = o.summary
+        let output = o.output, q = o.q
         let grdp = output(layout.grdp)
         var headline: [(key: String, value: Cell)] = []
         headline.append(("Median GRDP growth %", .value(q(layout.grdp, 0.5), 2)))
@@ -61,10 +63,15 @@ public enum SimulationReports {
         if let outcome = model.publishedOutcome, let p = summary.atOrAbovePublishedOutcome?.probability {
             headline.append(("Back-test: published outcome", .text("\(fmt(outcome))%, at the P\(fmt((1 - p) * 100, 0)) of the simulated distribution")))
         }
-        headline.append(("Draws", .text("\(result.draws) (\(result.sampling.rawValue), seed \(result.seed))")))
+        headline.append(("Draws", .text("\(o.result.draws) (\(o.result.sampling.rawValue), seed \(o.result.seed))")))
         headline.append(("Dataset", .text(datasetDescription)))
+        return headline
+    }
 
-        var tables: [ResultTable] = []
+    /// Sector and group contributions with bands, and GRDP.
+    static func sectorTable(_ o: RunOutputs) -> ResultTable {
+        let model = o.model, layout = o.layout
+        let q = o.q, band = o.band
         // Sector contributions.
         var sectors = ResultTable(
             id: "sector_contributions", title: "Sector contributions to GRDP growth (percentage points) with bands",
@@ -81,8 +88,13 @@ public enum SimulationReports {
         }
         sectors.append([.text("GRDP"), .empty, .value(q(layout.grdp, 0.5), 2)] + band(layout.grdp))
         sectors.notes.append("contribution = base-year share × growth; means add up to the GRDP mean (quantiles do not add)")
-        tables.append(sectors)
+        return sectors
+    }
 
+    /// The baseline and each lever's contribution with bands.
+    static func leverTable(_ o: RunOutputs) -> ResultTable {
+        let model = o.model, layout = o.layout
+        let band = o.band
         // Levers.
         var levers = ResultTable(
             id: "levers", title: "What carries the growth: the levers' contributions (pp of GRDP growth)",
@@ -95,8 +107,14 @@ public enum SimulationReports {
             levers.append([.text(lever.id), .text(lever.name), .text(lever.category)] + band(c))
         }
         levers.notes.append("a demand lever's contribution is the value added it induces through the Leontief model (v̂·L·Δf), plus the product taxes that follow it")
-        tables.append(levers)
+        return levers
+    }
 
+    /// Contributions by the demand that carries them (with the national factor's parts).
+    static func demandTable(_ o: RunOutputs) -> ResultTable {
+        let model = o.model, layout = o.layout
+        let range = o.range
+        let baseline = layout.baselineContribution
         // Demand side.
         var demand = ResultTable(
             id: "demand_side", title: "Demand side: contributions by the demand that carries them (pp)",
@@ -111,13 +129,16 @@ public enum SimulationReports {
             demand.append([.text(category)] + range(index))
         }
         demand.notes.append("'supply' collects growth shifts and local sourcing; 'visitors' is tourism spending (an export of services)")
-        tables.append(demand)
+        return demand
+    }
 
+    /// Quarter by quarter, with the uniform extra growth the remaining quarters need at the median.
+    static func quarterTable(_ o: RunOutputs, median: Double) -> ResultTable {
+        let model = o.model, layout = o.layout
+        let q = o.q
         // Quarters and the gap.
-        let median = q(layout.grdp, 0.5) ?? grdp.moments.mean
-        let remaining = (model.actualQuarters.count..<4)
-        let remainingWeight = remaining.reduce(0.0) { $0 + model.quarterlyWeights[$1] }
-        let uniformClosure = remainingWeight > 0 ? max(0, model.target - median) / remainingWeight : 0
+        let uniformClosure = QuarterlyWeights.uniformRemainingExtra(
+            weights: model.quarterlyWeights, knownQuarters: model.actualQuarters.count, shortfall: model.target - median)
         var quarters = ResultTable(
             id: "quarters", title: "Quarter by quarter: projected GRDP growth (% y/y) and what would close the gap",
             columns: [.init("quarter", "Quarter"), .init("weight", "Base weight"), .init("status", "Status"), .init("p5_pct", "P5 %"),
@@ -130,8 +151,13 @@ public enum SimulationReports {
                              actual ? .value(q(index, 0.5), 2) : .value((q(index, 0.5) ?? 0) + uniformClosure, 2)])
         }
         quarters.notes.append("needed: each remaining quarter's median plus the same extra growth, so that Σ weight × growth reaches the target at the median")
-        tables.append(quarters)
+        return quarters
+    }
 
+    /// What each line alone would need at the median.
+    static func gapTable(_ o: RunOutputs, median: Double) -> ResultTable {
+        let model = o.model, layout = o.layout
+        let output = o.output, q = o.q
         var gap = ResultTable(
             id: "gap", title: "Gap to the \(fmt(model.target))% target at the median: the growth each line alone would need",
             columns: [.init("line", "Sector"), .init("share_pct", "Base share %"), .init("growth_p50_pct", "Growth P50 %"),
@@ -141,16 +167,23 @@ public enum SimulationReports {
             let growth = q(layout.lineGrowth.lowerBound + i, 0.5) ?? 0
             let meanGrowth = output(layout.lineGrowth.lowerBound + i).moments.mean
             let share = meanGrowth != 0 ? output(layout.lineContributions.lowerBound + i).moments.mean / meanGrowth : 0
-            let extra = share > 0 ? max(0, shortfall) / share : nil
-            gap.append([.text(line), .number(share * 100, decimals: 2), .number(growth, decimals: 2), .value(extra.map { growth + $0 }, 2), .value(extra, 2)])
+            let alone = SectorGap(sector: line, share: share, growthPercent: growth, closingShortfall: shortfall)
+            gap.append([.text(line), .number(share * 100, decimals: 2), .number(growth, decimals: 2), .value(alone.requiredGrowthAlonePercent, 2),
+                        .value(alone.extraGrowthAlonePercentagePoints, 2)])
         }
         gap.notes.append(shortfall > 0
             ? "median GRDP growth \(fmt(median)) % is \(fmt(shortfall)) pp short of the target"
             : "median GRDP growth \(fmt(median)) % meets the target; no extra growth is needed at the median")
-        tables.append(gap)
+        return gap
+    }
 
+    /// Exports and CPI against their plan targets; nil when the scenario simulates neither.
+    static func otherTargetsTable(_ o: RunOutputs) -> ResultTable? {
+        let model = o.model, layout = o.layout, summary = o.summary
+        let q = o.q
         // Other plan targets.
-        if layout.exports != nil || layout.consumerPrices != nil {
+        guard layout.exports != nil || layout.consumerPrices != nil else { return nil }
+        do {
             var other = ResultTable(
                 id: "other_targets", title: "Other plan targets",
                 columns: [.init("indicator", "Indicator"), .init("comparison", "Meets if"), .init("target_pct", "Target %"), .init("p5_pct", "P5 %"), .init("p50_pct", "P50 %"),
@@ -163,9 +196,13 @@ public enum SimulationReports {
                 other.append([.text("CPI %"), .text("<"), .value(model.cpiCeiling, 1), .value(q(c, 0.05), 2), .value(q(c, 0.5), 2),
                               .value(q(c, 0.95), 2), .value(summary.consumerPricesAtOrAboveCeiling?.probability.map { (1 - $0) * 100 }, 1)])
             }
-            tables.append(other)
+            return other
         }
+    }
 
+    /// The sampled inputs with their distributions, the copula and the baseline model's estimates, and the run's notes.
+    static func inputsTable(_ o: RunOutputs, notes: [String]) -> ResultTable {
+        let model = o.model
         // Inputs.
         var inputs = ResultTable(
             id: "parameters", title: "Uncertain inputs (sampled)",
@@ -182,8 +219,7 @@ public enum SimulationReports {
             inputs.notes.append("\(ScenarioCompiler.BaselineParameterID.residual): sd \(fmt(f.residualStandardDeviation, 3)) (leave-one-out error \(fmt(f.regression.outOfSampleError, 3)) less the quarter noise); quarter noise sd \(fmt(f.quarterNoiseStandardDeviation, 3)) (robust spread of Hanoi's quarters around their years)")
         }
         inputs.notes.append(contentsOf: notes)
-        tables.append(inputs)
-        return Report(title: title, headline: headline, tables: tables)
+        return inputs
     }
 
     /// "; back-test …" for the model used: its mean CRPS over the annual origins against the

@@ -175,24 +175,30 @@ struct DistributionTests {
         #expect(relativeError(try Distribution.pert(lower: 2, mode: 3, upper: 7, shape: 0).quantile(0.3), 3.5) <= 1e-15)
     }
 
-    static let continuous: [Distribution] = {
-        do {
-            return [
-                try .normal(mean: 8, standardDeviation: 1.5),
-                try .lognormal(logMean: 1, logStandardDeviation: 0.5),
-                try .uniform(lower: 2, upper: 5),
-                try .triangular(lower: 0, mode: 1, upper: 4),
-                try .triangular(lower: 0, mode: 0, upper: 4),
-                try .triangular(lower: 0, mode: 4, upper: 4),
-                try .pert(lower: 2, mode: 3, upper: 7),
-                try .pert(lower: -1, mode: 0.9, upper: 1, shape: 6),
-                try .beta(alpha: 0.5, beta: 0.5),
-                try .beta(alpha: 2.5, beta: 4, lower: 10, upper: 30),
-            ]
-        } catch {
-            return []
-        }
-    }()
+    /// Built by a throwing function so that `fixturesBuild` fails when a constructor throws;
+    /// the parameterised tests would otherwise run on an empty list and pass as skipped.
+    static func makeContinuous() throws -> [Distribution] {
+        [
+            try .normal(mean: 8, standardDeviation: 1.5),
+            try .lognormal(logMean: 1, logStandardDeviation: 0.5),
+            try .uniform(lower: 2, upper: 5),
+            try .triangular(lower: 0, mode: 1, upper: 4),
+            try .triangular(lower: 0, mode: 0, upper: 4),
+            try .triangular(lower: 0, mode: 4, upper: 4),
+            try .pert(lower: 2, mode: 3, upper: 7),
+            try .pert(lower: -1, mode: 0.9, upper: 1, shape: 6),
+            try .beta(alpha: 0.5, beta: 0.5),
+            try .beta(alpha: 2.5, beta: 4, lower: 10, upper: 30),
+        ]
+    }
+
+    static let continuous: [Distribution] = (try? makeContinuous()) ?? []
+
+    @Test("The parameterised tests' fixtures build (a throwing constructor fails here, not as a skipped test)")
+    func fixturesBuild() throws {
+        #expect(try Self.makeContinuous().count == 10)
+        #expect(try Self.makeSampled().count == 7)
+    }
 
     @Test("round trip cdf(quantile(p)) = p for continuous families", arguments: continuous)
     func roundTrip(_ distribution: Distribution) {
@@ -243,21 +249,21 @@ struct DistributionTests {
 
     // MARK: Sampling through the quantile
 
-    static let sampled: [Distribution] = {
-        do {
-            return [
-                try .normal(mean: 8, standardDeviation: 1.5),
-                try .lognormal(mean: 3.1, standardDeviation: 0.6),
-                try .uniform(lower: 2, upper: 5),
-                try .triangular(lower: 0, mode: 1, upper: 4),
-                try .pert(lower: 2, mode: 3, upper: 7),
-                try .beta(alpha: 0.5, beta: 0.5),
-                try .discrete(values: [3, 1, 2], probabilities: [0.3, 0.2, 0.5]),
-            ]
-        } catch {
-            return []
-        }
-    }()
+    /// Built by a throwing function so that `fixturesBuild` fails when a constructor throws;
+    /// the parameterised tests would otherwise run on an empty list and pass as skipped.
+    static func makeSampled() throws -> [Distribution] {
+        [
+            try .normal(mean: 8, standardDeviation: 1.5),
+            try .lognormal(mean: 3.1, standardDeviation: 0.6),
+            try .uniform(lower: 2, upper: 5),
+            try .triangular(lower: 0, mode: 1, upper: 4),
+            try .pert(lower: 2, mode: 3, upper: 7),
+            try .beta(alpha: 0.5, beta: 0.5),
+            try .discrete(values: [3, 1, 2], probabilities: [0.3, 0.2, 0.5]),
+        ]
+    }
+
+    static let sampled: [Distribution] = (try? makeSampled()) ?? []
 
     @Test("200,000 draws through quantile(u) match mean and variance within 5 standard errors",
           arguments: sampled)
