@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Charts", "Simulation", "Scenarios", "Datasets"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "SimulationTests", dependencies: ["TestSupport", "Simulation", "Scenarios", "Sampling", "InputOutput", "Datasets", "LinearAlgebra"]),
-        .testTarget(name: "ForecastStoreTests", dependencies: ["ForecastStore", "Reporting", "Forecasting"]),
+        .testTarget(name: "ForecastStoreTests", dependencies: ["ForecastStore", "Reporting", "Forecasting", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "GRDPCommandsTests", dependencies: ["GRDPCommands", "grdp", "InputOutput", "Reporting", "TestSupport"]),
     ]
 )

@@ -24,7 +24,7 @@ public final class ForecastStore: @unchecked Sendable {
         if exists, (info.st_mode & S_IFMT) != S_IFREG {
             throw .notAStore(path: path, reason: "it is not a regular file")
         }
-        if !exists, mustExist { throw .database(path: path, reason: "no such file") }
+        if !exists, mustExist { throw .missing(path: path) }
         if exists, info.st_size > 0 { try Self.checkSQLiteHeader(path) }
         createdFile = !exists
         do {

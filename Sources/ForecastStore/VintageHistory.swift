@@ -41,7 +41,7 @@ public enum VintageHistory {
     /// - Parameter outcome: the year's outcome (%) and where it comes from, when known.
     public static func report(year: Int, vintages: [Vintage], outcome: (value: Double, source: String)?, storePath: String) -> Report {
         var columns: [ResultTable.Column] = [
-            .init("vintage", "Vintage"), .init("known", "Known"), .init("actual_quarters_pct", "Published quarters (%)"),
+            .init("vintage", "Vintage"), .init("known", "Known"), .init("actual_quarters", "Published quarters (%)"),
             .init("created_at", "Recorded (UTC)"), .init("scenario", "Scenario"), .init("baseline_model", "Model"),
             .init("draws", "Draws"), .init("seed", "Seed"),
             .init("p_meets_target", "P(≥ target)", unit: "probability"), .init("p_change", "ΔP", unit: "probability"),

@@ -74,10 +74,14 @@ struct BatchCommand: ParsableCommand {
                try ForecastStore(path: store, mustExist: true).contains(jobHash: hash) {
                 return (.skipped, ("already done (same content hash)", hash))
             }
+            let folder = (job.output as NSString).deletingLastPathComponent
+            if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
             try command.run()
             return (.done, ("", hash))
         } catch {
-            let text = UserFacingErrors.message(for: error) ?? (error as? ForecastStoreError)?.description ?? RunCommand.message(for: error)
+            let text = UserFacingErrors.message(for: error) ?? RunCommand.message(for: error)
             return (.failed, (CommandLineArguments.oneLine(text), hash))
         }
     }
