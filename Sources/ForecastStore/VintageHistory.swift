@@ -42,7 +42,7 @@ public enum VintageHistory {
     public static func report(year: Int, vintages: [Vintage], outcome: (value: Double, source: String)?, storePath: String) -> Report {
         var columns: [ResultTable.Column] = [
             .init("vintage", "Vintage"), .init("known", "Known"), .init("actual_quarters", "Published quarters (%)"),
-            .init("created_at", "Recorded (UTC)"), .init("scenario", "Scenario"), .init("baseline_model", "Model"),
+            .init("created_at", "Recorded (UTC)"), .init("scenario", "Scenario"), .init("overrides", "Overrides"), .init("baseline_model", "Model"),
             .init("draws", "Draws"), .init("seed", "Seed"),
             .init("p_meets_target", "P(≥ target)", unit: "probability"), .init("p_change", "ΔP", unit: "probability"),
             .init("median_growth_pct", "Median %"), .init("median_change_pp", "Δ median (pp)"),
@@ -62,7 +62,8 @@ public enum VintageHistory {
             var row: [Cell] = [
                 .number(Double(vintage.id ?? 0), decimals: 0), .text(vintage.knownPeriod),
                 .text(vintage.actualQuarters.map { "\($0)" }.joined(separator: ", ")), .text(StoreDates.text(vintage.createdAt)),
-                .text(vintage.scenarioName), .text(vintage.baselineModel), .number(Double(vintage.draws), decimals: 0), .text(String(vintage.seed)),
+                .text(vintage.scenarioName), .text(vintage.overrides.filter { !$0.hasPrefix("--actual=") }.joined(separator: " ")),
+                .text(vintage.baselineModel), .number(Double(vintage.draws), decimals: 0), .text(String(vintage.seed)),
                 .value(p, 4), .value(pChange, 4), .value(median, 2), .value(medianChange, 2),
                 .value(vintage.figure("p5_growth_pct"), 2), .value(vintage.figure("p95_growth_pct"), 2),
             ]
