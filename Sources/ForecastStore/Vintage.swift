@@ -78,11 +78,14 @@ public struct Vintage: Sendable, Equatable {
         }
     }
 
-    /// SHA-256 (hex) of the job's content: the scenario's text, the overrides in order, the
-    /// seed, the draws and the tool version, each on its own line after a label. Two runs
-    /// with the same hash give the same numbers, so a batch rerun skips the job.
-    public static func jobHash(scenarioContent: String, overrides: [String], seed: UInt64, draws: Int, toolVersion: String) -> String {
+    /// SHA-256 (hex) of the job's content: the scenario's text, the SHA-256 of the table and
+    /// accounts files it names (`inputs`), the overrides in order, the seed, the draws and the
+    /// tool version, each on its own line after a label. Two runs with the same hash give the
+    /// same numbers, so a batch rerun skips the job.
+    public static func jobHash(scenarioContent: String, inputs: [String] = [], overrides: [String], seed: UInt64, draws: Int,
+                               toolVersion: String) -> String {
         var text = "grdp-job-v1\nscenario \(scenarioContent.utf8.count)\n\(scenarioContent)\n"
+        for input in inputs { text += "input \(input)\n" }
         for override in overrides { text += "override \(override)\n" }
         text += "seed \(seed)\ndraws \(draws)\ntool \(toolVersion)\n"
         return SHA256Digest.hex(Array(text.utf8))

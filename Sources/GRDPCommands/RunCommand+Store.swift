@@ -21,19 +21,22 @@ extension RunCommand {
 
     /// The scenario's text (the embedded plan's, or the file's), its name and the seed and
     /// draws this command line resolves to.
-    func scenarioForStore() throws -> (text: String, path: String, seed: UInt64, draws: Int) {
+    func scenarioForStore() throws -> (text: String, path: String, seed: UInt64, draws: Int, inputs: [String]) {
         if scenario == "-" {
             throw CommandInputError("--store needs the scenario as a file (standard input cannot be recorded); save it to a file and give its name")
         }
         let text = try scenario.map { try InputFile.read($0) } ?? HanoiDataset.embedded().defaultScenario
         let parsed = try Scenario.parse(text, path: scenario ?? "embedded hanoi-2025-plan.toml")
-        return (text, scenario ?? "embedded hanoi-2025-plan.toml", seed ?? parsed.seed, draws ?? parsed.draws)
+        let inputs = [("table", parsed.tablePath), ("accounts", parsed.accountsPath)].compactMap { role, path in
+            InputFile.fingerprint(role: role, path: path).map { "\(role) \($0.sha256)" }
+        }
+        return (text, scenario ?? "embedded hanoi-2025-plan.toml", seed ?? parsed.seed, draws ?? parsed.draws, inputs)
     }
 
     /// The content hash a batch skips by (`Vintage.jobHash`).
     func jobHash() throws -> String {
         let scenario = try scenarioForStore()
-        return Vintage.jobHash(scenarioContent: scenario.text, overrides: overrideArguments, seed: scenario.seed, draws: scenario.draws,
+        return Vintage.jobHash(scenarioContent: scenario.text, inputs: scenario.inputs, overrides: overrideArguments, seed: scenario.seed, draws: scenario.draws,
                                toolVersion: ReportMeta.toolVersion)
     }
 
