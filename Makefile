@@ -1,5 +1,5 @@
 # grdp — the two set-up commands (README.md): `make run` and `make test`.
-# Both install the BLAS/LAPACK system packages first when they are missing
+# Both install the BLAS/LAPACK, SQLite and zlib system packages first when they are missing
 # (Debian/Ubuntu; sudo is used only when not root); `make test` also installs the
 # toml-test conformance files (Debian's golang-github-burntsushi-toml-dev ships them),
 # which Tests/TOMLTests reads. `make test` ends with the Slurm test (scripts/slurm/ci-test.sh:
@@ -16,6 +16,11 @@ deps:
 		echo "installing libopenblas-dev liblapacke-dev pkg-config"; \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libopenblas-dev liblapacke-dev pkg-config >/dev/null; \
+	fi
+	@if [ ! -f /usr/include/sqlite3.h ] || [ ! -f /usr/include/zlib.h ]; then \
+		echo "installing libsqlite3-dev zlib1g-dev (forecast store, gzip kept draws)"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libsqlite3-dev zlib1g-dev >/dev/null; \
 	fi
 
 run: deps

@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -47,14 +48,18 @@ let package = Package(
         .target(name: "Sensitivity", dependencies: ["Sampling", "LinearAlgebra"]),
         .target(name: "Exploration", dependencies: ["Simulation", "Sensitivity", "Sampling", "LinearAlgebra"]),
         .target(name: "Charts"),
+        .systemLibrary(name: "CZlibStream", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "Reporting",
             dependencies: ["Simulation", "Forecasting", "Exploration", "Sensitivity", "Scenarios", "Sampling", "Datasets", "Growth", "InputOutput",
-                           "LinearAlgebra", "Charts", .product(name: "Mustache", package: "swift-mustache")]),
+                           "LinearAlgebra", "Charts", "CZlibStream", .product(name: "Mustache", package: "swift-mustache")]),
+        .target(
+            name: "ForecastStore",
+            dependencies: ["Reporting", "Forecasting", "TOML", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "GRDPCommands",
             dependencies: [
-                "LinearAlgebra", "Spreadsheets", "InputOutput", "Growth", "Datasets", "Sampling", "Scenarios", "Forecasting", "Simulation", "Reporting", "Exploration", "Sensitivity",
+                "LinearAlgebra", "Spreadsheets", "InputOutput", "Growth", "Datasets", "Sampling", "Scenarios", "Forecasting", "Simulation", "Reporting", "Exploration", "Sensitivity", "ForecastStore", "TOML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -74,6 +79,7 @@ let package = Package(
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Charts", "Simulation", "Scenarios", "Datasets"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "SimulationTests", dependencies: ["TestSupport", "Simulation", "Scenarios", "Sampling", "InputOutput", "Datasets", "LinearAlgebra"]),
+        .testTarget(name: "ForecastStoreTests", dependencies: ["ForecastStore", "Reporting", "Forecasting", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "GRDPCommandsTests", dependencies: ["GRDPCommands", "grdp", "InputOutput", "Reporting", "TestSupport"]),
     ]
 )

@@ -6,7 +6,8 @@
 #   *.swift   the entry point, LLVMFuzzerTestOneInput (@_cdecl), compiled as a library;
 #   modules   the modules it needs, one a line, each after those it imports: `NAME` for
 #             Sources/NAME, `NAME PACKAGE` for Sources/NAME of a package dependency (as
-#             Package.resolved pins it; `swift package resolve` fetches it);
+#             Package.resolved pins it; `swift package resolve` fetches it), `NAME PACKAGE
+#             FOLDER` for a dependency whose sources are in FOLDER (GRDB's are in GRDB/);
 #   seeds     its seed corpus, one kind a line:
 #             `file GLOB`                each file one seed;
 #             `fenced LANGUAGE GLOB`     each ```LANGUAGE block of the Markdown files one seed
@@ -23,7 +24,7 @@
 # Exit status: 0 when no input crashed, hung (10 s per input) or ran out of memory
 # (2 GiB); otherwise libFuzzer's non-zero status, with the input saved under
 # .build-fuzz/TARGET/artifacts/. 64 for a bad command line. Installs nothing; needs
-# swiftc (with its libFuzzer runtime), pkg-config's openblas and zlib, as `make test` does.
+# swiftc (with its libFuzzer runtime), pkg-config's openblas, zlib and SQLite, as `make test` does.
 # FUZZ_BUILD_ONLY=1 builds the target and makes its seeds without fuzzing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,17 +45,17 @@ mkdir -p "$modules" "$build/seeds" "$build/corpus" "$build/artifacts"
 
 # The modules and where their sources are.
 names=() directories=() packages=() extra=()
-while read -r name package; do
+while read -r name package folder_in_package; do
     names+=("$name")
     if [ -z "$package" ]; then directories+=("Sources/$name") extra+=(""); else
         packages+=("$package") extra+=(-suppress-warnings)
-        directories+=(".build-fuzz/package/checkouts/$package/Sources/$name")
+        directories+=(".build-fuzz/package/checkouts/$package/${folder_in_package:-Sources/$name}")
     fi
 done < <(grep -v '^\s*\(#\|$\)' "$folder/modules")
 
 # Compiler flags: fuzzer coverage and AddressSanitizer everywhere; the C modules
 # (module.modulemap) of the package and of its dependencies, with pkg-config's headers.
-flags=(-sanitize=fuzzer,address -parse-as-library -O -g -I "$modules" -I Sources/CBLASLapack)
+flags=(-sanitize=fuzzer,address -parse-as-library -O -g -I "$modules" -I Sources/CBLASLapack -I Sources/CZlibStream)
 for include in $(pkg-config --cflags-only-I openblas); do flags+=(-Xcc "$include"); done
 libraries=($(pkg-config --libs openblas) -llapacke)
 if [ ${#packages[@]} -gt 0 ]; then
@@ -65,9 +66,9 @@ if [ ${#packages[@]} -gt 0 ]; then
             [ -f "$map" ] && flags+=(-I "$(dirname "$map")")
         done
     done
-    # ZIPFoundation's CZlib (its Package.swift defines _GNU_SOURCE and links zlib).
+    # ZIPFoundation's CZlib (its Package.swift defines _GNU_SOURCE and links zlib); GRDB's SQLite.
     flags+=(-Xcc -D_GNU_SOURCE=1)
-    libraries+=(-lz)
+    libraries+=(-lz -lsqlite3)
 fi
 
 # A module is compiled again when one of its sources, or the interface of a module it

@@ -17,7 +17,7 @@ public struct GRDP: ParsableCommand {
         version: ReportMeta.toolVersion,
         subcommands: [RunCommand.self, ReportCommand.self, ChartCommand.self, ValidateCommand.self, BacktestCommand.self, ContribCommand.self, QuarterlyCommand.self,
                       InputOutputCommand.self, DataCommand.self, InfoCommand.self, SensitivityCommand.self, GoalSeekCommand.self, DiscoverCommand.self, CompareCommand.self,
-                      ExperimentCommand.self, MergeCommand.self],
+                      ExperimentCommand.self, MergeCommand.self, HistoryCommand.self, BatchCommand.self],
         defaultSubcommand: RunCommand.self
     )
 

@@ -27,6 +27,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         if simulation.keepDraws != nil { throw ValidationError("--keep-draws belongs to grdp run; the report keeps no draws") }
+        if simulation.storeOptions.path != nil { throw ValidationError("--store belongs to grdp run and grdp batch; the report records no vintage") }
         guard tornadoDraws == 0 || (100...1_000_000).contains(tornadoDraws) else {
             throw ValidationError("--tornado-draws must be 0 or between 100 and 1000000")
         }
@@ -62,6 +63,7 @@ struct ChartCommand: ParsableCommand {
     @OptionGroup var simulation: RunCommand
 
     func run() throws {
+        if simulation.storeOptions.path != nil { throw ValidationError("--store belongs to grdp run and grdp batch; a chart records no vintage") }
         let simulated = try simulation.simulate(command: "report", progress: ProgressReporter.make(simulation.progressMode, total: simulation.resolvedDraws()))
         let report = SimulationReports.report(simulated.result, title: simulated.scenario.name, datasetDescription: simulated.dataset.description)
         let document = RunReportDocument(result: simulated.result, report: report, sources: [:], backtest: BacktestBands.years(simulated))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Datasets
 import Forecasting
+import ForecastStore
 import Foundation
 import Reporting
 import Scenarios
@@ -31,6 +32,7 @@ struct RunCommand: ParsableCommand {
     var progressMode: ProgressMode?
     @OptionGroup var outputOptions: OutputOptions
     @OptionGroup var scaleOut: ScaleOutOptions
+    @OptionGroup var storeOptions: StoreOptions
 
     static func parseSeed(_ text: String) throws -> UInt64 {
         guard let seed = UInt64(text), seed <= UInt64(Int64.max) else {
@@ -55,16 +57,18 @@ struct RunCommand: ParsableCommand {
         if let partial = scaleOut.partial { return try runShard(to: partial) }
         if let output = outputOptions.output, output != "-" { try StagedFile.checkWritable(output) }
         let draws = try keepDraws.map { path in
-            do { return try StagedFile(path: path, streaming: true) } catch let ReportingError.cannotWrite(_, reason) {
+            do { return try StagedFile(path: path, streaming: true, gzip: path.lowercased().hasSuffix(".gz")) } catch let ReportingError.cannotWrite(_, reason) {
                 throw SimulationError.cannotWriteDraws(path: path, reason: reason)
             }
         }
-        let report: Report
-        do { report = try makeReport(progress: ProgressReporter.make(progressMode, total: try resolvedDraws()), keptDraws: draws) } catch {
+        let report: Report, vintage: Vintage?
+        do { (report, vintage) = try makeReportAndVintage(progress: ProgressReporter.make(progressMode, total: try resolvedDraws()), keptDraws: draws) } catch {
             draws?.abandon()
             throw error
         }
-        try outputOptions.emit(report, inputs: "the values in \(scenario ?? "the embedded plan")", committing: draws.map { [$0] } ?? [])
+        try storeOptions.record(vintage) {
+            try outputOptions.emit(report, inputs: "the values in \(scenario ?? "the embedded plan")", committing: draws.map { [$0] } ?? [])
+        }
     }
 
     /// The number of draws the run will make (`--draws`, else the scenario's), for the progress total.

@@ -1,5 +1,6 @@
 import Datasets
 import Exploration
+import ForecastStore
 import Sensitivity
 import Growth
 import Sampling
@@ -26,6 +27,7 @@ enum UserFacingErrors {
         case let error as SamplingError: error.description
         case let error as ExplorationError: error.description
         case let error as SensitivityError: error.description
+        case let error as ForecastStoreError: error.description
         default: nil
         }
     }

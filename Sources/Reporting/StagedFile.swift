@@ -17,6 +17,8 @@ import Foundation
 /// Every write is checked: a short write or an error such as ENOSPC (`/dev/full`) is a
 /// `ReportingError.cannotWrite` naming the target. Temporary files are registered with
 /// `TemporaryFiles`, so a SIGINT or SIGTERM removes them.
+/// With `gzip`, every byte is compressed on its way to the file (`GzipStream`), and the
+/// gzip trailer is written by `commit()`.
 /// - Complexity: O(bytes written).
 public final class StagedFile: @unchecked Sendable {
     /// The path the user gave.
@@ -29,6 +31,7 @@ public final class StagedFile: @unchecked Sendable {
     private var descriptor: Int32
     private let ownsDescriptor: Bool
     private let streaming: Bool
+    private var gzip: GzipStream?
     private var buffered: [UInt8] = []
     private var finished = false
     private let lock = NSLock()
@@ -39,9 +42,10 @@ public final class StagedFile: @unchecked Sendable {
     /// the device, FIFO or descriptor (in place; a FIFO blocks until it has a reader).
     /// - Throws: `ReportingError.cannotWrite` when the directory is missing or not writable,
     ///   the target is a directory, or a symbolic link points nowhere.
-    public init(path: String, streaming: Bool = false) throws(ReportingError) {
+    public init(path: String, streaming: Bool = false, gzip: Bool = false) throws(ReportingError) {
         self.path = path
         self.streaming = streaming
+        self.gzip = gzip ? try GzipStream(path: path) : nil
         guard !path.isEmpty else { throw .cannotWrite(path: path, reason: "the file name is empty") }
         if let fd = Self.processDescriptor(path) {
             guard fcntl(fd, F_GETFD) != -1 else { throw .cannotWrite(path: path, reason: "descriptor \(fd) is not open") }
@@ -98,6 +102,7 @@ public final class StagedFile: @unchecked Sendable {
             buffered.append(contentsOf: text.utf8)
             return
         }
+        if let gzip { return try writeAll(gzip.compress(Array(text.utf8), path: path)) }
         try writeAll(Array(text.utf8))
     }
 
@@ -109,8 +114,9 @@ public final class StagedFile: @unchecked Sendable {
         guard !finished else { return }
         finished = true
         do throws(ReportingError) {
-            if !buffered.isEmpty { try writeAll(buffered) }
+            if !buffered.isEmpty { try writeAll(gzip?.compress(buffered, path: path) ?? buffered) }
             buffered = []
+            if let gzip { try writeAll(gzip.finish(path: path)) }
             if case .atomic = mode, fsync(descriptor) != 0 { throw .cannotWrite(path: path, reason: Self.lastError()) }
             if ownsDescriptor, close(descriptor) != 0 { throw .cannotWrite(path: path, reason: Self.lastError()) }
         } catch {
