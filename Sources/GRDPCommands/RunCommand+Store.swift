@@ -11,10 +11,10 @@ extension RunCommand {
     /// `--draws` and `--seed` are recorded in their own columns.
     var overrideArguments: [String] {
         var list: [String] = []
-        if let sampling { list.append("--sampling=\(sampling)") }
-        if let actual { list.append("--actual=" + actual.values.enumerated().map { "Q\($0.offset + 1)=\($0.element)" }.joined(separator: ",")) }
+        if let sampling { list.append("--sampling=\(sampling.rawValue)") }
+        if let actual { list.append("--actual=" + actual.argument) }
         if let baselineModel { list.append("--baseline-model=\(baselineModel.rawValue)") }
-        list += settings.map { "--set=\($0.key)=\($0.value)" }
+        list += settings.map { "--set=" + $0.override.argument }
         if centralAssumptions { list.append("--central-assumptions") }
         return list
     }
