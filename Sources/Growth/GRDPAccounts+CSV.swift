@@ -27,6 +27,21 @@ import Spreadsheets
 extension GRDPAccounts {
     /// Calendar years the accounts may be for (base year and analysis year).
     static let plausibleYears = 1900...2200
+
+    /// A metadata year must lie in `plausibleYears`.
+    static func checkPlausible(_ year: Int, key: String, value: String, at location: FileLocation?) throws(GrowthError) {
+        guard plausibleYears.contains(year) else {
+            throw .invalidMetadata(at: location, key: key, value: value,
+                                   reason: "is outside \(plausibleYears.lowerBound) … \(plausibleYears.upperBound); write the calendar year, e.g. 2024")
+        }
+    }
+
+    /// The analysis year must come after the base year.
+    static func checkYearOrder(base: Int?, year: Int?, at location: FileLocation?) throws(GrowthError) {
+        guard let base, let year, base >= year else { return }
+        throw .invalidMetadata(at: location, key: "year", value: String(year),
+                               reason: "is not after base_year \(base); growth is measured from the base year to a later year")
+    }
     static let metadataAliases: [String: String] = [
         "region": "region", "base_year": "base_year", "year": "year", "plan_year": "year",
         "analysis_year": "year", "unit": "unit", "grdp_target": "grdp_target",
@@ -87,18 +102,12 @@ extension GRDPAccounts {
                 throw .invalidMetadata(at: metadataLines[key].map { at($0) }, key: key, value: value,
                                        reason: "is not a whole year; write e.g. 2024")
             }
-            guard Self.plausibleYears.contains(year) else {
-                throw .invalidMetadata(at: metadataLines[key].map { at($0) }, key: key, value: value,
-                                       reason: "is outside \(Self.plausibleYears.lowerBound) … \(Self.plausibleYears.upperBound); write the calendar year, e.g. 2024")
-            }
+            try Self.checkPlausible(year, key: key, value: value, at: metadataLines[key].map { at($0) })
             return year
         }
         let baseYear = try year("base_year")
         let analysisYear = try year("year")
-        if let baseYear, let analysisYear, baseYear >= analysisYear {
-            throw .invalidMetadata(at: metadataLines["year"].map { at($0) }, key: "year", value: String(analysisYear),
-                                   reason: "is not after base_year \(baseYear); growth is measured from the base year to a later year")
-        }
+        try Self.checkYearOrder(base: baseYear, year: analysisYear, at: metadataLines["year"].map { at($0) })
         var grdpTarget: Double?
         if let value = metadata["grdp_target"] {
             guard let target = NumberText.parse(value, decimalMark: sheet.decimalMark) ?? Double(value), target.isFinite else {

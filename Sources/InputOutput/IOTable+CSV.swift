@@ -75,6 +75,15 @@ extension IOTable {
         return finalDemandAliases[String(key[key.index(after: underscore)...])]
     }
 
+    /// Employment counts persons or jobs, so it is ≥ 0; other satellites (emissions) may be negative.
+    static func checkEmployment(_ e: Matrix, rows: [(SheetRow, String)], sectors: [String], sheet: TableSheet) throws(InputOutputError) {
+        for (s, (record, name)) in rows.enumerated() where name == "employment" {
+            for j in sectors.indices where e[s, j] < 0 {
+                throw .negativeEmployment(at: sheet.location(row: record, cell: j + 1), sector: sectors[j], value: e[s, j])
+            }
+        }
+    }
+
     static func normalise(_ label: String) -> String {
         label.lowercased().map { $0 == " " || $0 == "-" ? "_" : $0 }.reduce(into: "") { $0.append($1) }
     }
@@ -206,15 +215,10 @@ extension IOTable {
             for j in 0..<n { w[r, j] = try number(record, j + 1) }
         }
         var e = Matrix(rows: satelliteRows.count, columns: n)
-        for (s, (record, name)) in satelliteRows.enumerated() {
-            for j in 0..<n {
-                e[s, j] = try number(record, j + 1)
-                // Employment counts people or jobs; other satellites (emissions) may be negative.
-                if name == "employment", e[s, j] < 0 {
-                    throw .negativeEmployment(at: sheet.location(row: record, cell: j + 1), sector: sectorLabels[j], value: e[s, j])
-                }
-            }
+        for (s, (record, _)) in satelliteRows.enumerated() {
+            for j in 0..<n { e[s, j] = try number(record, j + 1) }
         }
+        try Self.checkEmployment(e, rows: satelliteRows, sectors: sectorLabels, sheet: sheet)
         var output: [Double]
         if let outputRow {
             output = []
