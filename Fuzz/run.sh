@@ -88,7 +88,16 @@ for i in "${!names[@]}"; do
     fi
     if $stale; then
         echo "compiling $name"
-        swiftc "${flags[@]}" ${extra[$i]} -module-name "$name" -wmo -c "${sources[@]}" \
+        # A package dependency is compiled without coverage or optimisation (the fuzzer
+        # explores the project's code; its dependencies only need to link): much faster.
+        module_flags=()
+        for flag in "${flags[@]}"; do
+            if [ -n "${extra[$i]}" ]; then
+                case $flag in -sanitize=fuzzer,address | -g) continue ;; -O) flag=-Onone ;; esac
+            fi
+            module_flags+=("$flag")
+        done
+        swiftc "${module_flags[@]}" ${extra[$i]} -module-name "$name" -wmo -c "${sources[@]}" \
             -emit-module -emit-module-path "$modules/$name.swiftmodule" -o "$object"
     fi
     objects+=("$object")
