@@ -1,4 +1,5 @@
 import ForecastStore
+import Foundation
 import Testing
 
 /// The batch manifest: paths resolved against its folder, defaults, located errors.
@@ -6,6 +7,8 @@ import Testing
 struct BatchManifestTests {
     @Test("Jobs take the defaults and resolve their paths against the manifest's folder")
     func parses() throws {
+        // An absolute output path stays as it is (a temporary directory of this run).
+        let absolute = FileManager.default.temporaryDirectory.appendingPathComponent("b.csv").path
         let manifest = try BatchManifest.parse("""
             store = "f.sqlite"
             [defaults]
@@ -18,13 +21,13 @@ struct BatchManifestTests {
             actual = "Q1=7.41,Q2=8.13"
             set = ["national.growth=7.5"]
             draws = 100
-            output = "/tmp/b.csv"
+            output = "\(absolute)"
             """, path: "jobs/m.toml")
         #expect(manifest.store == "jobs/f.sqlite")
         #expect(manifest.jobs.map(\.name) == ["job 1", "H1"])
         #expect(manifest.jobs[0].runArguments == ["jobs/plan.toml", "--draws", "4096", "--output", "jobs/out/a.json"])
         #expect(manifest.jobs[1].runArguments == ["jobs/plan.toml", "--actual", "Q1=7.41,Q2=8.13", "--set", "national.growth=7.5", "--draws", "100",
-                                                  "--output", "/tmp/b.csv"])
+                                                  "--output", absolute])
         #expect(manifest.jobs.map(\.line) == [5, 7])
     }
 

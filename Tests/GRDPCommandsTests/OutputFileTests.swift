@@ -36,32 +36,58 @@ struct OutputFileTests {
         return (process.terminationStatus, String(decoding: errData, as: UTF8.self))
     }
 
-    @Test("-o /dev/full: ENOSPC is one error line, exit 1, and /dev/full stays a device",
-          .enabled(if: OutputFileTests.isCharacterDevice("/dev/full"), "needs /dev/full"))
+    /// A private full device (character device 1,7, as /dev/full) in a fresh temporary
+    /// directory, so that a regression replaces only this node, never the system's device.
+    /// Making a device node needs root.
+    static func privateFullDevice() throws -> (directory: URL, path: String) {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("grdp-full-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let path = directory.appendingPathComponent("full").path
+        guard mknod(path, mode_t(S_IFCHR | 0o666), dev_t(1 << 8 | 7)) == 0 else {
+            throw CocoaError(.fileWriteNoPermission)
+        }
+        return (directory, path)
+    }
+
+    static let isRoot = geteuid() == 0
+
+    @Test("-o FULL-DEVICE: ENOSPC is one error line, exit 1, and the device stays a device",
+          .enabled(if: OutputFileTests.isRoot, "making a device node needs root"))
     func fullDevice() throws {
-        let outcome = try GRDPBinary.run(["info", "-o", "/dev/full"])
+        let (directory, full) = try Self.privateFullDevice()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let outcome = try GRDPBinary.run(["info", "-o", full])
         #expect(outcome.status == 1)
-        #expect(outcome.standardError == "grdp: error: /dev/full: cannot write the file (No space left on device); check that the directory exists and is writable and the disk is not full\n")
-        #expect(Self.isCharacterDevice("/dev/full"))
-        let draws = try GRDPBinary.run(["run", "--draws", "10", "--central-assumptions", "--keep-draws", "/dev/full"])
+        #expect(outcome.standardError == "grdp: error: \(full): cannot write the file (No space left on device); check that the directory exists and is writable and the disk is not full\n")
+        #expect(Self.isCharacterDevice(full))
+        let draws = try GRDPBinary.run(["run", "--draws", "10", "--central-assumptions", "--keep-draws", full])
         #expect(draws.status == 1)
         #expect(draws.standardError.split(separator: "\n").count == 1)
-        #expect(draws.standardError.hasPrefix("grdp: error: /dev/full: cannot write the draws (No space left on device)"), "\(draws.standardError)")
-        #expect(Self.isCharacterDevice("/dev/full"))
+        #expect(draws.standardError.hasPrefix("grdp: error: \(full): cannot write the draws (No space left on device)"), "\(draws.standardError)")
+        #expect(Self.isCharacterDevice(full))
     }
 
     @Test("Standard output on a full device is an error line, not a crash",
-          .enabled(if: OutputFileTests.isCharacterDevice("/dev/full"), "needs /dev/full"))
+          .enabled(if: OutputFileTests.isRoot, "making a device node needs root"))
     func standardOutputFull() throws {
-        let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        let (directory, path) = try Self.privateFullDevice()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let full = try #require(FileHandle(forWritingAtPath: path))
         let outcome = try Self.run(["info"], standardOutput: full)
         #expect(outcome.status == 1)
         #expect(outcome.standardError == "grdp: error: standard output: cannot write the result (No space left on device); check where standard output goes\n")
     }
 
-    @Test("-o /dev/stdout writes to standard output")
+    /// A link to the process's own standard output (what /dev/stdout is on Linux) is
+    /// written through the descriptor, not replaced.
+    @Test("-o a link to standard output writes to standard output")
     func devStdout() throws {
-        let outcome = try GRDPBinary.run(["info", "--format", "csv", "-o", "/dev/stdout"])
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("grdp-stdout-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let link = directory.appendingPathComponent("stdout").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "/proc/self/fd/1")
+        let outcome = try GRDPBinary.run(["info", "--format", "csv", "-o", link])
         #expect(outcome.status == 0, "\(outcome.standardError)")
         #expect(outcome.standardOutput.contains("leontief_example") || outcome.standardOutput.contains("Miller & Blair"))
     }

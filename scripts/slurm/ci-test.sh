@@ -28,7 +28,7 @@ GRDP="${GRDP:-$ROOT/.build/release/grdp}"
 if [ ! -x "$GRDP" ]; then swift build -c release --product grdp >/dev/null; fi
 GRDP="$(cd "$(dirname "$GRDP")" && pwd)/$(basename "$GRDP")"
 
-T="$(mktemp -d /tmp/grdp-slurm.XXXXXX)"
+T="$(mktemp -d -t grdp-slurm.XXXXXX)"
 chmod 755 "$T"
 pids=()
 cleanup() {
