@@ -129,17 +129,31 @@ struct BaselineDrawState {
     /// B = n + a + e.
     var total: Double { values[0] + values[1] + values[2] }
     func quarterNoise(_ q: Int) -> Double { values[3 + q] }
+    /// Σₗ ratioₗ,q · Σ_{i∈G} (wᵢ/w_G)·Δgₗ,ᵢ: the levers' growth of sector observation j's
+    /// aggregate G in its quarter q (`leverGrowth` is Δg, lines × levers, line-major per lever).
+    func leverSectorQuarter(_ j: Int, leverGrowth: UnsafeBufferPointer<Double>, quarterRatio: [Double]) -> Double {
+        let q = sectorQuarter[j], lines = sectorLines[j], within = sectorWithin[j]
+        let leverCount = quarterRatio.count / 4
+        var effect = 0.0
+        for l in 0..<leverCount {
+            var growth = 0.0
+            for (index, i) in lines.enumerated() { growth += within[index] * leverGrowth[i + lineCount * l] }
+            effect += quarterRatio[4 * l + q] * growth
+        }
+        return effect
+    }
+
     /// Line i's baseline after conditioning (with sector observations).
     func lineBaseline(_ i: Int) -> Double { values[Self.coreCount + i] }
 
     /// Draws the state, conditions it on the published figures (less the levers' part of
-    /// each: `leverQuarter(q)` of the GRDP's quarter q, `leverSectorQuarter(j)` of sector
-    /// observation j), and returns the shift Δ every line's baseline moves by. With sector
+    /// each: `leverQuarter(q)` of the GRDP's quarter q, `leverSectorQuarter` of sector
+    /// observation j from the levers' line growth Δgₗ,ᵢ and quarter ratios), and returns the shift Δ every line's baseline moves by. With sector
     /// observations the conditioned baselines are `lineBaseline(i)`, and M = Σᵢ wᵢ bᵢ is
     /// taken over them at the draw's `shares`.
     mutating func shift(
         theta: UnsafeBufferPointer<Double>, momentumTotal: Double, shares: [Double], shareTotal: Double,
-        leverQuarter: (Int) -> Double, leverSectorQuarter: (Int) -> Double
+        leverQuarter: (Int) -> Double, leverGrowth: UnsafeBufferPointer<Double>, quarterRatio: [Double]
     ) -> Double {
         let k = values.count, m = innovation.count, grdpCount = observationQuarterWeights.count / 4
         for i in 0..<k { values[i] = state[i].value(theta) }
@@ -151,7 +165,7 @@ struct BaselineDrawState {
                 if j < grdpCount {
                     for q in 0..<4 { lever += observationQuarterWeights[4 * j + q] * leverQuarters[q] }
                 } else {
-                    lever = leverSectorQuarter(j - grdpCount)
+                    lever = leverSectorQuarter(j - grdpCount, leverGrowth: leverGrowth, quarterRatio: quarterRatio)
                 }
                 for l in 0..<k { hx += rows[k * j + l] * values[l] }
                 innovation[j] = observed[j] - lever - hx

@@ -348,9 +348,8 @@ struct DrawEvaluator {
             momentum += shares[i] * plan.baseline[i].value(theta)
             shareTotal += shares[i]
         }
-        let contributions = layout.leverContributions.lowerBound, leverCount = plan.leverCount, lineCount = plan.lineCount
+        let contributions = layout.leverContributions.lowerBound, leverCount = plan.leverCount
         let quarterRatio = plan.quarterRatio
-        let shares = self.shares
         return leverSectorGrowth.withUnsafeBufferPointer { growthOf in
             baselineState!.shift(
                 theta: theta, momentumTotal: momentum, shares: shares, shareTotal: shareTotal,
@@ -359,18 +358,7 @@ struct DrawEvaluator {
                     for l in 0..<leverCount { effect += quarterRatio[4 * l + q] * out[contributions + l] }
                     return effect
                 },
-                leverSectorQuarter: { [baselineState] j in
-                    // Σₗ ratioₗ,q · Σ_{i∈G} (wᵢ/w_G)·Δgₗ,ᵢ: the levers' growth of aggregate G in quarter q.
-                    guard let state = baselineState else { return 0 }
-                    let q = state.sectorQuarter[j], lines = state.sectorLines[j], within = state.sectorWithin[j]
-                    var effect = 0.0
-                    for l in 0..<leverCount {
-                        var growth = 0.0
-                        for (index, i) in lines.enumerated() { growth += within[index] * growthOf[i + lineCount * l] }
-                        effect += quarterRatio[4 * l + q] * growth
-                    }
-                    return effect
-                })
+                leverGrowth: growthOf, quarterRatio: quarterRatio)
         }
     }
 
