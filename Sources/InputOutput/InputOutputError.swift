@@ -49,6 +49,9 @@ public enum InputOutputError: Error, Equatable, Sendable, CustomStringConvertibl
     case missingFinalDemandCategory(String)
     case missingValueAddedRow(String)
     case invalidConcordance(path: String, line: Int, reason: String)
+    /// A line of a `sector,value…` side file (regional sizes, balancing targets); `line` is nil
+    /// for the file as a whole (a sector without a line).
+    case invalidSectorValues(path: String, line: Int?, reason: String)
     case linearAlgebra(LinearAlgebraError)
     /// An error of the table (or side file) at `source`: a file name, or a flag such as
     /// `--impact`. Errors that already name their file are not wrapped again.
@@ -151,6 +154,8 @@ public enum InputOutputError: Error, Equatable, Sendable, CustomStringConvertibl
             return "the table has no '\(name)' primary-input row, which this computation needs"
         case let .invalidConcordance(path, line, reason):
             return "\(path):\(line): \(reason)"
+        case let .invalidSectorValues(path, line, reason):
+            return "\(path)\(line.map { ":\($0)" } ?? ""): \(reason)"
         case let .linearAlgebra(error):
             return error.description
         case let .located(source, error):
