@@ -47,8 +47,9 @@ struct ContribCommand: ParsableCommand {
     @Option(help: "Year the accounts must be for (checked).") var year: Int?
     @Flag(help: "Use the accounts' growth column (actuals) instead of the targets.") var actual = false
     @Option(help: "Headline GRDP target in % (default: the accounts').") var target: Double?
-    @Option(help: "Growth of final-demand categories in %, e.g. households=8,exports=7 (embedded table): their contributions.")
-    var demandGrowth: String?
+    @Option(help: "Growth of final-demand categories in %, e.g. households=8,exports=7 (embedded table): their contributions.",
+            transform: NamedValues.demandGrowth)
+    var demandGrowth: NamedValues?
     @OptionGroup var outputOptions: OutputOptions
 
     func validate() throws {
@@ -117,7 +118,7 @@ struct ContribCommand: ParsableCommand {
             tables.append(GrowthReports.demandSide(demand))
             if let demandGrowth {
                 var growth = [Double](repeating: 0, count: demand.categoryCount)
-                for (name, value) in try AssignmentList.parse(demandGrowth, option: "--demand-growth", range: AssignmentList.percentRange) {
+                for (name, value) in demandGrowth.pairs {
                     guard let c = demand.categories.firstIndex(where: { $0.label == name }) else {
                         throw CommandInputError("--demand-growth: unknown category '\(name)'; categories are \(demand.categories.map(\.label).joined(separator: ", "))")
                     }
@@ -150,10 +151,11 @@ struct QuarterlyCommand: ParsableCommand {
             accounts), also each sector's requirement from its own published quarters and target.
             """)
 
-    @Option(help: "Published quarterly GRDP growth so far, e.g. Q1=7.41,Q2=8.13 (at most three quarters; four gives the annual figure).")
-    var actual: String = ""
+    @Option(help: "Published quarterly GRDP growth so far, e.g. Q1=7.41,Q2=8.13 (at most three quarters; four gives the annual figure).",
+            transform: QuarterValues.actual)
+    var actual: QuarterValues?
     @Option(help: "GRDP growth target in % (default: the accounts').") var target: Double?
-    @Option(help: "Base-year quarterly weights Q1=..,Q2=..,Q3=..,Q4=.. (sum 1).") var weights: String?
+    @Option(help: "Base-year quarterly weights Q1=..,Q2=..,Q3=..,Q4=.. (sum 1).", transform: QuarterValues.weights) var weights: QuarterValues?
     @Option(help: "GRDP accounts CSV or .xlsx for the sector table (default: embedded Hanoi accounts).") var accounts: String?
     @OptionGroup var accountsFile: TableFileOptions
     @OptionGroup var outputOptions: OutputOptions
@@ -165,35 +167,19 @@ struct QuarterlyCommand: ParsableCommand {
 
     func run() throws {
         var inputs = [accounts ?? "the embedded accounts"]
-        if !actual.isEmpty { inputs.append("--actual") }
+        if !(actual?.values.isEmpty ?? true) { inputs.append("--actual") }
         if target != nil { inputs.append("--target") }
         if weights != nil { inputs.append("--weights") }
         try outputOptions.emit(try makeReport(), inputs: inputs.joined(separator: " and "))
     }
 
-    static func quarters(_ text: String, option: String) throws -> [Double] {
-        guard !text.isEmpty else { return [] }
-        let pairs = try AssignmentList.parse(text, option: option, range: option == "--weights" ? 0...1 : AssignmentList.percentRange)
-        var values: [Double] = []
-        for (offset, (name, value)) in pairs.enumerated() {
-            guard name.uppercased() == "Q\(offset + 1)" else {
-                throw CommandInputError("\(option): expected Q\(offset + 1) in position \(offset + 1), got '\(name)'; list quarters in order from Q1")
-            }
-            values.append(value)
-        }
-        guard values.count <= 4 else { throw CommandInputError("\(option): a year has four quarters") }
-        return values
-    }
-
     func makeReport() throws -> Report {
-        let actualQuarters = try Self.quarters(actual, option: "--actual")
+        let actualQuarters = actual?.values ?? []
         let accounts = try AccountsSource.load(path: self.accounts, options: accountsFile)
         let quarterWeights: QuarterlyWeights
         if let weights {
-            let values = try Self.quarters(weights, option: "--weights")
-            guard values.count == 4 else { throw CommandInputError("--weights: give all four quarters Q1..Q4") }
             do {
-                quarterWeights = try QuarterlyWeights(values)
+                quarterWeights = try QuarterlyWeights(weights.values)
             } catch {
                 throw CommandInputError("--weights: \(error)")
             }

@@ -39,17 +39,20 @@ struct InputOutputCommand: ParsableCommand {
     @Flag(help: "Hypothetical extraction (complete, backward, forward) for every sector.") var extraction = false
     @Flag(help: "Technical coefficients A and the Leontief inverse L.") var coefficients = false
 
-    @Option(help: "Final-demand change by sector, in table units (|amount| ≤ 1e15, each sector once): sector=amount,... (Δx = L·Δf).")
-    var impact: String?
+    @Option(help: "Final-demand change by sector, in table units (|amount| ≤ 1e15, each sector once): sector=amount,... (Δx = L·Δf).",
+            transform: NamedValues.impact)
+    var impact: NamedValues?
 
-    @Option(help: "Price shock by sector in percent (-100 … 1000, each sector once): sector=percent,... (Leontief cost-push price model and CPI effect).")
-    var priceShock: String?
+    @Option(help: "Price shock by sector in percent (-100 … 1000, each sector once): sector=percent,... (Leontief cost-push price model and CPI effect).",
+            transform: NamedValues.priceShock)
+    var priceShock: NamedValues?
 
     @Option(help: "Aggregate with a concordance CSV (sector,group).")
     var aggregate: String?
 
-    @Option(help: "Split a sector proportionally: sector=part:weight;part:weight (e.g. services=trade:0.3;other:0.7).")
-    var disaggregate: String?
+    @Option(help: "Split a sector proportionally: sector=part:weight;part:weight (e.g. services=trade:0.3;other:0.7).",
+            transform: SectorSplitArgument.parse)
+    var disaggregate: SectorSplit?
 
     @Option(help: "Regionalise with regional sector sizes from a CSV (sector,size).")
     var regionalize: String?
@@ -119,50 +122,72 @@ struct InputOutputCommand: ParsableCommand {
         return inputs.joined(separator: " and ")
     }
 
+    /// The report and the transformed table's CSV text (for `--write`): read, check the
+    /// balance, transform (`IOTablePipeline`), analyse, summarise.
     func makeReport() throws -> (Report, String) {
         let loaded = try loadTable()
-        var table = loaded.table
-        var source = self.table.map { path in
-            [path == "-" ? TableFile.standardInputName : path] + (loaded.region.map { ["region \($0)"] } ?? [])
-                + (loaded.imports == .competitive ? ["competitive imports removed by import proportionality"] : [])
-        }?.joined(separator: ", ") ?? embeddedTableName
         let tableName = self.table == "-" ? TableFile.standardInputName : self.table ?? embeddedTableName
-        let balanceReport = try InputOutputError.at(tableName) { try table.validate(tolerance: tolerance, acceptImbalance: acceptImbalance) }
+        let balanceReport = try InputOutputError.at(tableName) { try loaded.table.validate(tolerance: tolerance, acceptImbalance: acceptImbalance) }
         var notes: [String] = loaded.warnings
         if acceptImbalance, max(balanceReport.largestRelativeRowResidual, balanceReport.largestRelativeColumnResidual) > tolerance {
             notes.append("imbalance accepted: largest row residual \(balanceReport.largestRelativeRowResidual * 100)%, column \(balanceReport.largestRelativeColumnResidual * 100)%")
         }
-        if let aggregate {
-            try InputFile.check(aggregate, role: "--aggregate")
-            table = try InputOutputError.at("--aggregate \(aggregate)") { try table.aggregated(by: Concordance.load(path: aggregate)) }
-            source += ", aggregated by \(aggregate)"
-        }
-        if let disaggregate {
-            let (sector, parts) = try Self.parseSplit(disaggregate)
-            table = try InputOutputError.at("--disaggregate") { try table.disaggregating(sector: sector, into: parts) }
-            source += ", \(sector) split"
-        }
-        if let regionalize {
-            try InputFile.check(regionalize, role: "--regionalize")
-            let sizes = try SectorValueFile.load(path: regionalize, sectors: table.sectors, columns: 1)
-            table = try InputOutputError.at("--regionalize \(regionalize)") {
-                try table.regionalized(regionalSizes: sizes.map { $0[0] }, measure: measure, method: method)
-            }
-            source += ", regionalised (\(method))"
-        }
-        var balancing: BalancedMatrix?
-        if let balance {
-            try InputFile.check(balance, role: "--balance")
-            let targets = try SectorValueFile.load(path: balance, sectors: table.sectors, columns: 2)
-            let (rebalanced, result) = try InputOutputError.at("--balance \(balance)") {
-                try table.rebalanced(rowTargets: targets.map { $0[0] }, columnTargets: targets.map { $0[1] })
-            }
-            table = rebalanced
-            balancing = result
-            source += ", rebalanced"
-        }
-
+        try checkSideFiles()
+        let transformed = try IOTablePipeline(configuration: pipelineConfiguration).apply(to: loaded.table)
+        let table = transformed.table
+        let source = ([sourceDescription(loaded)] + transformed.steps.map(Self.describe)).joined(separator: ", ")
         let model = try InputOutputError.at(source) { try LeontiefModel(table: table) }
+        let tables = try analysisTables(table: table, model: model)
+        if let balancing = transformed.balancing {
+            notes.append("\(balancing.report.iterations) balancing iterations; largest relative residuals: rows \(balancing.report.maxRelativeRowResidual), columns \(balancing.report.maxRelativeColumnResidual)")
+        }
+        let rcond = model.reciprocalConditionNumber
+        if rcond < 1e-12 { notes.append("warning: I − A is ill-conditioned (1/κ₁ ≈ \(rcond)); results may have lost most digits") }
+        let inputs = [("table", self.table), ("aggregate", aggregate), ("regionalize", regionalize), ("balance", balance)]
+            .compactMap { InputFile.fingerprint(role: $0.0, path: $0.1) }
+        let report = Report(
+            title: "Input-output analysis", headline: headline(source: source, table: table, model: model, unit: loaded.unit, notes: notes),
+            tables: tables, figures: figures(source: source, table: table, model: model, notes: notes), meta: ReportMeta(command: "io", inputs: inputs))
+        return (report, table.csvText(comments: loaded.unit.map { ["unit: \($0)"] } ?? []))
+    }
+
+    /// The transformations the options ask for, each named by its flag in errors.
+    var pipelineConfiguration: IOTablePipeline.Configuration {
+        IOTablePipeline.Configuration(
+            aggregation: aggregate.map { IOTablePipeline.Aggregation(concordancePath: $0, source: "--aggregate") },
+            disaggregation: disaggregate.map { IOTablePipeline.Disaggregation(split: $0, source: "--disaggregate") },
+            regionalisation: regionalize.map { IOTablePipeline.Regionalisation(sizesPath: $0, measure: measure, method: method, source: "--regionalize") },
+            balancing: balance.map { IOTablePipeline.Balancing(targetsPath: $0, source: "--balance") })
+    }
+
+    /// Side files that are directories, devices or FIFOs are refused before any is read.
+    func checkSideFiles() throws {
+        for (path, role) in [(aggregate, "--aggregate"), (regionalize, "--regionalize"), (balance, "--balance")] {
+            if let path { try InputFile.check(path, role: role) }
+        }
+    }
+
+    /// The table as read: its file (or the embedded table), region and imports treatment.
+    func sourceDescription(_ loaded: LoadedIOTable) -> String {
+        self.table.map { path in
+            ([path == "-" ? TableFile.standardInputName : path] + (loaded.region.map { ["region \($0)"] } ?? [])
+                + (loaded.imports == .competitive ? ["competitive imports removed by import proportionality"] : [])).joined(separator: ", ")
+        } ?? embeddedTableName
+    }
+
+    /// A transformation step as the report's "Table" line names it.
+    static func describe(_ step: IOTablePipeline.Step) -> String {
+        switch step {
+        case let .aggregated(concordancePath): "aggregated by \(concordancePath)"
+        case let .disaggregated(sector): "\(sector) split"
+        case let .regionalised(method): "regionalised (\(method))"
+        case .rebalanced: "rebalanced"
+        }
+    }
+
+    /// The requested analyses of the transformed table; with none, the balance check,
+    /// multipliers and linkages.
+    func analysisTables(table: IOTable, model: LeontiefModel) throws -> [ResultTable] {
         var tables: [ResultTable] = []
         let anyAnalysis = multipliers || linkages || extraction || coefficients || impact != nil || priceShock != nil
         if !anyAnalysis {
@@ -177,43 +202,43 @@ struct InputOutputCommand: ParsableCommand {
         if extraction { tables.append(InputOutputReports.extraction(try HypotheticalExtraction.analyse(model: model))) }
         if let impact {
             var change = [Double](repeating: 0, count: table.sectorCount)
-            for (sector, amount) in try AssignmentList.parse(impact, option: "--impact", range: AssignmentList.amountRange) {
+            for (sector, amount) in impact.pairs {
                 change[try InputOutputError.at("--impact") { try table.sectorIndex(sector) }] += amount
             }
             tables.append(InputOutputReports.impact(try InputOutputError.at("--impact") { try DemandImpact(model: model, demandChange: change) }))
         }
         if let priceShock {
             var shocks: [Int: Double] = [:]
-            for (sector, percent) in try AssignmentList.parse(priceShock, option: "--price-shock", percent: true, range: AssignmentList.percentRange) {
+            for (sector, percent) in priceShock.pairs {
                 shocks[try InputOutputError.at("--price-shock") { try table.sectorIndex(sector) }] = percent / 100
             }
             tables.append(InputOutputReports.price(try InputOutputError.at("--price-shock") { try PriceModel.costPush(model: model, priceShocks: shocks) }))
         }
-        if let balancing {
-            notes.append("\(balancing.report.iterations) balancing iterations; largest relative residuals: rows \(balancing.report.maxRelativeRowResidual), columns \(balancing.report.maxRelativeColumnResidual)")
-        }
-        let rcond = model.reciprocalConditionNumber
-        if rcond < 1e-12 { notes.append("warning: I − A is ill-conditioned (1/κ₁ ≈ \(rcond)); results may have lost most digits") }
+        return tables
+    }
+
+    func headline(source: String, table: IOTable, model: LeontiefModel, unit: String?, notes: [String]) -> [(key: String, value: Cell)] {
         var headline: [(key: String, value: Cell)] = [
             ("Table", .text(source)),
             ("Sectors", .number(Double(table.sectorCount), decimals: 0)),
-            ("Unit", .text(loaded.unit ?? (self.table == nil ? "billion VND" : "not stated"))),
+            ("Unit", .text(unit ?? (self.table == nil ? "billion VND" : "not stated"))),
             ("Spectral radius of A", .text(String(format: "%.4f – %.4f (Hawkins–Simon: productive)", model.spectralRadiusBounds.lowerBound, model.spectralRadiusBounds.upperBound))),
         ]
         if let write { headline.append(("Table written to", .text(write))) }
         for note in notes { headline.append(("Note", .text(note))) }
+        return headline
+    }
+
+    func figures(source: String, table: IOTable, model: LeontiefModel, notes: [String]) -> [KeyFigure] {
         var figures = [
             KeyFigure("table", .text(source)), KeyFigure("sectors", .number(Double(table.sectorCount), decimals: 0), unit: "sectors"),
             KeyFigure("spectral_radius_low", model.spectralRadiusBounds.lowerBound, unit: nil),
             KeyFigure("spectral_radius_high", model.spectralRadiusBounds.upperBound, unit: nil),
-            KeyFigure("reciprocal_condition_number", rcond, unit: nil),
+            KeyFigure("reciprocal_condition_number", model.reciprocalConditionNumber, unit: nil),
         ]
         if let write { figures.append(KeyFigure("table_written_to", .text(write))) }
         if !notes.isEmpty { figures.append(KeyFigure("notes", .text(notes.joined(separator: "; ")))) }
-        let inputs = [("table", self.table), ("aggregate", aggregate), ("regionalize", regionalize), ("balance", balance)]
-            .compactMap { InputFile.fingerprint(role: $0.0, path: $0.1) }
-        return (Report(title: "Input-output analysis", headline: headline, tables: tables, figures: figures, meta: ReportMeta(command: "io", inputs: inputs)),
-                table.csvText(comments: loaded.unit.map { ["unit: \($0)"] } ?? []))
+        return figures
     }
 
     var measure: SectorSizeMeasure {
@@ -237,51 +262,4 @@ struct InputOutputCommand: ParsableCommand {
 
     /// "embedded Hanoi 2024 table", or 2025 with `--dataset hanoi-2025`.
     var embeddedTableName: String { "embedded Hanoi \(HanoiBase(id: dataset ?? "")?.baseYear ?? 2024) table" }
-
-    static func parseSplit(_ text: String) throws -> (String, [(label: String, weight: Double)]) {
-        let halves = text.split(separator: "=", maxSplits: 1).map(String.init)
-        guard halves.count == 2 else { throw CommandInputError("--disaggregate: write sector=part:weight;part:weight, got '\(text)'") }
-        let parts: [(label: String, weight: Double)] = try halves[1].split(separator: ";").map { item in
-            let pieces = item.split(separator: ":").map { $0.trimmingCharacters(in: .whitespaces) }
-            guard pieces.count == 2, let weight = Double(pieces[1]) else {
-                throw CommandInputError("--disaggregate: '\(item)' is not part:weight")
-            }
-            return (pieces[0], weight)
-        }
-        return (halves[0].trimmingCharacters(in: .whitespaces), parts)
-    }
-}
-
-/// A CSV of `sector,value[,value...]` lines (optional header), one line per sector of the
-/// table, in any order; in any CSV dialect (`;` or tab, decimal commas).
-enum SectorValueFile {
-    static func load(path: String, sectors: [String], columns: Int) throws -> [[Double]] {
-        let text: String
-        switch InputFileText.read(path) {
-        case let .success(contents): text = contents
-        case let .failure(problem): throw CommandInputError("\(path): cannot read the file (\(problem)); check the path")
-        }
-        var values: [String: [Double]] = [:]
-        let sheet = CSVDialect.automatic.sheet(text, path: path)
-        let records = sheet.rows.map { CSVRecord(line: $0.number, fields: $0.cells.map(\.text)) }
-        for record in records {
-            guard record.fields.count == columns + 1 else {
-                throw CommandInputError("\(path):\(record.line): expected \(columns + 1) cells (sector and \(columns) value(s)), found \(record.fields.count)")
-            }
-            let numbers = record.fields.dropFirst().map { NumberText.parse($0, decimalMark: sheet.decimalMark) }
-            if numbers.contains(where: { $0 == nil }) {
-                if record.line == records.first?.line { continue }  // header line
-                throw CommandInputError("\(path):\(record.line): '\(record.fields.dropFirst().joined(separator: ","))' is not numeric")
-            }
-            guard sectors.contains(record.fields[0]) else {
-                throw CommandInputError("\(path):\(record.line): unknown sector '\(record.fields[0])'; the table's sectors are \(sectors.joined(separator: ", "))")
-            }
-            guard values[record.fields[0]] == nil else { throw CommandInputError("\(path):\(record.line): sector '\(record.fields[0])' appears twice") }
-            values[record.fields[0]] = numbers.map { $0 ?? 0 }
-        }
-        return try sectors.map { sector in
-            guard let row = values[sector] else { throw CommandInputError("\(path): no line for sector '\(sector)'; give one line per sector") }
-            return row
-        }
-    }
 }

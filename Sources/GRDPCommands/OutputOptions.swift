@@ -163,7 +163,9 @@ enum StandardOutput {
     }
 }
 
-/// Parses `name=value,name=value` lists (sector shocks, demand changes).
+/// Parses `name=value,name=value` lists (sector shocks, demand changes, quarters), as the
+/// `transform` of an option: each error is a `ValidationError` (exit 64), which
+/// ArgumentParser prefixes with the flag and the value.
 ///
 /// Each name may appear once (`--impact a=1,a=2` is an error for every option, rather than
 /// summing for one and keeping the last for another), and each value must lie in `range`:
@@ -178,18 +180,18 @@ enum AssignmentList {
         return try text.split(separator: ",", omittingEmptySubsequences: false).map { item in
             let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2, !parts[0].isEmpty else {
-                throw CommandInputError("\(option): '\(item)' is not of the form name=value; write e.g. \(option) industry=100,trade=50")
+                throw ValidationError("'\(item)' is not of the form name=value; write e.g. \(option) industry=100,trade=50")
             }
             var number = parts[1]
             if percent, number.hasSuffix("%") { number.removeLast() }
             guard let value = Double(number), value.isFinite else {
-                throw CommandInputError("\(option): '\(parts[1])' for '\(parts[0])' is not a number")
+                throw ValidationError("'\(parts[1])' for '\(parts[0])' is not a number")
             }
             guard range.contains(value) else {
-                throw CommandInputError("\(option): \(parts[1]) for '\(parts[0])' is out of range; give a value between \(NumberWords.plain(range.lowerBound)) and \(NumberWords.plain(range.upperBound))")
+                throw ValidationError("\(parts[1]) for '\(parts[0])' is out of range; give a value between \(NumberWords.plain(range.lowerBound)) and \(NumberWords.plain(range.upperBound))")
             }
             guard seen.insert(parts[0]).inserted else {
-                throw CommandInputError("\(option): '\(parts[0])' is given twice; give each name once")
+                throw ValidationError("'\(parts[0])' is given twice; give each name once")
             }
             return (parts[0], value)
         }

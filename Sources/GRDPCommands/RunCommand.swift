@@ -25,7 +25,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Worker threads (default: all cores). Results do not depend on it.") var threads: Int?
     @Option(help: "Write every draw (parameters and outputs) to this CSV file, atomically.") var keepDraws: String?
     @Flag(help: "Hold the dataset's assumptions at their central values instead of sampling them.") var centralAssumptions = false
-    @Option(help: "Published quarters of the year: the GRDP's and a sector aggregate's, e.g. Q1=7.41,Q2=8.13,services.Q1=8.57 (override the scenario's actual_quarters and actual_sector_quarters).") var actual: PublishedQuarters?
+    @Option(help: "Published quarters of the year: the GRDP's and a sector aggregate's, e.g. Q1=7.41,Q2=8.13,services.Q1=8.57 (override the scenario's actual_quarters and actual_sector_quarters).", transform: PublishedQuarters.parse) var actual: PublishedQuarters?
     @Option(help: "Baseline model: national (default), national-persistent, local or momentum (overrides the scenario).") var baselineModel: BaselineModel?
     @Option(name: .customLong("set"), help: ScenarioSetting.help, transform: ScenarioSetting.parse) var settings: [ScenarioSetting] = []
     @Option(name: .customLong("progress"), help: "Progress on standard error: none, bar (default on a terminal) or log (a line every 5 s; default otherwise).")

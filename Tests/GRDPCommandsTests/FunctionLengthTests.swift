@@ -21,7 +21,6 @@ struct FunctionLengthTests {
         "Growth/GRDPAccounts+CSV.swift:init": 103,
         "Scenarios/ScenarioParser+Values.swift:uncertainValue": 82,
         // To split.
-        "GRDPCommands/InputOutputCommand.swift:makeReport": 96,
         "Simulation/ModelEvaluation.swift:evaluate": 101,
         "Sensitivity/ShapleyEffects.swift:init": 87,
         "Sensitivity/SobolIndices.swift:init": 87,

@@ -63,4 +63,46 @@ struct InputOutputCommandTests {
         let badDelta = try GRDPBinary.run(["io", "docs/examples/miller_blair_2x2.csv", "--delta", "1.5"])
         #expect(badDelta.status == 64)
     }
+
+    /// The side files of --regionalize and --balance are read against the table's sectors:
+    /// their errors name the flag, then the file and line (exit 1).
+    @Test("Errors in the --regionalize and --balance files name the flag")
+    func sideFileErrorsNameTheFlag() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let sizes = directory.appendingPathComponent("sizes.csv")
+        try "sector,size\nagriculture,50\nmining,300\n".write(to: sizes, atomically: true, encoding: .utf8)
+        let regional = try GRDPBinary.run(["io", "docs/examples/miller_blair_2x2.csv", "--regionalize", sizes.path])
+        #expect(regional.status == 1)
+        #expect(regional.standardError == "grdp: error: --regionalize: \(sizes.path):3: unknown sector 'mining'; the table's sectors are agriculture, manufacturing\n")
+        let targets = directory.appendingPathComponent("targets.csv")
+        try "sector,row_total,column_total\nagriculture,700,400\n".write(to: targets, atomically: true, encoding: .utf8)
+        let balanced = try GRDPBinary.run(["io", "docs/examples/miller_blair_2x2.csv", "--balance", targets.path])
+        #expect(balanced.status == 1)
+        #expect(balanced.standardError == "grdp: error: --balance: \(targets.path): no line for sector 'manufacturing'; give one line per sector\n")
+        let concordance = directory.appendingPathComponent("groups.csv")
+        try "sector,group\nagriculture,goods\nagriculture,other\n".write(to: concordance, atomically: true, encoding: .utf8)
+        let aggregated = try GRDPBinary.run(["io", "docs/examples/miller_blair_2x2.csv", "--aggregate", concordance.path])
+        #expect(aggregated.status == 1)
+        #expect(aggregated.standardError == "grdp: error: --aggregate: \(concordance.path):3: sector 'agriculture' is mapped twice; map each sector to exactly one group\n")
+    }
+
+    /// Aggregate, split and regionalise in one command: the report's table line names each
+    /// step in order, and the multipliers are those of the transformed table.
+    @Test("The transformations apply in order and the report names them")
+    func transformationsInOrder() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let concordance = directory.appendingPathComponent("c.csv")
+        try "sector,group\nagriculture,farm\nmanufacturing,factory\n".write(to: concordance, atomically: true, encoding: .utf8)
+        let sizes = directory.appendingPathComponent("sizes.csv")
+        try "sector,size\ncrops,25\nlivestock,75\nfactory,200\n".write(to: sizes, atomically: true, encoding: .utf8)
+        let outcome = try GRDPBinary.run([
+            "io", "docs/examples/miller_blair_2x2.csv", "--aggregate", concordance.path, "--disaggregate", "farm=crops:1;livestock:3",
+            "--regionalize", sizes.path, "--size-measure", "output", "--lq-method", "slq", "--multipliers", "--format", "csv",
+        ])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardOutput.contains("docs/examples/miller_blair_2x2.csv, aggregated by \(concordance.path), farm split, regionalised (slq)"), "\(outcome.standardOutput)")
+        #expect(outcome.standardOutput.contains("\ncrops,") && outcome.standardOutput.contains("\nfactory,"))
+    }
 }
