@@ -83,7 +83,7 @@ enum CommandLineArguments {
         if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
         let lines = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let text = lines.filter { !$0.hasPrefix("Usage:") && !$0.hasPrefix("See '") }.joined(separator: "; ")
-        return "grdp: \(text) (see grdp\(commandPath(arguments)) --help)"
+        return CommandLineMain.errorPrefix + "\(text) (see grdp\(commandPath(arguments)) --help)"
     }
 
     /// User text inside a message, with line breaks and other control characters escaped

@@ -54,7 +54,7 @@ public enum CommandLineMain {
             exit(ExitCode.validationFailure.rawValue)
         } catch {
             if let message = UserFacingErrors.message(for: error) {
-                printError("grdp: error: " + message)
+                printError(CommandLineMain.errorPrefix + message)
                 exit(1)
             }
             switch GRDP.exitCode(for: error) {
@@ -64,10 +64,14 @@ public enum CommandLineMain {
                 exit(ExitCode.validationFailure.rawValue)
             default: break
             }
-            printError("grdp: internal error: \(error); please report it with the command line that caused it")
+            printError(CommandLineMain.errorPrefix + "internal: \(error); please report it with the command line that caused it")
             exit(ExitCode.internalError)
         }
     }
+
+    /// The start of every error line, whatever its exit code (1 bad input, 64 bad command line,
+    /// 70 internal: `grdp: error: internal: …`).
+    public static let errorPrefix = "grdp: error: "
 
     /// What the command line asks for, before anything runs.
     public enum Parsed {
@@ -83,7 +87,7 @@ public enum CommandLineMain {
     /// command-line fuzz target calls this.
     /// - Complexity: O(arguments · commands).
     public static func parse(_ given: [String]) -> Parsed {
-        if let unknown = CommandLineArguments.unknownCommand(given) { return .usageError("grdp: " + unknown) }
+        if let unknown = CommandLineArguments.unknownCommand(given) { return .usageError(CommandLineMain.errorPrefix + unknown) }
         let prepared = CommandLineArguments.joiningNegativeNumbers(given)
         do {
             return .command(try GRDP.parseAsRoot(prepared))

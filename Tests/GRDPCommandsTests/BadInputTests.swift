@@ -69,35 +69,56 @@ struct BadInputTests {
         }
     }
 
-    @Test("Out-of-range and duplicate command-line values name the flag", arguments: [
-        (["io", "--impact", "industry=1e308"], "grdp: error: --impact: 1e308 for 'industry' is out of range; give a value between -1e+15 and 1e+15"),
-        (["io", "--price-shock", "electricity=1e308"], "grdp: error: --price-shock: 1e308 for 'electricity' is out of range; give a value between -100 and 1000"),
-        (["io", "--price-shock", "electricity=-150"], "grdp: error: --price-shock: -150 for 'electricity' is out of range; give a value between -100 and 1000"),
-        (["io", "--impact", "industry=1,industry=2"], "grdp: error: --impact: 'industry' is given twice; give each name once"),
-        (["io", "--price-shock", "electricity=5,electricity=7"], "grdp: error: --price-shock: 'electricity' is given twice; give each name once"),
+    @Test("Values the table or accounts reject name the flag, exit 1", arguments: [
         (["io", "--impact", "mining=5"], "grdp: error: --impact: unknown sector 'mining'; known sectors: "),
-        (["contrib", "--demand-growth", "households=1e308"], "grdp: error: --demand-growth: 1e308 for 'households' is out of range; give a value between -100 and 1000"),
-        (["quarterly", "--actual", "Q1=1e308"], "grdp: error: --actual: 1e308 for 'Q1' is out of range; give a value between -100 and 1000"),
+        (["io", "--price-shock", "mining=5"], "grdp: error: --price-shock: unknown sector 'mining'; known sectors: "),
+        (["contrib", "--demand-growth", "tourists=5"], "grdp: error: --demand-growth: unknown category 'tourists'; categories are "),
         (["quarterly", "--actual", "Q1=7", "--weights", "Q1=0.5,Q2=0.5,Q3=0,Q4=0"], "grdp: error: --weights: quarterly weights [0.5, 0.5, 0.0, 0.0] are invalid"),
+        (["io", "--disaggregate", "mining=a:1;b:1"], "grdp: error: --disaggregate: unknown sector 'mining'"),
     ])
     func commandLineValues(arguments: [String], expected: String) throws {
         let line = try Self.oneLine(arguments, status: 1)
         #expect(line.hasPrefix(expected), "\(line)")
     }
 
+    /// `name=value` options are parsed by ArgumentParser: bad syntax, a value out of the
+    /// option's range or a name given twice is a usage error naming the flag.
+    @Test("Malformed, out-of-range and duplicate name=value options exit 64 naming the flag", arguments: [
+        (["io", "--impact", "industry=1e308"], "grdp: error: The value 'industry=1e308' is invalid for '--impact <impact>': 1e308 for 'industry' is out of range; give a value between -1e+15 and 1e+15 (see grdp io --help)"),
+        (["io", "--impact", "industry"], "grdp: error: The value 'industry' is invalid for '--impact <impact>': 'industry' is not of the form name=value; write e.g. --impact industry=100,trade=50 (see grdp io --help)"),
+        (["io", "--impact", "industry=abc"], "grdp: error: The value 'industry=abc' is invalid for '--impact <impact>': 'abc' for 'industry' is not a number (see grdp io --help)"),
+        (["io", "--price-shock", "electricity=1e308"], "grdp: error: The value 'electricity=1e308' is invalid for '--price-shock <price-shock>': 1e308 for 'electricity' is out of range; give a value between -100 and 1000 (see grdp io --help)"),
+        (["io", "--price-shock", "electricity=-150"], "grdp: error: The value 'electricity=-150' is invalid for '--price-shock <price-shock>': -150 for 'electricity' is out of range; give a value between -100 and 1000 (see grdp io --help)"),
+        (["io", "--impact", "industry=1,industry=2"], "grdp: error: The value 'industry=1,industry=2' is invalid for '--impact <impact>': 'industry' is given twice; give each name once (see grdp io --help)"),
+        (["io", "--price-shock", "electricity=5,electricity=7"], "grdp: error: The value 'electricity=5,electricity=7' is invalid for '--price-shock <price-shock>': 'electricity' is given twice; give each name once (see grdp io --help)"),
+        (["io", "--disaggregate", "services"], "grdp: error: The value 'services' is invalid for '--disaggregate <disaggregate>': write sector=part:weight;part:weight, e.g. services=trade:0.3;other:0.7 (see grdp io --help)"),
+        (["io", "--disaggregate", "services=trade"], "grdp: error: The value 'services=trade' is invalid for '--disaggregate <disaggregate>': 'trade' is not part:weight; write e.g. services=trade:0.3;other:0.7 (see grdp io --help)"),
+        (["contrib", "--demand-growth", "households=1e308"], "grdp: error: The value 'households=1e308' is invalid for '--demand-growth <demand-growth>': 1e308 for 'households' is out of range; give a value between -100 and 1000 (see grdp contrib --help)"),
+        (["quarterly", "--actual", "Q1=1e308"], "grdp: error: The value 'Q1=1e308' is invalid for '--actual <actual>': 1e308 for 'Q1' is out of range; give a value between -100 and 1000 (see grdp quarterly --help)"),
+        (["quarterly", "--actual", "Q2=7"], "grdp: error: The value 'Q2=7' is invalid for '--actual <actual>': expected Q1 in position 1, got 'Q2'; list quarters in order from Q1 (see grdp quarterly --help)"),
+        (["quarterly", "--weights", "Q1=0.5,Q2=0.5"], "grdp: error: The value 'Q1=0.5,Q2=0.5' is invalid for '--weights <weights>': give all four quarters, e.g. --weights Q1=0.22,Q2=0.24,Q3=0.25,Q4=0.29 (see grdp quarterly --help)"),
+        (["run", "--actual", "Q1=7.4,Q3=8"], "grdp: error: The value 'Q1=7.4,Q3=8' is invalid for '--actual <actual>': expected Q2, got 'Q3'; list the GRDP's quarters in order from Q1 (see grdp run --help)"),
+        (["run", "--actual", "tourism.Q1=8"], "grdp: error: The value 'tourism.Q1=8' is invalid for '--actual <actual>': 'tourism.Q1' is neither Qn nor AGGREGATE.Qn; the aggregates are agriculture_forestry_fishery, industry_construction, services, product_taxes_less_subsidies (see grdp run --help)"),
+        (["run", "--actual", "Q1=abc"], "grdp: error: The value 'Q1=abc' is invalid for '--actual <actual>': 'abc' for 'Q1' is not a growth rate in % between -100 and 100 (see grdp run --help)"),
+    ])
+    func nameValueSyntax(arguments: [String], expected: String) throws {
+        let line = try Self.oneLine(arguments, status: 64)
+        #expect(line == expected)
+    }
+
     @Test("Usage errors are one line with the help hint, exit 64", arguments: [
-        (["run", "--draws"], "grdp: Missing value for '--draws <draws>' (see grdp run --help)"),
-        (["run", "--draws", "-5"], "grdp: --draws must be between 1 and "),
-        (["run", "--draws=-5"], "grdp: --draws must be between 1 and "),
-        (["run", "--threads", "-2"], "grdp: --threads must be at least 1 (see grdp run --help)"),
-        (["run", "--seed", "-1"], "grdp: The value '-1' is invalid for '--seed <seed>': --seed must be a whole number from 0 to 9223372036854775807 (zero or positive), got '-1' (see grdp run --help)"),
-        (["io", "--tolerance", "-1"], "grdp: --tolerance must be in (0, 1) (see grdp io --help)"),
-        (["contrib", "--target", "1e308"], "grdp: --target must be a growth rate between -100 and 1000 (%), got 1e+308 (see grdp contrib --help)"),
-        (["io", "--no-such-flag"], "grdp: Unknown option '--no-such-flag' (see grdp io --help)"),
-        (["run", "--keep-draws", "same.csv", "-o", "same.csv"], "grdp: --keep-draws and --output name the same file 'same.csv'; give two different files (see grdp run --help)"),
-        (["io", "--write", "same.csv", "--output", "./same.csv"], "grdp: --write and --output name the same file './same.csv'; give two different files (see grdp io --help)"),
-        (["rnu"], "grdp: unknown command 'rnu'; did you mean 'run'? (see grdp --help)"),
-        (["contirb", "--actual"], "grdp: unknown command 'contirb'; did you mean 'contrib'? (see grdp --help)"),
+        (["run", "--draws"], "grdp: error: Missing value for '--draws <draws>' (see grdp run --help)"),
+        (["run", "--draws", "-5"], "grdp: error: --draws must be between 1 and "),
+        (["run", "--draws=-5"], "grdp: error: --draws must be between 1 and "),
+        (["run", "--threads", "-2"], "grdp: error: --threads must be at least 1 (see grdp run --help)"),
+        (["run", "--seed", "-1"], "grdp: error: The value '-1' is invalid for '--seed <seed>': --seed must be a whole number from 0 to 9223372036854775807 (zero or positive), got '-1' (see grdp run --help)"),
+        (["io", "--tolerance", "-1"], "grdp: error: --tolerance must be in (0, 1) (see grdp io --help)"),
+        (["contrib", "--target", "1e308"], "grdp: error: --target must be a growth rate between -100 and 1000 (%), got 1e+308 (see grdp contrib --help)"),
+        (["io", "--no-such-flag"], "grdp: error: Unknown option '--no-such-flag' (see grdp io --help)"),
+        (["run", "--keep-draws", "same.csv", "-o", "same.csv"], "grdp: error: --keep-draws and --output name the same file 'same.csv'; give two different files (see grdp run --help)"),
+        (["io", "--write", "same.csv", "--output", "./same.csv"], "grdp: error: --write and --output name the same file './same.csv'; give two different files (see grdp io --help)"),
+        (["rnu"], "grdp: error: unknown command 'rnu'; did you mean 'run'? (see grdp --help)"),
+        (["contirb", "--actual"], "grdp: error: unknown command 'contirb'; did you mean 'contrib'? (see grdp --help)"),
     ])
     func usage(arguments: [String], expected: String) throws {
         let line = try Self.oneLine(arguments, status: 64)

@@ -71,7 +71,7 @@ struct ScaleOutCommandTests {
         #expect(merged.standardOutput == (try GRDPBinary.run(["run"] + Self.runOptions + ["--format", "json"])).standardOutput)
         let none = try Self.run(["run", "--shard", "auto", "--partial", directory.appendingPathComponent("x").path], environment: [:])
         #expect(none.status == 64)
-        #expect(none.standardError.hasPrefix("grdp: --shard auto: none of SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX is set; give --shard K/N"))
+        #expect(none.standardError.hasPrefix("grdp: error: --shard auto: none of SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX is set; give --shard K/N"))
         let k8s = try Self.run(["run", "--shard", "auto", "--partial", directory.appendingPathComponent("x").path], environment: ["JOB_COMPLETION_INDEX": "1"])
         #expect(k8s.status == 64)
         #expect(k8s.standardError.contains("JOB_COMPLETION_INDEX is set but not the number of shards; give --shard auto/N"))
@@ -123,7 +123,7 @@ struct ScaleOutCommandTests {
         for (arguments, text) in usage {
             let outcome = try GRDPBinary.run(arguments)
             #expect(outcome.status == 64)
-            #expect(outcome.standardError.hasPrefix("grdp: " + text), "\(outcome.standardError)")
+            #expect(outcome.standardError.hasPrefix("grdp: error: " + text), "\(outcome.standardError)")
         }
     }
 

@@ -11,7 +11,7 @@ struct TypedOptionTests {
     ])
     func badValue(_ arguments: [String], flag: String, accepted: String) throws {
         let line = try BadInputTests.oneLine(arguments, status: 64)
-        #expect(line.hasPrefix("grdp: "), "\(line)")
+        #expect(line.hasPrefix("grdp: error: "), "\(line)")
         #expect(line.contains(flag), "\(line)")
         #expect(line.contains(accepted), "\(line)")
     }
