@@ -43,6 +43,27 @@ struct SectorTechnologyTests {
         #expect(table.intermediate[farm, c] / table.output[farm] < 0.05)
     }
 
+    /// Construction's sales to investment in the 2025 table against the construction part of
+    /// Hanoi's 2025 social investment: 594.7 trillion VND (grdp_facts.csv, Hanoi 2025 EST
+    /// social_investment) × 61.5% basic construction (Q1/2025 development investment, Chi cuc
+    /// Thong ke via https://thoibaotaichinhvietnam.vn/ha-noi-lay-dau-tu-cong-dan-dat-kich-hoat-thu-hut-dau-tu-xa-hoi-174919.html,
+    /// 2025-04, quoted in scenarios/hanoi-2025-plan.toml) ≈ 366 trillion. Before construction had
+    /// its own value-added ratio the table sold 588 trillion (1.6×); the test allows ±15%.
+    @Test("Construction's investment sales agree with Hanoi's 2025 social investment")
+    func constructionAgainstInvestment() throws {
+        let dataset = try HanoiDataset.embedded(.base2025)
+        let investment = try dataset.publishedHistory().value("Hanoi", 2025, "EST", "social_investment", "total")
+        let constructionPart = investment * 0.615 * 1000  // billion VND
+        let table = dataset.table
+        let c = try table.sectorIndex("construction")
+        guard let gfcf = table.finalDemandColumns.firstIndex(where: { $0.kind == .grossFixedCapitalFormation }) else {
+            Issue.record("the 2025 table has no gfcf column")
+            return
+        }
+        let ratio = table.finalDemand[c, gfcf] / constructionPart
+        #expect(abs(ratio - 1) < 0.15, "construction sells \(table.finalDemand[c, gfcf]) bn to investment against \(constructionPart)")
+    }
+
     /// Out-of-range technology values are refused with the assumption's id (no silent result).
     @Test("Invalid technology values are refused")
     func invalidValues() throws {
