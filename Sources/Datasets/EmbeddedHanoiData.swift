@@ -1295,7 +1295,7 @@ OUTPUT,2031774469.837,324181471.020,205277719.640,430025566.603,12745802502.224,
 # Units: amounts in billion VND at 2024 prices (base year of the embedded dataset "hanoi-2024",
 # Hanoi 2024 GRDP ≈ 1,430,000 bn VND, so 1 pp of GRDP growth ≈ 14,300 bn of value added);
 # growth and shifts in % and percentage points. A demand lever's value added is about 0.34 of its
-# amount when it buys construction or industry and 0.73 when it buys services (grdp io
+# amount when it buys industry, 0.43 construction, 0.58 tourism and 0.73 other services (grdp io
 # --multipliers, "VA simple"). Every number cites its source or is a stated assumption with a
 # sampled range; SOURCES.md has the quotes behind the new figures.
 # Lever sizes are the plan's EXTRA over the momentum baseline: the baseline already grows every
