@@ -60,7 +60,18 @@ public struct DatasetAssumptions: Sendable, Equatable {
             tourismCharacteristicShare: assumption(DerivationParameters.Key.tourismCharacteristicShare).central,
             flqDelta: assumption(DerivationParameters.Key.flqDelta).central,
             constructionCapitalFormationShare: assumption(DerivationParameters.Key.constructionCapitalFormationShare).central,
-            populationGrowth2025: assumptions.first { $0.id == DerivationParameters.Key.populationGrowth2025 }?.central ?? 0)
+            populationGrowth2025: optional(DerivationParameters.Key.populationGrowth2025),
+            technology: SectorTechnology(
+                constructionValueAddedRatio: optional(DerivationParameters.Key.constructionValueAddedRatio),
+                constructionFarmInputShare: optional(DerivationParameters.Key.constructionFarmInputShare),
+                tourismValueAddedRatio: optional(DerivationParameters.Key.tourismValueAddedRatio),
+                tourismGoodsInputShare: optional(DerivationParameters.Key.tourismGoodsInputShare),
+                tourismFarmShareOfGoods: optional(DerivationParameters.Key.tourismFarmShareOfGoods)))
+    }
+
+    /// The central value of an assumption a dataset may leave out (0 when it is not listed).
+    private func optional(_ id: String) -> Double {
+        assumptions.first { $0.id == id }?.central ?? 0
     }
 }
 
@@ -79,6 +90,9 @@ public struct DerivationParameters: Sendable, Equatable {
     /// Hanoi's population growth 2024→2025 (fraction), used only by the 2025 base; 0 when
     /// the dataset's assumptions do not list it.
     public var populationGrowth2025: Double
+    /// Construction's and tourism's own input structures (`SectorTechnology`); all zero keeps
+    /// the proportional split's parent technology.
+    public var technology: SectorTechnology
 
     public enum Key {
         public static let agricultureShareOfRemainder = "agriculture_share_of_remainder_2024"
@@ -88,17 +102,27 @@ public struct DerivationParameters: Sendable, Equatable {
         public static let constructionCapitalFormationShare = "construction_gfcf_share"
         /// In the order `set(keyIndex:to:)` uses.
         public static let populationGrowth2025 = "population_growth_2025"
-        public static let all = [agricultureShareOfRemainder, waterToElectricityRatio, tourismCharacteristicShare, flqDelta, constructionCapitalFormationShare, populationGrowth2025]
+        public static let constructionValueAddedRatio = "construction_va_ratio"
+        public static let constructionFarmInputShare = "construction_farm_input_share"
+        public static let tourismValueAddedRatio = "tourism_va_ratio"
+        public static let tourismGoodsInputShare = "tourism_goods_input_share"
+        public static let tourismFarmShareOfGoods = "tourism_farm_share_of_goods"
+        public static let all = [
+            agricultureShareOfRemainder, waterToElectricityRatio, tourismCharacteristicShare, flqDelta, constructionCapitalFormationShare, populationGrowth2025,
+            constructionValueAddedRatio, constructionFarmInputShare, tourismValueAddedRatio, tourismGoodsInputShare, tourismFarmShareOfGoods,
+        ]
     }
 
     public init(agricultureShareOfRemainder: Double, waterToElectricityRatio: Double, tourismCharacteristicShare: Double,
-                flqDelta: Double, constructionCapitalFormationShare: Double, populationGrowth2025: Double = 0) {
+                flqDelta: Double, constructionCapitalFormationShare: Double, populationGrowth2025: Double = 0,
+                technology: SectorTechnology = SectorTechnology()) {
         self.agricultureShareOfRemainder = agricultureShareOfRemainder
         self.waterToElectricityRatio = waterToElectricityRatio
         self.tourismCharacteristicShare = tourismCharacteristicShare
         self.flqDelta = flqDelta
         self.constructionCapitalFormationShare = constructionCapitalFormationShare
         self.populationGrowth2025 = populationGrowth2025
+        self.technology = technology
     }
 
     /// Sets a parameter by its assumption id (used when the Monte Carlo samples them).
@@ -132,9 +156,19 @@ public struct DerivationParameters: Sendable, Equatable {
         case 4:
             guard (0...1).contains(value) else { throw invalid("a fraction in [0, 1]") }
             constructionCapitalFormationShare = value
-        default:
+        case 5:
             guard (-0.5...0.5).contains(value) else { throw invalid("a growth fraction in [−0.5, 0.5]") }
             populationGrowth2025 = value
+        case 6, 8:
+            guard value > 0, value < 1 else { throw invalid("a value-added ratio in (0, 1)") }
+            if keyIndex == 6 { technology.constructionValueAddedRatio = value } else { technology.tourismValueAddedRatio = value }
+        default:
+            guard (0...1).contains(value) else { throw invalid("a fraction in [0, 1]") }
+            switch keyIndex {
+            case 7: technology.constructionFarmInputShare = value
+            case 9: technology.tourismGoodsInputShare = value
+            default: technology.tourismFarmShareOfGoods = value
+            }
         }
     }
 }

@@ -248,7 +248,7 @@ public enum HanoiDatasetBuilder {
         case "electricity": "industry × (6.20 − 5.82)/((9.48 − 5.82) + r·(10.32 − 5.82)), r = water_to_electricity_ratio (2024 growth of industry, manufacturing, electricity, water)"
         case "construction": "industry & construction 22.79 × (1 − (0.82/6.20)/(1.34/6.21))"
         case "trade": "services 65.6 × (0.85/8.58)/(4.72/7.14) (implied 2024 base weights of wholesale & retail within services)"
-        case "tourism": "visitor spending 2024 (134.46 trn ÷ 1.215) × tourism_characteristic_share × services value added per unit of output (GSO 2019) ÷ GRDP 1,430 trn"
+        case "tourism": "visitor spending 2024 (134.46 trn ÷ 1.215) × tourism_characteristic_share × tourism_va_ratio ÷ GRDP 1,430 trn"
         case "other_services": "services 65.6 − trade − tourism"
         default: "remainder 100 − services 65.6 − industry & construction 22.79, times (1 − agriculture_share_of_remainder_2024)"
         }
@@ -259,7 +259,7 @@ public enum HanoiDatasetBuilder {
         case "agriculture": "published 2025 structure: agriculture, forestry and fishery 1.86"
         case "industry", "electricity", "construction": "industry & construction 22.25 (published 2025) × this sector's 2024 share of industry & construction (2024 derivation: \(structureDetail(sector)))"
         case "trade": "services 66.44 (published 2025) × trade's 2024 share of services (0.85/8.58)/(4.72/7.14)"
-        case "tourism": "visitor spending 2025 (134.46 trn) × tourism_characteristic_share × services value added per unit of output (GSO 2019) ÷ GRDP 2025 (1,430 × 179.2/163.5 × (1 + population_growth_2025))"
+        case "tourism": "visitor spending 2025 (134.46 trn) × tourism_characteristic_share × tourism_va_ratio ÷ GRDP 2025 (1,430 × 179.2/163.5 × (1 + population_growth_2025))"
         case "other_services": "services 66.44 − trade − tourism"
         default: "published 2025 structure: product taxes less subsidies 9.45"
         }

@@ -79,6 +79,10 @@ public struct HanoiEconomyKernel: Sendable {
         var within = [Double](repeating: 0, count: 8)
         /// Part coefficients (8 × 8, column-major).
         var part = [Double](repeating: 0, count: 64)
+        /// Value added, compensation and imported inputs per unit of output of each part.
+        var partValueAdded = [Double](repeating: 0, count: 8)
+        var partCompensation = [Double](repeating: 0, count: 8)
+        var partImported = [Double](repeating: 0, count: 8)
         /// Output of each of the 7 sectors.
         var sectorOutput = [Double](repeating: 0, count: HanoiEconomyKernel.sectorCount)
 
@@ -136,6 +140,7 @@ public struct HanoiEconomyKernel: Sendable {
         for l in 0..<8 {
             for k in 0..<8 { w.part[k + 8 * l] = w.within[k] * w.regional[Self.parentOfPart[k] + 4 * Self.parentOfPart[l]] }
         }
+        try partTechnology(p.technology, &w)
         // Construction (2) sells (1 − φ_c) of its output as intermediate inputs; manufacturing (1) takes the rest.
         var constructionSales = 0.0
         for l in 0..<8 { constructionSales += w.part[2 + 8 * l] * w.partOutput[l] }
@@ -166,12 +171,9 @@ public struct HanoiEconomyKernel: Sendable {
             let weight = w.partOutput[l] / w.sectorOutput[j]
             let h = Self.parentOfPart[l]
             for k in 0..<8 { economy.technical[Self.sectorOfPart[k] + n * j] += w.part[k + 8 * l] * weight }
-            economy.valueAdded[j] += nationalValueAdded[h] * weight
-            economy.compensation[j] += nationalCompensation[h] * weight
-            // Inputs bought outside the region: national imported inputs plus what FLQ removed.
-            var removed = 0.0
-            for g in 0..<4 { removed += nationalTechnical[g + 4 * h] - w.regional[g + 4 * h] }
-            economy.importedInputs[j] += (nationalImportedInputs[h] + removed) * weight
+            economy.valueAdded[j] += w.partValueAdded[l] * weight
+            economy.compensation[j] += w.partCompensation[l] * weight
+            economy.importedInputs[j] += w.partImported[l] * weight
             economy.consumerWeights[j] += nationalHouseholdConsumption[h] * w.within[l]
         }
         // Levels: value added = structure × GRDP (billion VND); output = VA / v.
@@ -183,5 +185,46 @@ public struct HanoiEconomyKernel: Sendable {
         economy.consumerWeights[6] += economy.consumerWeights[5]
         economy.consumerWeights[5] = 0
         return s
+    }
+
+    /// Per-unit value added, compensation and imported inputs (national imported inputs plus
+    /// what FLQ removed) of each part: its parent's, then construction's and tourism's own
+    /// (`SectorTechnology`). O(1): about 100 flops.
+    func partTechnology(_ technology: SectorTechnology, _ w: inout Workspace) throws(DatasetError) {
+        for l in 0..<8 {
+            let h = Self.parentOfPart[l]
+            var removed = 0.0
+            for g in 0..<4 { removed += nationalTechnical[g + 4 * h] - w.regional[g + 4 * h] }
+            w.partValueAdded[l] = nationalValueAdded[h]
+            w.partCompensation[l] = nationalCompensation[h]
+            w.partImported[l] = nationalImportedInputs[h] + removed
+        }
+        try Self.respecify(part: 2, ratio: technology.constructionValueAddedRatio, technology: technology, &w) { t, column throws(DatasetError) in
+            try t.applyConstructionMix(&column, offset: 16, count: 8, parts: Self.technologyParts)
+        }
+        try Self.respecify(part: 6, ratio: technology.tourismValueAddedRatio, technology: technology, &w) { t, column throws(DatasetError) in
+            try t.applyTourismMix(&column, offset: 48, count: 8, parts: Self.technologyParts)
+        }
+    }
+
+    /// Parts' positions for `SectorTechnology`'s input mixes.
+    static let technologyParts = SectorTechnology.Parts(agriculture: 0, manufacturing: 1, services: [5, 6, 7])
+
+    /// Gives part `l` the value-added ratio `ratio` (0: unchanged) and its input mix
+    /// (`SectorTechnology`): its value added is kept, so its output is scaled by v / v′, and
+    /// the non-value-added entries of its column by σ = (1 − v′) / (1 − v).
+    static func respecify(
+        part l: Int, ratio: Double, technology: SectorTechnology, _ w: inout Workspace,
+        mix: (SectorTechnology, inout [Double]) throws(DatasetError) -> Void
+    ) throws(DatasetError) {
+        guard ratio > 0 else { return }
+        let v = w.partValueAdded[l]
+        let sigma = try SectorTechnology.inputScale(parentRatio: v, ratio: ratio)
+        for k in 0..<8 { w.part[k + 8 * l] *= sigma }
+        try mix(technology, &w.part)
+        w.partImported[l] *= sigma
+        w.partCompensation[l] *= ratio / v
+        w.partValueAdded[l] = ratio
+        w.partOutput[l] *= v / ratio
     }
 }

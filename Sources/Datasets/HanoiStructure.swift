@@ -52,7 +52,8 @@ public enum HanoiSector: String, CaseIterable, Sendable {
 /// 4. trade's share of services, (0.85/8.58)/(4.72/7.14): implied 2024 base weights.
 /// 5. tourism = visitor spending 2024 × κ × ν / GRDP 2024, with spending 2024 = 2025 revenue
 ///    134.46 trn ÷ 1.215 (its published growth), κ = `tourismCharacteristicShare` (assumption)
-///    and ν = value added per unit of output of services in the 2019 national table.
+///    and ν = tourism's value added per unit of output (`tourism_va_ratio`, `SectorTechnology`;
+///    without it, that of services in the 2019 national table).
 /// 6. other services = S − trade − tourism.
 ///
 /// The 2025 base (`HanoiBase.base2025`) replaces the four published aggregates by their
@@ -106,7 +107,9 @@ public struct HanoiStructure: Sendable, Equatable {
         let tradeShare = (f.tradeContribution2024 / f.tradeGrowth2024) / (f.servicesContribution2024 / f.servicesGrowth2024)
         let trade = services * tradeShare
         let spending2024 = f.tourismRevenue2025 / (1 + f.tourismRevenueGrowth2025 / 100)
-        let tourism = spending2024 * p.tourismCharacteristicShare * servicesValueAddedRatio / f.grdpTrillionVND2024 * 100
+        // Tourism's own value-added ratio when the technology is re-specified, else that of services.
+        let tourismRatio = p.technology.tourismValueAddedRatio > 0 ? p.technology.tourismValueAddedRatio : servicesValueAddedRatio
+        let tourism = spending2024 * p.tourismCharacteristicShare * tourismRatio / f.grdpTrillionVND2024 * 100
         let other = services - trade - tourism
         guard agriculture > 0, industry > 0, electricity > 0, construction > 0, trade > 0, tourism > 0, other > 0, taxes > 0 else {
             throw .infeasible(step: "2024 structure", reason: "a sector share is not positive")
@@ -130,7 +133,7 @@ public struct HanoiStructure: Sendable, Equatable {
         let grdp2025 = f.grdpTrillionVND2024 * r.perCapitaGRDP2025 / r.perCapitaGRDP2024 * (1 + p.populationGrowth2025)
         let icScale = r.industryConstructionPercent / industryConstruction
         let trade2025 = r.servicesPercent * tradeShare
-        let tourism2025 = f.tourismRevenue2025 * p.tourismCharacteristicShare * servicesValueAddedRatio / grdp2025 * 100
+        let tourism2025 = f.tourismRevenue2025 * p.tourismCharacteristicShare * tourismRatio / grdp2025 * 100
         let other2025 = r.servicesPercent - trade2025 - tourism2025
         guard other2025 > 0 else { throw .infeasible(step: "2025 structure", reason: "other services' share is not positive") }
         self.sharesPercent = [

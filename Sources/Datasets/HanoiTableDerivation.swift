@@ -13,7 +13,9 @@ import LinearAlgebra
 /// 3. Split by Hanoi's weights (`HanoiStructure`): utilities → electricity + water;
 ///    industry & construction → manufacturing (incl. mining) + construction; services →
 ///    trade + tourism + other services (proportional splits, i.e. each part keeps its
-///    parent's input structure). Then two sales structures are re-specified:
+///    parent's input structure). Construction and tourism then get their own technology
+///    (`SectorTechnology`: value-added ratio and input mix, sampled assumptions anchored on
+///    published ratios). Then two sales structures are re-specified:
 ///    construction sells `constructionCapitalFormationShare` of its output to gross fixed
 ///    capital formation and the rest as intermediate inputs (repair and maintenance) in its
 ///    parent's pattern; tourism sells all its output to visitors, an export of tourism
@@ -101,6 +103,13 @@ public struct HanoiTableDerivation: Sendable {
         table = try table.disaggregating(sector: "services", into: [
             ("trade", s.percent(.trade)), ("tourism", s.percent(.tourism)), ("other_services", s.percent(.otherServices)),
         ])
+        let technology = p.technology
+        table = try technology.respecify(table, sector: "construction", ratio: technology.constructionValueAddedRatio) { t, column, parts throws(DatasetError) in
+            try t.applyConstructionMix(&column, offset: 0, count: column.count, parts: parts)
+        }
+        table = try technology.respecify(table, sector: "tourism", ratio: technology.tourismValueAddedRatio) { t, column, parts throws(DatasetError) in
+            try t.applyTourismMix(&column, offset: 0, count: column.count, parts: parts)
+        }
         table = try SalesStructure.respecify(
             table, sector: "construction", donor: "manufacturing",
             intermediateShare: 1 - p.constructionCapitalFormationShare, finalDemand: .grossFixedCapitalFormation)
