@@ -1,4 +1,3 @@
-import CBLASLapack
 import Datasets
 import InputOutput
 import LinearAlgebra
@@ -31,7 +30,7 @@ struct DrawEvaluator {
     var kernelWorkspace = HanoiEconomyKernel.Workspace()
     // Scratch.
     var leontief: [Double]
-    var pivots: [LapackInt]
+    var pivots: LUPivots
     var smallPivots: [Int]
     var demandVectors: [Double]
     var demandResponse: [Double]
@@ -95,7 +94,7 @@ struct DrawEvaluator {
         shockedSectors = shocked
         fixedResponses = kernel == nil && sourcingLevers.isEmpty
         leontief = [Double](repeating: 0, count: n * n)
-        pivots = [LapackInt](repeating: 0, count: n)
+        pivots = LUPivots(order: n)
         smallPivots = [Int](repeating: 0, count: n)
         demandVectors = [Double](repeating: 0, count: n * max(demandLevers.count, 1))
         for (column, l) in demandLevers.enumerated() {
@@ -131,9 +130,7 @@ struct DrawEvaluator {
                         try SmallLUFactorization.factor(l.baseAddress!, order: n, pivots: p.baseAddress!)
                     }
                 } else {
-                    try pivots.withUnsafeMutableBufferPointer { p throws(LinearAlgebraError) in
-                        try LUFactorization.factorInPlace(l.baseAddress!, order: n, pivots: p.baseAddress!)
-                    }
+                    try LUFactorization.factorInPlace(l.baseAddress!, order: n, pivots: &pivots)
                 }
             }
         } catch {
@@ -144,7 +141,7 @@ struct DrawEvaluator {
     /// Solves (I − A)·X = B (or the transposed system) in place for `columns` columns of
     /// `buffer`, with the factors in `leontief` and the pivots of whichever LU made them.
     static func solve(
-        _ buffer: inout [Double], columns: Int, leontief: [Double], pivots: [LapackInt], smallPivots: [Int], n: Int,
+        _ buffer: inout [Double], columns: Int, leontief: [Double], pivots: LUPivots, smallPivots: [Int], n: Int,
         transpose: Transpose = .none
     ) {
         leontief.withUnsafeBufferPointer { l in
@@ -154,11 +151,9 @@ struct DrawEvaluator {
                         SmallLUFactorization.solve(factors: l.baseAddress!, order: n, pivots: p.baseAddress!, b.baseAddress!, columns: columns, transpose: transpose)
                     }
                 } else {
-                    pivots.withUnsafeBufferPointer { p in
-                        LUFactorization.solveInPlace(
-                            factors: l.baseAddress!, order: n, pivots: p.baseAddress!, rightHandSides: b.baseAddress!, columns: columns,
-                            transpose: transpose)
-                    }
+                    LUFactorization.solveInPlace(
+                        factors: l.baseAddress!, order: n, pivots: pivots, rightHandSides: b.baseAddress!, columns: columns,
+                        transpose: transpose)
                 }
             }
         }

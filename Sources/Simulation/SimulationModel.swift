@@ -8,7 +8,7 @@ public enum ParameterValue: Sendable, Equatable {
     case parameter(Int)
 
     @inlinable
-    public func value(_ theta: UnsafeBufferPointer<Double>) -> Double {
+    package func value(_ theta: UnsafeBufferPointer<Double>) -> Double {
         switch self {
         case let .constant(value): value
         case let .parameter(index): theta[index]
