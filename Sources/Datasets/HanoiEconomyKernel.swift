@@ -1,6 +1,5 @@
 import Foundation
 import InputOutput
-import LinearAlgebra
 
 /// The Hanoi derivation (`HanoiTableDerivation`) at the level of coefficients, for the
 /// Monte Carlo: when the dataset's assumptions are sampled, every draw needs its own

@@ -1,5 +1,4 @@
 import InputOutput
-import LinearAlgebra
 
 /// Derives Hanoi's 2024 input-output table (7 sectors, billion VND at current prices) from
 /// the 2019 national table, the published Hanoi structure and the stated assumptions:

@@ -1,4 +1,3 @@
-import LinearAlgebra
 
 /// The effect of a change in final demand Δf, sector by sector (Miller & Blair 2009,
 /// §2.3 and §6.2): Δx = L·Δf (one solve), induced value added v̂·Δx, income ŵ·Δx and

@@ -1,4 +1,3 @@
-import LinearAlgebra
 
 /// The coefficients a simulation needs of a regional economy, in flat column-major
 /// arrays so that a Monte Carlo worker can refill them for every draw without

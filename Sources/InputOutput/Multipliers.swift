@@ -1,4 +1,3 @@
-import LinearAlgebra
 
 /// One family of multipliers, per sector (column) j.
 public struct MultiplierFamily: Sendable, Equatable {

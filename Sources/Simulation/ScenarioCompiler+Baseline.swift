@@ -1,7 +1,6 @@
 import Datasets
 import Forecasting
 import InputOutput
-import Sampling
 import Scenarios
 
 extension ScenarioCompiler {
