@@ -62,7 +62,7 @@ struct DrawEvaluator {
         case let .fixed(economy, shares):
             var own = EconomyCoefficients(sectorCount: n)
             own.technical = economy.technical.map { $0 }
-            own.valueAdded = economy.valueAdded.map { $0 }
+            own.valueAddedRatios = economy.valueAddedRatios.map { $0 }
             own.compensation = economy.compensation.map { $0 }
             own.importedInputs = economy.importedInputs.map { $0 }
             own.output = economy.output.map { $0 }
@@ -221,7 +221,7 @@ struct DrawEvaluator {
             for i in 0..<n { solved[i] = finalDemand[i] }
             Self.solve(&solved, columns: 1, leontief: leontief, pivots: pivots, smallPivots: smallPivots, n: n)
             for s in 0..<n {
-                sectorEffect[s + n * l] = economy.valueAdded[s] * (solved[s] - previousOutput[s])
+                sectorEffect[s + n * l] = economy.valueAddedRatios[s] * (solved[s] - previousOutput[s])
                 previousOutput[s] = solved[s]
             }
         }
@@ -234,7 +234,7 @@ struct DrawEvaluator {
         for index in demandResponse.indices { demandResponse[index] = demandVectors[index] }
         Self.solve(&demandResponse, columns: demandLevers.count, leontief: leontief, pivots: pivots, smallPivots: smallPivots, n: n)
         for column in 0..<demandLevers.count {
-            for s in 0..<n { demandResponse[s + n * column] *= economy.valueAdded[s] }
+            for s in 0..<n { demandResponse[s + n * column] *= economy.valueAddedRatios[s] }
         }
     }
 

@@ -54,7 +54,7 @@ struct EngineTests {
         let (table, _) = try millerBlairEconomy()
         let impact = try DemandImpact(model: LeontiefModel(table: table), demandChange: [0, 1])
         let shares = [0.3, 0.6]
-        let c = 100 * (shares[0] * impact.valueAdded[0] / 650 + shares[1] * impact.valueAdded[1] / 1400)
+        let c = 100 * (shares[0] * impact.valueAddedChanges[0] / 650 + shares[1] * impact.valueAddedChanges[1] / 1400)
         let spill = 1 + 0.1 / 0.9
         let mean = 0.3 * 3 + 0.6 * 7 + 0.1 * 5 + spill * (c * 40 + 0.3 * 0.5)
         let variance = 0.09 * 0.25 + 0.36 * 1 + 0.01 * 4 + spill * spill * (c * c * 100 + 0.09 * 0.0625)
