@@ -54,7 +54,7 @@ struct DrawEvaluator {
     var baselineState: BaselineDrawState?
 
     init(model: SimulationModel) throws(SimulationError) {
-        self.plan = EvaluationPlan(model: model)
+        self.plan = try EvaluationPlan(model: model)
         self.layout = OutputLayout(model: model)
         let n = model.sectors.count
         self.n = n
@@ -288,7 +288,7 @@ struct DrawEvaluator {
         leverSectorGrowth.withUnsafeMutableBufferPointer { growthOf in
             for l in 0..<plan.leverCount {
                 var weightedGrowth = 0.0
-                let shift = plan.leverKind[l] == .growthShift ? plan.leverValue[l].value(theta) : 0
+                let shift = plan.leverKind[l] == .growth ? plan.leverValue[l].value(theta) : 0
                 let base = lineCount * l
                 for i in 0..<lineCount {
                     var effect = 0.0
