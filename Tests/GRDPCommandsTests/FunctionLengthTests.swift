@@ -23,8 +23,6 @@ struct FunctionLengthTests {
         // To split.
         "GRDPCommands/InputOutputCommand.swift:makeReport": 96,
         "Simulation/ModelEvaluation.swift:evaluate": 101,
-        "Sensitivity/ShapleyEffects.swift:init": 87,
-        "Sensitivity/SobolIndices.swift:init": 87,
         "Datasets/HanoiEconomyKernel.swift:fill": 86,
     ]
 
