@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "Growth", dependencies: ["InputOutput", "Spreadsheets", "LinearAlgebra"]),
         .target(name: "Datasets", dependencies: ["Growth", "InputOutput", "LinearAlgebra"]),
         .target(name: "Forecasting", dependencies: ["Scenarios", "Datasets", "LinearAlgebra", "Sampling"]),
-        .target(name: "Simulation", dependencies: ["Scenarios", "Datasets", "Forecasting", "Growth", "InputOutput", "LinearAlgebra", "Sampling", "CBLASLapack"]),
+        .target(name: "Simulation", dependencies: ["Scenarios", "Datasets", "Forecasting", "Growth", "InputOutput", "LinearAlgebra", "Sampling"]),
         .target(name: "Sensitivity", dependencies: ["Sampling", "LinearAlgebra"]),
         .target(name: "Exploration", dependencies: ["Simulation", "Sensitivity", "Sampling", "LinearAlgebra"]),
         .target(name: "Charts"),

@@ -45,6 +45,7 @@ let package = Package(
             name: "SyntheticModels",
             dependencies: [
                 .product(name: "Simulation", package: "grdp"),
+                .product(name: "Scenarios", package: "grdp"),
                 .product(name: "InputOutput", package: "grdp"),
                 .product(name: "LinearAlgebra", package: "grdp"),
                 .product(name: "Sampling", package: "grdp"),

@@ -1,5 +1,4 @@
 import Foundation
-import InputOutput
 
 /// `grdp data build`: regenerates every embedded file of the Hanoi dataset from the
 /// sources in data/sources (published figures, the GSO 2019 table, stated assumptions),

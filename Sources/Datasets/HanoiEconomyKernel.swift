@@ -1,6 +1,5 @@
 import Foundation
 import InputOutput
-import LinearAlgebra
 
 /// The Hanoi derivation (`HanoiTableDerivation`) at the level of coefficients, for the
 /// Monte Carlo: when the dataset's assumptions are sampled, every draw needs its own
@@ -52,7 +51,7 @@ public struct HanoiEconomyKernel: Sendable {
             nationalValueAdded = try groups.valueAddedCoefficients()
             nationalCompensation = try groups.compensationCoefficients()
             nationalImportedInputs = zip(groups.primaryInput(of: .imports), groups.output).map { $0 / $1 }
-            nationalValueAddedLevel = groups.valueAdded
+            nationalValueAddedLevel = groups.valueAddedLevels
             nationalHouseholdConsumption = try derivation.nationalTable.aggregated(by: NationalTable2019.hanoiMatchingGroups)
                 .finalDemand(of: .households)
         } catch {
@@ -161,7 +160,7 @@ public struct HanoiEconomyKernel: Sendable {
         for k in 0..<8 { w.sectorOutput[Self.sectorOfPart[k]] += w.partOutput[k] }
         for index in economy.technical.indices { economy.technical[index] = 0 }
         for j in 0..<n {
-            economy.valueAdded[j] = 0
+            economy.valueAddedRatios[j] = 0
             economy.compensation[j] = 0
             economy.importedInputs[j] = 0
             economy.consumerWeights[j] = 0
@@ -171,7 +170,7 @@ public struct HanoiEconomyKernel: Sendable {
             let weight = w.partOutput[l] / w.sectorOutput[j]
             let h = Self.parentOfPart[l]
             for k in 0..<8 { economy.technical[Self.sectorOfPart[k] + n * j] += w.part[k + 8 * l] * weight }
-            economy.valueAdded[j] += w.partValueAdded[l] * weight
+            economy.valueAddedRatios[j] += w.partValueAdded[l] * weight
             economy.compensation[j] += w.partCompensation[l] * weight
             economy.importedInputs[j] += w.partImported[l] * weight
             economy.consumerWeights[j] += nationalHouseholdConsumption[h] * w.within[l]
@@ -179,7 +178,7 @@ public struct HanoiEconomyKernel: Sendable {
         // Levels: value added = structure × GRDP (billion VND); output = VA / v.
         for j in 0..<n {
             economy.valueAddedLevel[j] = s.sharesPercent[j] / 100 * s.grdpTrillionVND * 1000
-            economy.output[j] = economy.valueAddedLevel[j] / economy.valueAdded[j]
+            economy.output[j] = economy.valueAddedLevel[j] / economy.valueAddedRatios[j]
         }
         // Tourism's households weight: locals' accommodation and food is in other services.
         economy.consumerWeights[6] += economy.consumerWeights[5]

@@ -1,5 +1,4 @@
 import InputOutput
-import LinearAlgebra
 
 /// Derives Hanoi's 2024 input-output table (7 sectors, billion VND at current prices) from
 /// the 2019 national table, the published Hanoi structure and the stated assumptions:
@@ -55,7 +54,7 @@ public struct HanoiTableDerivation: Sendable {
     /// Value added per unit of output of services (Tertiary) in the national table.
     public var servicesValueAddedRatio: Double {
         let j = nationalTable.sectors.firstIndex(of: "Tertiary") ?? 5
-        return nationalTable.valueAdded[j] / nationalTable.output[j]
+        return nationalTable.valueAddedLevels[j] / nationalTable.output[j]
     }
 
     public func structure(_ parameters: DerivationParameters) throws(DatasetError) -> HanoiStructure {
@@ -93,7 +92,7 @@ public struct HanoiTableDerivation: Sendable {
             s.percent(.electricity) + s.waterPercent, s.servicesPercent,
         ]
         let national = nationalDomesticGroups
-        let nationalTotal = national.valueAdded.reduce(0, +)
+        let nationalTotal = national.valueAddedLevels.reduce(0, +)
         let shareTotal = groupShares.reduce(0, +)
         let sizes = groupShares.map { $0 / shareTotal * nationalTotal * hanoiValueAdded / vietnamValueAdded }
         var table = try national.regionalized(regionalSizes: sizes, measure: .valueAdded, method: .flq(delta: p.flqDelta))
@@ -123,7 +122,7 @@ public struct HanoiTableDerivation: Sendable {
             groups: HanoiSector.allCases.map(\.rawValue))
         table = try table.aggregated(by: concordance)
         let billionVND = baseValueAdded * 1000
-        return try table.scaled(by: billionVND / table.valueAdded.reduce(0, +))
+        return try table.scaled(by: billionVND / table.valueAddedLevels.reduce(0, +))
     }
 }
 

@@ -16,7 +16,7 @@ extension SectorTechnology {
     ) throws -> IOTable {
         guard ratio > 0 else { return table }
         let k = try table.sectorIndex(sector), n = table.sectorCount
-        let x = table.output[k], valueAdded = table.valueAdded[k]
+        let x = table.output[k], valueAdded = table.valueAddedLevels[k]
         let sigma = try Self.inputScale(parentRatio: valueAdded / x, ratio: ratio)
         let newOutput = valueAdded / ratio
         let parts = Parts(

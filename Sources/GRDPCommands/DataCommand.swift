@@ -1,7 +1,6 @@
 import ArgumentParser
 import Datasets
 import Foundation
-import InputOutput
 import Reporting
 
 /// `grdp data`: the embedded Hanoi dataset with the provenance of every number;

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import LinearAlgebra
 import Reporting
 
 /// The `grdp` command tree. Each subcommand lives in its own file; the economics lives

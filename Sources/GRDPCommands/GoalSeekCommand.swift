@@ -2,7 +2,6 @@ import ArgumentParser
 import Exploration
 import Foundation
 import Reporting
-import Simulation
 
 /// `grdp goal-seek [SCENARIO] --lever ID`: how much more of a lever makes the target likely.
 struct GoalSeekCommand: ParsableCommand {

@@ -3,7 +3,6 @@ import Datasets
 import Forecasting
 import ForecastStore
 import Foundation
-import Reporting
 import Scenarios
 
 /// `grdp history --year Y`: a year's recorded vintages, how the forecast moved, and once

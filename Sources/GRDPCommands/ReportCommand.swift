@@ -1,8 +1,6 @@
 import ArgumentParser
 import Exploration
-import Charts
 import Datasets
-import Forecasting
 import Foundation
 import Reporting
 import Scenarios

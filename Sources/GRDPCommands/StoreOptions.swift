@@ -1,7 +1,6 @@
 import ArgumentParser
 import ForecastStore
 import Foundation
-import Reporting
 
 /// `--store FILE.sqlite` on `run`: record the forecast as a vintage (docs/store.md).
 struct StoreOptions: ParsableArguments {

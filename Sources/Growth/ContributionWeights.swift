@@ -42,7 +42,7 @@ public struct ContributionWeights: Sendable, Equatable {
     /// bit for bit). Non-finite growth gives a non-finite result; nothing traps.
     /// - Throws: `lengthMismatch` when the buffer does not hold one growth rate per sector.
     /// - Complexity: O(n), no allocation.
-    public func grdpGrowth(sectorGrowthPercent growth: UnsafeBufferPointer<Double>) throws(GrowthError) -> Double {
+    package func grdpGrowth(sectorGrowthPercent growth: UnsafeBufferPointer<Double>) throws(GrowthError) -> Double {
         guard growth.count == baseYearShares.count else {
             throw .lengthMismatch(name: "sector growth", expected: baseYearShares.count, actual: growth.count)
         }
@@ -57,7 +57,7 @@ public struct ContributionWeights: Sendable, Equatable {
     /// Σ_{i∈g} cᵢ into `groupContributions` (one slot per `groups` entry); returns G = Σᵢ cᵢ.
     /// - Throws: `lengthMismatch` for a buffer of the wrong size.
     /// - Complexity: O(n), no allocation.
-    public func contributions(
+    package func contributions(
         sectorGrowthPercent growth: UnsafeBufferPointer<Double>,
         into contributions: UnsafeMutableBufferPointer<Double>,
         groupContributions: UnsafeMutableBufferPointer<Double>? = nil

@@ -27,7 +27,7 @@ public struct DemandContributions: Sendable, Equatable {
     public let categories: [FinalDemandColumn]
     /// VA_{i,c} = vᵢ (L f_c)ᵢ: sector i's value added induced by category c (n × m),
     /// in the table's units.
-    public let valueAdded: Matrix
+    public let valueAddedByCategory: Matrix
     /// The table's value added by sector, VAᵢ.
     public let sectorValueAdded: [Double]
     /// Σᵢ VA_{i,c}: each category's total induced value added.
@@ -67,10 +67,10 @@ public struct DemandContributions: Sendable, Equatable {
             for k in 0..<m {
                 for i in 0..<n { valueAdded[i, k] = induced[i, k] }
             }
-            let sectorValueAdded = table.valueAdded
+            let sectorValueAdded = table.valueAddedLevels
             self.sectors = table.sectors
             self.categories = categoryIndices.map { table.finalDemandColumns[$0] }
-            self.valueAdded = valueAdded
+            self.valueAddedByCategory = valueAdded
             self.sectorValueAdded = sectorValueAdded
             self.categoryValueAdded = (0..<m).map { k in (0..<n).reduce(0) { $0 + valueAdded[$1, k] } }
             self.totalValueAdded = sectorValueAdded.reduce(0, +)
@@ -99,7 +99,7 @@ public struct DemandContributions: Sendable, Equatable {
         var shares = Matrix(rows: sectors.count, columns: categories.count)
         for c in 0..<categories.count {
             for i in sectors.indices where sectorValueAdded[i] != 0 {
-                shares[i, c] = valueAdded[i, c] / sectorValueAdded[i] * 100
+                shares[i, c] = valueAddedByCategory[i, c] / sectorValueAdded[i] * 100
             }
         }
         return shares
@@ -126,7 +126,7 @@ public struct DemandContributions: Sendable, Equatable {
         var sectorChange = [Double](repeating: 0, count: n)
         for c in 0..<m {
             for i in 0..<n {
-                let change = valueAdded[i, c] * growth[c] / 100
+                let change = valueAddedByCategory[i, c] * growth[c] / 100
                 let points = change / totalValueAdded * 100
                 contributions[i, c] = points
                 byCategory[c] += points

@@ -78,7 +78,7 @@ extension GRDPAccounts {
         func at(_ line: Int, column: Int? = nil) -> FileLocation {
             FileLocation(path: path, line: line, column: column, sheet: sheet.sheet)
         }
-        // Metadata and notes: the comment lines before the header.
+        // MARK: Metadata and notes: the comment lines before the header
         var metadata: [String: String] = [:]
         var metadataLines: [String: Int] = [:]
         var notes: [String] = []
@@ -117,7 +117,7 @@ extension GRDPAccounts {
             grdpTarget = target
         }
 
-        // Header.
+        // MARK: Header
         let records = sheet.rows.map { CSVRecord(line: $0.number, fields: $0.cells.map(\.text)) }
         guard let header = records.first else {
             throw .noSectors(at: at((sheet.comments.last?.number ?? 0) + 1))
@@ -133,7 +133,7 @@ extension GRDPAccounts {
             throw .missingColumn(at: at(header.line), column: required.rawValue)
         }
 
-        // Rows.
+        // MARK: Rows
         var sectors: [SectorAccount] = []
         var sectorLines: [Int] = []
         for record in records.dropFirst() {
@@ -168,6 +168,7 @@ extension GRDPAccounts {
                 baseQuarterValues: givenBaseQuarters.isEmpty ? nil : givenBaseQuarters))
             sectorLines.append(record.line)
         }
+        // MARK: The accounts, with where each value came from
         let sourceMap = AccountsSourceMap(
             path: path, headerLine: header.line, sectorLines: sectorLines,
             columnNumbers: columnNumbers.mapValues { $0 - 1 + sheet.firstColumn }, metadataLines: metadataLines, sheet: sheet.sheet)

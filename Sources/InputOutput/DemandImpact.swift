@@ -1,4 +1,3 @@
-import LinearAlgebra
 
 /// The effect of a change in final demand Δf, sector by sector (Miller & Blair 2009,
 /// §2.3 and §6.2): Δx = L·Δf (one solve), induced value added v̂·Δx, income ŵ·Δx and
@@ -9,12 +8,12 @@ public struct DemandImpact: Sendable {
     public let demandChange: [Double]
     /// Direct + indirect (Type I).
     public let output: [Double]
-    public let valueAdded: [Double]
+    public let valueAddedChanges: [Double]
     public let income: [Double]?
     public let employment: [Double]?
     /// Direct + indirect + induced (Type II); nil when households cannot be closed.
     public let outputWithInduced: [Double]?
-    public let valueAddedWithInduced: [Double]?
+    public let valueAddedChangesWithInduced: [Double]?
 
     /// - Complexity: O(n²) given the model's factors (plus O(n³) once for the closure).
     public init(model: LeontiefModel, demandChange: [Double], includeInduced: Bool = true) throws(InputOutputError) {
@@ -25,16 +24,16 @@ public struct DemandImpact: Sendable {
         self.sectors = table.sectors
         self.demandChange = demandChange
         self.output = dx
-        self.valueAdded = (0..<n).map { v[$0] * dx[$0] }
+        self.valueAddedChanges = (0..<n).map { v[$0] * dx[$0] }
         self.income = table.hasPrimaryInput(.compensation) ? zip(try table.compensationCoefficients(), dx).map(*) : nil
         self.employment = table.satellite("employment") == nil ? nil : zip(try table.satelliteCoefficients("employment"), dx).map(*)
         if includeInduced, let closure = try? HouseholdClosure(model: model) {
             let closedOutput = Array(try closure.totalOutputAndIncome(for: demandChange).prefix(n))
             self.outputWithInduced = closedOutput
-            self.valueAddedWithInduced = (0..<n).map { v[$0] * closedOutput[$0] }
+            self.valueAddedChangesWithInduced = (0..<n).map { v[$0] * closedOutput[$0] }
         } else {
             self.outputWithInduced = nil
-            self.valueAddedWithInduced = nil
+            self.valueAddedChangesWithInduced = nil
         }
     }
 }

@@ -1,16 +1,15 @@
-import LinearAlgebra
 
 /// The coefficients a simulation needs of a regional economy, in flat column-major
 /// arrays so that a Monte Carlo worker can refill them for every draw without
 /// allocating (see the Hanoi kernel in Datasets):
 ///
-/// - `technical`: A (n × n), `valueAdded`: v, `compensation`: w, `importedInputs`: m per unit
+/// - `technical`: A (n × n), `valueAddedRatios`: v, `compensation`: w, `importedInputs`: m per unit
 ///   of output; `output`: x and `valueAddedLevel`: VA = v ∘ x in the table's units;
 /// - `consumerWeights`: household-consumption weights for the CPI reading of price shocks.
 public struct EconomyCoefficients: Sendable, Equatable {
     public let sectorCount: Int
     public var technical: [Double]
-    public var valueAdded: [Double]
+    public var valueAddedRatios: [Double]
     public var compensation: [Double]
     public var importedInputs: [Double]
     public var output: [Double]
@@ -20,7 +19,7 @@ public struct EconomyCoefficients: Sendable, Equatable {
     public init(sectorCount n: Int) {
         sectorCount = n
         technical = [Double](repeating: 0, count: n * n)
-        valueAdded = [Double](repeating: 0, count: n)
+        valueAddedRatios = [Double](repeating: 0, count: n)
         compensation = [Double](repeating: 0, count: n)
         importedInputs = [Double](repeating: 0, count: n)
         output = [Double](repeating: 0, count: n)
@@ -33,11 +32,11 @@ public struct EconomyCoefficients: Sendable, Equatable {
         let n = table.sectorCount
         self.init(sectorCount: n)
         technical = try table.technicalCoefficients().columnMajor
-        valueAdded = try table.valueAddedCoefficients()
+        valueAddedRatios = try table.valueAddedCoefficients()
         compensation = table.hasPrimaryInput(.compensation) ? try table.compensationCoefficients() : [Double](repeating: 0, count: n)
         importedInputs = zip(table.primaryInput(of: .imports), table.output).map { $0 / $1 }
         output = table.output
-        valueAddedLevel = table.valueAdded
+        valueAddedLevel = table.valueAddedLevels
         consumerWeights = table.finalDemand(of: .households).map { max($0, 0) }
     }
 

@@ -1,4 +1,3 @@
-import LinearAlgebra
 
 extension IOTable {
     /// The table with its intermediate block Z rebalanced to new row and column totals: RAS

@@ -1,4 +1,3 @@
-import LinearAlgebra
 
 extension IOTable {
     /// Every monetary block (Z, F, W, x) multiplied by `factor`, e.g. to change units or to

@@ -155,7 +155,7 @@ public struct IOTable: Sendable, Equatable {
 
     /// Value added at basic prices by sector: the single value-added row when the table
     /// has one, otherwise the sum of compensation, operating surplus and other value added.
-    public var valueAdded: [Double] {
+    public var valueAddedLevels: [Double] {
         if hasPrimaryInput(.valueAdded) { return primaryInput(of: .valueAdded) }
         var total = [Double](repeating: 0, count: sectorCount)
         for (r, row) in primaryInputRows.enumerated() where row.kind.isValueAddedComponent {

@@ -1,4 +1,3 @@
-import LinearAlgebra
 
 /// Per-sector balance residuals of a table.
 public struct BalanceReport: Sendable, Equatable {

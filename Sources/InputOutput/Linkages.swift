@@ -1,4 +1,3 @@
-import LinearAlgebra
 
 /// Rasmussen (1956) – Hirschman (1958) linkage classification of a sector.
 public enum KeySectorClass: String, Sendable, CaseIterable {

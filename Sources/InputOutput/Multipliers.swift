@@ -1,4 +1,3 @@
-import LinearAlgebra
 
 /// One family of multipliers, per sector (column) j.
 public struct MultiplierFamily: Sendable, Equatable {
@@ -30,14 +29,20 @@ public struct Multipliers: Sendable {
     public let income: MultiplierFamily?
     public let employment: MultiplierFamily?
 
+    /// - Throws: the `LeontiefModel`'s errors, and `HouseholdClosure`'s when the table has a
+    ///   compensation row and a households column but the closed model cannot be formed
+    ///   (no household income, or Ā not productive): Type II is then not silently dropped.
     public init(model: LeontiefModel) throws(InputOutputError) {
         let table = model.table
         let n = table.sectorCount
         let l = try model.leontiefInverse()
-        let closure = try? HouseholdClosure(model: model)
+        // Type II needs households closed: a compensation row and a households column. A table
+        // without them has no Type II families; any other failure to close is an error.
+        let closure = table.hasPrimaryInput(.compensation) && table.hasFinalDemand(.households)
+            ? try HouseholdClosure(model: model) : nil
         let closed = try closure.map { c throws(InputOutputError) in try c.closedInverse() }
 
-        func family(_ name: String, coefficients c: [Double]?, ratio: Bool, incomeRow: Bool = false) -> MultiplierFamily? {
+        func family(_ name: String, coefficients c: [Double]?, ratio: Bool, incomeRow: Bool = false) -> MultiplierFamily {
             let weights = c ?? [Double](repeating: 1, count: n)
             let simple = (0..<n).map { j in (0..<n).reduce(0.0) { $0 + weights[$1] * l[$1, j] } }
             let total: [Double]? = closed.map { lBar in
@@ -49,8 +54,8 @@ public struct Multipliers: Sendable {
                 total: total, typeII: ratio ? total.map(divided) : nil)
         }
         self.sectors = table.sectors
-        self.output = family("output", coefficients: nil, ratio: false)!
-        self.valueAdded = family("value added", coefficients: try table.valueAddedCoefficients(), ratio: true)!
+        self.output = family("output", coefficients: nil, ratio: false)
+        self.valueAdded = family("value added", coefficients: try table.valueAddedCoefficients(), ratio: true)
         self.income = table.hasPrimaryInput(.compensation)
             ? family("income", coefficients: try table.compensationCoefficients(), ratio: true, incomeRow: true) : nil
         self.employment = table.satellite("employment") == nil

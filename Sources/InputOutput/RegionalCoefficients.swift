@@ -77,7 +77,7 @@ public struct RegionalCoefficients: Sendable, Equatable {
 public enum SectorSizeMeasure: Sendable, Hashable {
     /// Gross output x.
     case output
-    /// Value added at basic prices (`IOTable.valueAdded`).
+    /// Value added at basic prices (`IOTable.valueAddedLevels`).
     case valueAdded
     /// A satellite row, e.g. `"employment"` (persons): the classic choice for FLQ work.
     case satellite(String)
@@ -90,7 +90,7 @@ extension IOTable {
     public func sectorSizes(_ measure: SectorSizeMeasure) throws(InputOutputError) -> [Double] {
         switch measure {
         case .output: return output
-        case .valueAdded: return valueAdded
+        case .valueAdded: return valueAddedLevels
         case let .satellite(label):
             guard let values = satellite(label) else { throw .missingValueAddedRow(label) }
             return values

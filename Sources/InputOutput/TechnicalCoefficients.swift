@@ -19,7 +19,7 @@ extension IOTable {
     /// Value added per unit of output, vⱼ = VAⱼ / xⱼ.
     public func valueAddedCoefficients() throws(InputOutputError) -> [Double] {
         try requirePositiveOutput()
-        return zip(valueAdded, output).map { $0 / $1 }
+        return zip(valueAddedLevels, output).map { $0 / $1 }
     }
 
     /// All primary inputs per unit of output (value added, product taxes, imported

@@ -18,8 +18,8 @@ public struct LUFactorization: Sendable {
     public let order: Int
     /// L (unit lower, below the diagonal) and U (upper), packed column-major as LAPACK returns them.
     public let factors: Matrix
-    /// LAPACK's 1-based row interchanges.
-    public let pivots: [LapackInt]
+    /// LAPACK's 1-based row interchanges (in the C layer's integer type: not public).
+    let pivots: [LapackInt]
     /// ‖A‖₁ of the original matrix, kept for the condition estimate.
     public let oneNormOfOriginal: Double
 

@@ -71,7 +71,7 @@ extension Matrix {
 ///
 /// - Complexity: O(m·n·k).
 @inlinable
-public func generalMatrixMultiply(
+package func generalMatrixMultiply(
     transposeA: Transpose, transposeB: Transpose, m: Int, n: Int, k: Int,
     alpha: Double, a: UnsafePointer<Double>, leadingA: Int,
     b: UnsafePointer<Double>, leadingB: Int,

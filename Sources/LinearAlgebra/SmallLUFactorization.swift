@@ -14,7 +14,7 @@ public enum SmallLUFactorization {
     /// Factors `a` (n × n, column-major) in place into unit-lower L and U; `pivots[k]` is
     /// the row swapped with row k (0-based).
     /// - Throws: `singular(pivot:)` (1-based) when a pivot is exactly zero.
-    public static func factor(_ a: UnsafeMutablePointer<Double>, order n: Int, pivots: UnsafeMutablePointer<Int>) throws(LinearAlgebraError) {
+    package static func factor(_ a: UnsafeMutablePointer<Double>, order n: Int, pivots: UnsafeMutablePointer<Int>) throws(LinearAlgebraError) {
         for k in 0..<n {
             var p = k
             var largest = abs(a[k + n * k])
@@ -38,7 +38,7 @@ public enum SmallLUFactorization {
     }
 
     /// Solves A·x = b (or Aᵀ·x = b) in place for `columns` right-hand sides at `b`.
-    public static func solve(
+    package static func solve(
         factors a: UnsafePointer<Double>, order n: Int, pivots: UnsafePointer<Int>,
         _ b: UnsafeMutablePointer<Double>, columns: Int, transpose: Transpose = .none
     ) {

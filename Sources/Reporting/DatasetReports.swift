@@ -1,5 +1,4 @@
 import Datasets
-import InputOutput
 
 /// Tables describing the embedded dataset and its provenance (`grdp data`).
 public enum DatasetReports {

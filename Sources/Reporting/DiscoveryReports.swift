@@ -1,5 +1,4 @@
 import Exploration
-import Sensitivity
 
 /// Reports of `grdp discover`.
 public enum DiscoveryReports {

@@ -1,5 +1,4 @@
 import Growth
-import InputOutput
 
 /// Tables for growth accounting (`grdp contrib`, `grdp quarterly`).
 public enum GrowthReports {

@@ -77,10 +77,10 @@ public enum InputOutputReports {
                 guard let values else { return .empty }
                 return .number(j.map { values[$0] } ?? values.reduce(0, +), decimals: 3)
             }
-            var cells: [Cell] = [.text(label), pick(impact.demandChange), pick(impact.output), pick(impact.valueAdded)]
+            var cells: [Cell] = [.text(label), pick(impact.demandChange), pick(impact.output), pick(impact.valueAddedChanges)]
             if impact.income != nil { cells.append(pick(impact.income)) }
             if impact.employment != nil { cells.append(pick(impact.employment)) }
-            if impact.outputWithInduced != nil { cells += [pick(impact.outputWithInduced), pick(impact.valueAddedWithInduced)] }
+            if impact.outputWithInduced != nil { cells += [pick(impact.outputWithInduced), pick(impact.valueAddedChangesWithInduced)] }
             return cells
         }
         for j in impact.sectors.indices { result.append(row(impact.sectors[j], j)) }

@@ -1,5 +1,4 @@
 import Foundation
-import Sampling
 import Simulation
 
 /// The file of a shard's (or a checkpoint's) mergeable state, `grdp run --partial FILE`

@@ -1,6 +1,4 @@
 import Exploration
-import Sensitivity
-import Simulation
 
 /// Reports of `grdp sensitivity`: Sobol' indices (table `sobol` for GRDP growth, `sobol_event`
 /// for {growth ≥ target}, `sobol.OUTPUT` for any other output), Morris effects, the tornado.

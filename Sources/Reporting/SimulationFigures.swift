@@ -1,5 +1,3 @@
-import Forecasting
-import Sampling
 import Simulation
 
 /// The machine headline of a Monte Carlo run (JSON `headline`, docs/output-schema.md): the

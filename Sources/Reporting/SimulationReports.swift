@@ -104,7 +104,7 @@ public enum SimulationReports {
         levers.append([.text("baseline"), .text(model.baselineDynamics.map { "baseline: " + $0.model.summary } ?? "momentum (baseline growth of every line)"), .text("")] + band(baseline))
         for (l, lever) in model.levers.enumerated() {
             let c = layout.leverContributions.lowerBound + l
-            levers.append([.text(lever.id), .text(lever.name), .text(lever.category)] + band(c))
+            levers.append([.text(lever.id), .text(lever.name), .text(lever.category.rawValue)] + band(c))
         }
         levers.notes.append("a demand lever's contribution is the value added it induces through the Leontief model (v̂·L·Δf), plus the product taxes that follow it")
         return levers
@@ -126,7 +126,7 @@ public enum SimulationReports {
         }
         for (c, category) in SimulationModel.demandCategories.enumerated() {
             let index = layout.categoryContributions.lowerBound + c
-            demand.append([.text(category)] + range(index))
+            demand.append([.text(category.rawValue)] + range(index))
         }
         demand.notes.append("'supply' collects growth shifts and local sourcing; 'visitors' is tourism spending (an export of services)")
         return demand

@@ -72,7 +72,7 @@ public struct CounterRandomStream: Sendable, Equatable, Hashable {
     /// uniform of its last draw). Indices wrap modulo 2⁶⁴. Allocation-free; this is the
     /// Monte Carlo engine's hot path.
     /// - Complexity: O(buffer.count), ⌈count / 2⌉ Philox blocks.
-    public func fill(_ buffer: UnsafeMutableBufferPointer<Double>, firstIndex: UInt64) {
+    package func fill(_ buffer: UnsafeMutableBufferPointer<Double>, firstIndex: UInt64) {
         guard let base = buffer.baseAddress else { return }
         let count = buffer.count
         let k0 = UInt32(truncatingIfNeeded: seed), k1 = UInt32(truncatingIfNeeded: seed >> 32)

@@ -90,7 +90,7 @@ public struct GaussianCopula: Sendable, Equatable {
     /// yᵢ = Σ_{j ≤ i} Lᵢⱼ zⱼ only reads zⱼ with j ≤ i, which are not yet overwritten.
     /// - Throws: `lengthMismatch` when `buffer.count != dimension · draws`.
     /// - Complexity: O(k²/2 · draws) multiply-adds, no allocation.
-    public func correlateInPlace(_ buffer: UnsafeMutableBufferPointer<Double>, draws: Int) throws(SamplingError) {
+    package func correlateInPlace(_ buffer: UnsafeMutableBufferPointer<Double>, draws: Int) throws(SamplingError) {
         let (expected, overflow) = dimension.multipliedReportingOverflow(by: max(draws, 0))
         guard draws >= 0, !overflow, buffer.count == expected else {
             throw .lengthMismatch(name: "normal buffer (k × draws)", expected: overflow ? .max : expected, actual: buffer.count)
@@ -125,7 +125,7 @@ public struct GaussianCopula: Sendable, Equatable {
     /// uniforms Φ(L·z), each in [0, 1] (in (0, 1) unless |L·z| > 37, where Φ rounds).
     /// - Throws: `lengthMismatch`.
     /// - Complexity: O(k²/2 · draws) plus k·draws evaluations of Φ.
-    public func uniformsInPlace(_ buffer: UnsafeMutableBufferPointer<Double>, draws: Int) throws(SamplingError) {
+    package func uniformsInPlace(_ buffer: UnsafeMutableBufferPointer<Double>, draws: Int) throws(SamplingError) {
         try correlateInPlace(buffer, draws: draws)
         for index in buffer.indices { buffer[index] = StandardNormal.cdf(buffer[index]) }
     }

@@ -72,7 +72,7 @@ public struct LatinHypercube: Sendable, Equatable {
     /// - Throws: `indexOutOfRange` when the range of draws leaves 0..<drawCount or the
     ///   dimension is out of range.
     /// - Complexity: O(buffer.count), no allocation.
-    public func fill(_ buffer: UnsafeMutableBufferPointer<Double>, dimension: Int, firstDraw: Int) throws(SamplingError) {
+    package func fill(_ buffer: UnsafeMutableBufferPointer<Double>, dimension: Int, firstDraw: Int) throws(SamplingError) {
         guard buffer.count > 0 else { return }
         try check(draw: firstDraw, dimension: dimension)
         guard buffer.count <= drawCount - firstDraw else {

@@ -129,7 +129,7 @@ public struct QuantileSketch: Sendable, Equatable {
     /// A block with a zero (|x| < 1e-12), NaN or ±∞ takes the one-by-one path.
     /// - Complexity: O(values.count), two passes; allocates only when a store widens.
     @inlinable
-    public mutating func insert(block values: UnsafeBufferPointer<Double>) {
+    package mutating func insert(block values: UnsafeBufferPointer<Double>) {
         guard !values.isEmpty else { return }
         var positiveLow = Double.infinity, positiveHigh = 0.0
         var negativeLow = Double.infinity, negativeHigh = 0.0

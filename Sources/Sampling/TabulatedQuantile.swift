@@ -86,7 +86,7 @@ public struct TabulatedQuantile: Sendable, Equatable {
     /// The table's interpolation on raw node buffers: x for a normal score y inside the
     /// table's range, nil outside it (then use the exact quantile). - Complexity: O(1).
     @inlinable
-    public static func interpolate(
+    package static func interpolate(
         normalScore y: Double, values: UnsafePointer<Double>, slopes: UnsafePointer<Double>, count: Int, step: Double,
         lower: Double, upper: Double
     ) -> Double? {

@@ -5,7 +5,7 @@ public struct Lever: Sendable {
     /// The `name` key, or the id when no name is given.
     public let name: String
     /// What the lever does and how large it is.
-    public let kind: LeverKind
+    public let effect: LeverEffect
     /// The `source` (or `assumption`) text: where the magnitude comes from.
     public let reference: String
     /// True when `reference` came from `assumption`, false for `source`.
@@ -17,23 +17,26 @@ public struct Lever: Sendable {
     public let line: Int
 
     public init(
-        id: String, name: String, kind: LeverKind, reference: String, referenceIsAssumption: Bool,
+        id: String, name: String, effect: LeverEffect, reference: String, referenceIsAssumption: Bool,
         quarters: [Double]?, line: Int
     ) {
         self.id = id
         self.name = name
-        self.kind = kind
+        self.effect = effect
         self.reference = reference
         self.referenceIsAssumption = referenceIsAssumption
         self.quarters = quarters
         self.line = line
     }
 
+    /// The lever's kind (`kind = "…"` in the file).
+    public var kind: LeverKind { effect.kind }
+
     /// The lever's numbers under their keys, in the fixed order of `uncertainParameters`:
     /// demand `amount`, `exports_growth_pp`; growth `shift`; local sourcing `increase`;
     /// cost shock `price_change`.
     public var valueFields: [(key: String, value: UncertainValue)] {
-        switch kind {
+        switch effect {
         case let .demand(_, _, amount, exportsGrowthPP):
             var fields: [(key: String, value: UncertainValue)] = [("amount", amount)]
             if let exportsGrowthPP { fields.append(("exports_growth_pp", exportsGrowthPP)) }
@@ -45,8 +48,9 @@ public struct Lever: Sendable {
     }
 }
 
-/// The four kinds of lever (docs/scenario-format.md, "`[levers.ID]`").
-public enum LeverKind: Sendable {
+/// What a lever does and how large it is, one case per `LeverKind` (docs/scenario-format.md,
+/// "`[levers.ID]`").
+public enum LeverEffect: Sendable {
     /// `kind = "demand"`: a change in final demand of `amount` billion VND at base-year
     /// prices, bought from `sectors` in the given shares (file order, weights summing to 1),
     /// reported under `category`; optionally moving merchandise export growth by
@@ -62,18 +66,15 @@ public enum LeverKind: Sendable {
     /// `kind = "cost_shock"`: `sector`'s price changes by `priceChange` percent.
     case costShock(sector: String, priceChange: UncertainValue)
 
-    /// The `kind` value as written in the file.
-    public var keyword: String {
+    /// The lever's kind.
+    public var kind: LeverKind {
         switch self {
-        case .demand: "demand"
-        case .growth: "growth"
-        case .localSourcing: "local_sourcing"
-        case .costShock: "cost_shock"
+        case .demand: .demand
+        case .growth: .growth
+        case .localSourcing: .localSourcing
+        case .costShock: .costShock
         }
     }
-
-    /// Every `kind` value the file may use.
-    public static let keywords = ["demand", "growth", "local_sourcing", "cost_shock"]
 }
 
 /// The demand-side column a demand lever is reported under.

@@ -53,7 +53,7 @@ extension Scenario {
                     throw error(at: key, "unknown sector \"\(sector)\"; the dataset's sectors are: \(sectors.joined(separator: ", "))")
                 }
             }
-            switch lever.kind {
+            switch lever.effect {
             case let .demand(_, weights, _, _):
                 for (sector, _) in weights { try check(sector, at: TOMLKeyLocator.path("\(path).sectors", sector)) }
             case let .growth(sector, _):
@@ -218,7 +218,7 @@ extension Scenario {
         }
         for lever in levers {
             let path = TOMLKeyLocator.path("levers", lever.id)
-            switch lever.kind {
+            switch lever.effect {
             case let .localSourcing(_, _, increase):
                 let parameter = UncertainParameter(id: "\(path).increase", value: increase, line: lever.line)
                 if Self.reachableRange(increase).lower < 0, !Self.isNormalWithNonNegativeMean(increase) {

@@ -158,6 +158,7 @@ extension ScenarioParser {
     /// Parameter checks are `Distribution`'s; its `SamplingError` is reported at the key of
     /// the offending parameter (`…amount.sd`).
     func uncertainValue(_ value: TOMLValue, at path: String) throws(ScenarioError) -> (value: UncertainValue, reference: Reference?) {
+        // MARK: A plain number, or a table naming its distribution
         if value.integer != nil || value.float != nil {
             return (.constant(try number(value, at: path)), nil)
         }
@@ -176,6 +177,7 @@ extension ScenarioParser {
         try checkKeys(table, at: path, allowed: ["dist"] + parameterKeys + ["source", "assumption"], context: "in a \(dist) distribution")
         let reference = try reference(in: table, at: path)
 
+        // MARK: The distribution's parameters
         func parameter(_ key: String) throws(ScenarioError) -> Double? {
             try table[key].map { (value) throws(ScenarioError) in try number(value, at: "\(path).\(key)") }
         }
@@ -186,6 +188,7 @@ extension ScenarioParser {
             return value
         }
 
+        // MARK: One family per distribution name
         let family: Distribution.Family
         switch dist {
         case "constant":
@@ -233,6 +236,7 @@ extension ScenarioParser {
                 values: try numbers(values, at: "\(path).values"),
                 probabilities: try numbers(probabilities, at: "\(path).probabilities"))
         }
+        // MARK: The family checked and built
         do throws(SamplingError) {
             return (.distribution(try Distribution(family)), reference)
         } catch {

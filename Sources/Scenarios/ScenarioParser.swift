@@ -23,12 +23,15 @@ struct ScenarioParser {
         "actual_sector_quarters",
     ]
     static let commonLeverKeys = ["name", "kind", "source", "assumption", "quarters"]
-    static let leverKeys: [String: [String]] = [
-        "demand": ["category", "sectors", "amount", "exports_growth_pp"],
-        "growth": ["sector", "shift"],
-        "local_sourcing": ["supplier", "buyers", "increase"],
-        "cost_shock": ["sector", "price_change"],
-    ]
+    /// The keys a lever of each kind may have besides `commonLeverKeys`.
+    static func leverKeys(_ kind: LeverKind) -> [String] {
+        switch kind {
+        case .demand: ["category", "sectors", "amount", "exports_growth_pp"]
+        case .growth: ["sector", "shift"]
+        case .localSourcing: ["supplier", "buyers", "increase"]
+        case .costShock: ["sector", "price_change"]
+        }
+    }
     static let indicatorKeys = ["exports", "cpi"]
     static let correlationKeys = ["parameters", "matrix", "pairs"]
 
@@ -211,11 +214,11 @@ struct ScenarioParser {
         guard let kindValue = table["kind"] else {
             throw error("\(path).kind", "missing required key; add kind = \(Self.quotedList(LeverKind.keywords, last: "or"))")
         }
-        let kind = try string(kindValue, at: "\(path).kind")
-        guard let kindKeys = Self.leverKeys[kind] else {
-            throw error("\(path).kind", "unknown kind \"\(kind)\"; use \(Self.quotedList(LeverKind.keywords, last: "or"))")
+        let kindText = try string(kindValue, at: "\(path).kind")
+        guard let kind = LeverKind(rawValue: kindText) else {
+            throw error("\(path).kind", "unknown kind \"\(kindText)\"; use \(Self.quotedList(LeverKind.keywords, last: "or"))")
         }
-        try checkKeys(table, at: path, allowed: Self.commonLeverKeys + kindKeys, context: "in a \(kind) lever")
+        try checkKeys(table, at: path, allowed: Self.commonLeverKeys + Self.leverKeys(kind), context: "in a \(kindText) lever")
 
         let name = try table["name"].map { (value) throws(ScenarioError) in try nonEmptyString(value, at: "\(path).name") } ?? id
         let reference = try requiredReference(in: table, at: path)
@@ -232,21 +235,21 @@ struct ScenarioParser {
             quarters = weights
         }
 
-        let leverKind: LeverKind
+        let effect: LeverEffect
         switch kind {
-        case "demand":
+        case .demand:
             let category = try keyword(try required(table, "category", at: path), at: "\(path).category", as: DemandCategory.self)
             let sectors = try sectorWeights(try required(table, "sectors", at: path), at: "\(path).sectors")
             let amount = try uncertainValue(try required(table, "amount", at: path), at: "\(path).amount").value
             let exports = try table["exports_growth_pp"].map { (value) throws(ScenarioError) in
                 try uncertainValue(value, at: "\(path).exports_growth_pp").value
             }
-            leverKind = .demand(category: category, sectors: sectors, amount: amount, exportsGrowthPP: exports)
-        case "growth":
+            effect = .demand(category: category, sectors: sectors, amount: amount, exportsGrowthPP: exports)
+        case .growth:
             let sector = try nonEmptyString(try required(table, "sector", at: path), at: "\(path).sector")
             let shift = try uncertainValue(try required(table, "shift", at: path), at: "\(path).shift").value
-            leverKind = .growth(sector: sector, shift: shift)
-        case "local_sourcing":
+            effect = .growth(sector: sector, shift: shift)
+        case .localSourcing:
             let supplier = try nonEmptyString(try required(table, "supplier", at: path), at: "\(path).supplier")
             var buyers: [String]?
             if let value = table["buyers"] {
@@ -260,14 +263,14 @@ struct ScenarioParser {
                 buyers = list
             }
             let increase = try uncertainValue(try required(table, "increase", at: path), at: "\(path).increase").value
-            leverKind = .localSourcing(supplier: supplier, buyers: buyers, increase: increase)
-        default:  // "cost_shock"; unknown kinds were rejected above
+            effect = .localSourcing(supplier: supplier, buyers: buyers, increase: increase)
+        case .costShock:
             let sector = try nonEmptyString(try required(table, "sector", at: path), at: "\(path).sector")
             let change = try uncertainValue(try required(table, "price_change", at: path), at: "\(path).price_change").value
-            leverKind = .costShock(sector: sector, priceChange: change)
+            effect = .costShock(sector: sector, priceChange: change)
         }
         return Lever(
-            id: id, name: name, kind: leverKind, reference: reference.text,
+            id: id, name: name, effect: effect, reference: reference.text,
             referenceIsAssumption: reference.isAssumption, quarters: quarters, line: line(path))
     }
 

@@ -44,68 +44,27 @@ public struct ShapleyDesign: Sendable {
             throw .countOutOfRange(name: "variance rows / inner samples", value: min(varianceRows, innerSamples), allowed: 2...1_000_000)
         }
         guard let full = Self.cholesky(correlation, k) else { throw .invalidData("the correlation matrix is not positive definite") }
-        let random = RandomBits(seed: seed)
-        var counter: UInt64 = 0
-        func normal() -> Double {
-            defer { counter += 1 }
-            return StandardNormal.quantile(random.uniform(stream: 1, index: counter))
-        }
-        func joint() -> [Double] {
-            let e = (0..<k).map { _ in normal() }
-            return (0..<k).map { i in (0...i).reduce(0.0) { $0 + full[i * k + $1] * e[$1] } }
-        }
+        var draws = NormalScoreStream(random: RandomBits(seed: seed), inputs: k, jointFactor: full)
         let rows = varianceRows + permutations * (k - 1) * outerSamples * innerSamples
         var scores = [Double](repeating: 0, count: rows * k)
         var row = 0
         for _ in 0..<varianceRows {
-            let y = joint()
+            let y = draws.joint()
             for j in 0..<k { scores[row * k + j] = y[j] }
             row += 1
         }
         var order = [Int](repeating: 0, count: permutations * k)
         for p in 0..<permutations {
-            var perm = Array(0..<k)
-            for i in stride(from: k - 1, to: 0, by: -1) { perm.swapAt(i, random.integer(below: i + 1, stream: 2, index: UInt64(p * k + i))) }
+            let perm = Self.permutation(p, inputs: k, random: draws.random)
             for i in 0..<k { order[p * k + i] = perm[i] }
             for j in 1..<k {
                 let inJ = Array(perm[0..<j]), rest = Array(perm[j...])
-                // Conditional law of y_J given y_rest: mean A·y_rest, covariance C (Schur complement).
-                let r = rest.count, q = inJ.count
-                var sRR = [Double](repeating: 0, count: r * r)
-                for a in 0..<r { for b in 0..<r { sRR[a * r + b] = correlation[rest[a] * k + rest[b]] } }
-                guard let lRR = Self.cholesky(sRR, r) else { throw .invalidData("a principal block of the correlation matrix is not positive definite") }
-                // W = L_RR⁻¹ Σ_R,J (r × q); A = Wᵀ L_RR⁻¹; C = Σ_JJ − WᵀW.
-                var w = [Double](repeating: 0, count: r * q)
-                for c in 0..<q {
-                    for a in 0..<r {
-                        var v = correlation[rest[a] * k + inJ[c]]
-                        for b in 0..<a { v -= lRR[a * r + b] * w[b * q + c] }
-                        w[a * q + c] = v / lRR[a * r + a]
-                    }
-                }
-                var conditional = [Double](repeating: 0, count: q * q)
-                for a in 0..<q {
-                    for b in 0..<q {
-                        var v = correlation[inJ[a] * k + inJ[b]]
-                        for t in 0..<r { v -= w[t * q + a] * w[t * q + b] }
-                        conditional[a * q + b] = v
-                    }
-                }
-                let lC = Self.choleskySemidefinite(conditional, q)
+                let law = try Self.conditionalLaw(correlation, k, of: inJ, given: rest)
                 for _ in 0..<outerSamples {
-                    let y = joint()
-                    // u = L_RR⁻¹ y_R; mean_J = Wᵀ u.
-                    var u = [Double](repeating: 0, count: r)
-                    for a in 0..<r {
-                        var v = y[rest[a]]
-                        for b in 0..<a { v -= lRR[a * r + b] * u[b] }
-                        u[a] = v / lRR[a * r + a]
-                    }
-                    let mean = (0..<q).map { c in (0..<r).reduce(0.0) { $0 + w[$1 * q + c] * u[$1] } }
+                    let y = draws.joint()
+                    let mean = law.mean(given: y)
                     for _ in 0..<innerSamples {
-                        let e = (0..<q).map { _ in normal() }
-                        for a in 0..<r { scores[row * k + rest[a]] = y[rest[a]] }
-                        for a in 0..<q { scores[row * k + inJ[a]] = mean[a] + (0...a).reduce(0.0) { $0 + lC[a * q + $1] * e[$1] } }
+                        law.write(draws.normals(inJ.count), mean: mean, given: y, into: &scores, row: row, inputs: k)
                         row += 1
                     }
                 }
@@ -155,6 +114,100 @@ public struct ShapleyDesign: Sendable {
             }
         }
         return l
+    }
+}
+
+extension ShapleyDesign {
+    /// Permutation π of 0…k−1 number `p` (Fisher–Yates, stream 2 of the design's bits).
+    /// - Complexity: O(k).
+    static func permutation(_ p: Int, inputs k: Int, random: RandomBits) -> [Int] {
+        var perm = Array(0..<k)
+        for i in stride(from: k - 1, to: 0, by: -1) { perm.swapAt(i, random.integer(below: i + 1, stream: 2, index: UInt64(p * k + i))) }
+        return perm
+    }
+
+    /// The conditional law of y_J given y_rest: mean A·y_rest and covariance C = Σ_JJ − WᵀW
+    /// (the Schur complement), with W = L_RR⁻¹ Σ_R,J and A = Wᵀ L_RR⁻¹.
+    /// - Throws: `invalidData` when Σ_rest,rest is not positive definite.
+    /// - Complexity: O(r³ + r²·q + r·q²) for r = |rest|, q = |J|.
+    static func conditionalLaw(_ correlation: [Double], _ k: Int, of inJ: [Int], given rest: [Int]) throws(SensitivityError) -> ConditionalNormalLaw {
+        let r = rest.count, q = inJ.count
+        var sRR = [Double](repeating: 0, count: r * r)
+        for a in 0..<r { for b in 0..<r { sRR[a * r + b] = correlation[rest[a] * k + rest[b]] } }
+        guard let lRR = Self.cholesky(sRR, r) else { throw .invalidData("a principal block of the correlation matrix is not positive definite") }
+        var w = [Double](repeating: 0, count: r * q)
+        for c in 0..<q {
+            for a in 0..<r {
+                var v = correlation[rest[a] * k + inJ[c]]
+                for b in 0..<a { v -= lRR[a * r + b] * w[b * q + c] }
+                w[a * q + c] = v / lRR[a * r + a]
+            }
+        }
+        var conditional = [Double](repeating: 0, count: q * q)
+        for a in 0..<q {
+            for b in 0..<q {
+                var v = correlation[inJ[a] * k + inJ[b]]
+                for t in 0..<r { v -= w[t * q + a] * w[t * q + b] }
+                conditional[a * q + b] = v
+            }
+        }
+        return ConditionalNormalLaw(inJ: inJ, rest: rest, restFactor: lRR, w: w, covarianceFactor: Self.choleskySemidefinite(conditional, q))
+    }
+}
+
+/// y_J | y_rest ~ N(Wᵀ·L_RR⁻¹·y_rest, L_C·L_Cᵀ) for one subset J of a `ShapleyDesign`.
+struct ConditionalNormalLaw {
+    let inJ: [Int]
+    let rest: [Int]
+    /// L_RR, the Cholesky factor of Σ_rest,rest (r × r, row-major).
+    let restFactor: [Double]
+    /// W = L_RR⁻¹ Σ_R,J (r × q, row-major).
+    let w: [Double]
+    /// L_C, the (semidefinite) Cholesky factor of the conditional covariance (q × q).
+    let covarianceFactor: [Double]
+
+    /// mean_J = Wᵀ·u with u = L_RR⁻¹·y_R (forward substitution). - Complexity: O(r² + r·q).
+    func mean(given y: [Double]) -> [Double] {
+        let r = rest.count, q = inJ.count
+        var u = [Double](repeating: 0, count: r)
+        for a in 0..<r {
+            var v = y[rest[a]]
+            for b in 0..<a { v -= restFactor[a * r + b] * u[b] }
+            u[a] = v / restFactor[a * r + a]
+        }
+        return (0..<q).map { c in (0..<r).reduce(0.0) { $0 + w[$1 * q + c] * u[$1] } }
+    }
+
+    /// Writes one row: y_rest as drawn, y_J = mean + L_C·e. - Complexity: O(r + q²).
+    func write(_ e: [Double], mean: [Double], given y: [Double], into scores: inout [Double], row: Int, inputs k: Int) {
+        let q = inJ.count
+        for a in 0..<rest.count { scores[row * k + rest[a]] = y[rest[a]] }
+        for a in 0..<q { scores[row * k + inJ[a]] = mean[a] + (0...a).reduce(0.0) { $0 + covarianceFactor[a * q + $1] * e[$1] } }
+    }
+}
+
+/// The design's standard normals, drawn in order from stream 1 of its bits.
+struct NormalScoreStream {
+    let random: RandomBits
+    let inputs: Int
+    /// The lower Cholesky factor of Σ (k × k, row-major).
+    let jointFactor: [Double]
+    var counter: UInt64 = 0
+
+    /// The next standard normal Φ⁻¹(u). - Complexity: O(1).
+    mutating func normal() -> Double {
+        defer { counter += 1 }
+        return StandardNormal.quantile(random.uniform(stream: 1, index: counter))
+    }
+
+    /// `count` standard normals in order.
+    mutating func normals(_ count: Int) -> [Double] { (0..<count).map { _ in normal() } }
+
+    /// One draw from the joint law, L·e. - Complexity: O(k²).
+    mutating func joint() -> [Double] {
+        let k = inputs
+        let e = normals(k)
+        return (0..<k).map { i in (0...i).reduce(0.0) { $0 + jointFactor[i * k + $1] * e[$1] } }
     }
 }
 

@@ -46,8 +46,45 @@ public struct SobolIndices: Sendable, Equatable {
         guard resamples >= 1, resamples <= 100_000 else { throw .countOutOfRange(name: "resamples", value: resamples, allowed: 1...100_000) }
         guard confidence > 0, confidence < 1 else { throw .valueOutOfRange(name: "confidence", value: confidence, interval: "(0, 1)") }
         guard outputs.allSatisfy(\.isFinite) else { throw .invalidData("an output is not finite (NaN or infinite)") }
+        let rows = StandardisedSaltelliRows(outputs: outputs, design: design)
+        let groups = rows.groups
+        let varianceAB = rows.varianceOverBaseMatrices { $0 }
+        self.variance = varianceAB * rows.standardDeviation * rows.standardDeviation
+        self.constantOutput = !(varianceAB > 1e-300)
+        self.factors = design.groups.names
+        self.resamples = resamples
+        self.confidence = confidence
+        let point = rows.estimates { $0 }
+        let spread = rows.bootstrapStandardDeviations(resamples: resamples, seed: seed)
+        let z = StandardNormal.quantile(0.5 + confidence / 2)
+        firstOrder = (0..<groups).map { g in
+            let h = z * spread.first[g]
+            return IntervalEstimate(value: point.first[g], low: point.first[g] - h, high: point.first[g] + h)
+        }
+        total = (0..<groups).map { g in
+            let h = z * spread.total[g]
+            return IntervalEstimate(value: point.total[g], low: point.total[g] - h, high: point.total[g] + h)
+        }
+    }
+}
+
+/// A Saltelli design's outputs standardised, y ← (y − ȳ)/s over all rows, and split into the
+/// A rows, the B rows and the A_Bⁱ rows of every factor, with the estimators over them.
+struct StandardisedSaltelliRows {
+    /// N, the base rows.
+    let n: Int
+    /// G, the factors (groups).
+    let groups: Int
+    /// s, the outputs' population standard deviation over all rows.
+    let standardDeviation: Double
+    let a: [Double]
+    let b: [Double]
+    /// ab[g·N + i]: row i of A_Bᵍ.
+    let ab: [Double]
+
+    /// - Complexity: O(N·(G + 2)).
+    init(outputs: [Double], design: SaltelliDesign) {
         let n = design.baseSamples, groups = design.groups.count, stride = design.rowsPerBase
-        // Standardise over all rows.
         var mean = 0.0
         for y in outputs { mean += y }
         mean /= Double(outputs.count)
@@ -55,50 +92,57 @@ public struct SobolIndices: Sendable, Equatable {
         for y in outputs { squares += (y - mean) * (y - mean) }
         let sd = (squares / Double(outputs.count)).squareRoot()
         var a = [Double](repeating: 0, count: n), b = [Double](repeating: 0, count: n)
-        var ab = [Double](repeating: 0, count: n * groups)   // ab[g * n + i]
+        var ab = [Double](repeating: 0, count: n * groups)
         let scale = sd > 0 ? 1 / sd : 0
         for i in 0..<n {
             a[i] = (outputs[i * stride] - mean) * scale
             b[i] = (outputs[i * stride + stride - 1] - mean) * scale
             for g in 0..<groups { ab[g * n + i] = (outputs[i * stride + 1 + g] - mean) * scale }
         }
-        var varianceAB = 0.0, meanAB = 0.0
-        for i in 0..<n { meanAB += a[i] + b[i] }
-        meanAB /= Double(2 * n)
-        for i in 0..<n { varianceAB += (a[i] - meanAB) * (a[i] - meanAB) + (b[i] - meanAB) * (b[i] - meanAB) }
-        varianceAB /= Double(2 * n)
-        self.variance = varianceAB * sd * sd
-        self.constantOutput = !(varianceAB > 1e-300)
-        self.factors = design.groups.names
-        self.resamples = resamples
-        self.confidence = confidence
+        self.n = n
+        self.groups = groups
+        self.standardDeviation = sd
+        self.a = a
+        self.b = b
+        self.ab = ab
+    }
 
-        /// S₁ and S_T of every factor over the base rows `rows` (indices, with repeats).
-        func estimates(_ rows: (Int) -> Int) -> (first: [Double], total: [Double]) {
-            var mean = 0.0
-            for t in 0..<n { let i = rows(t); mean += a[i] + b[i] }
-            mean /= Double(2 * n)
-            var v = 0.0
-            for t in 0..<n { let i = rows(t); v += (a[i] - mean) * (a[i] - mean) + (b[i] - mean) * (b[i] - mean) }
-            v /= Double(2 * n)
-            guard v > 1e-300 else { return ([Double](repeating: 0, count: groups), [Double](repeating: 0, count: groups)) }
-            var first = [Double](repeating: 0, count: groups), total = [Double](repeating: 0, count: groups)
-            for g in 0..<groups {
-                var s1 = 0.0, st = 0.0
-                let base = g * n
-                for t in 0..<n {
-                    let i = rows(t)
-                    let d = ab[base + i] - a[i]
-                    s1 += b[i] * d
-                    st += d * d
-                }
-                first[g] = s1 / Double(n) / v
-                total[g] = st / Double(n) / (2 * v)
+    /// V = var(f_A, f_B) over the base rows `rows(t)`, t = 0…N−1 (population variance of 2N
+    /// values). - Complexity: O(N).
+    func varianceOverBaseMatrices(_ rows: (Int) -> Int) -> Double {
+        var mean = 0.0
+        for t in 0..<n { let i = rows(t); mean += a[i] + b[i] }
+        mean /= Double(2 * n)
+        var v = 0.0
+        for t in 0..<n { let i = rows(t); v += (a[i] - mean) * (a[i] - mean) + (b[i] - mean) * (b[i] - mean) }
+        return v / Double(2 * n)
+    }
+
+    /// S₁ = mean(f_B·(f_ABⁱ − f_A))/V and S_T = mean((f_A − f_ABⁱ)²)/(2V) of every factor over
+    /// the base rows `rows(t)` (indices, with repeats); zeros when V vanishes. - Complexity: O(N·G).
+    func estimates(_ rows: (Int) -> Int) -> (first: [Double], total: [Double]) {
+        let v = varianceOverBaseMatrices(rows)
+        guard v > 1e-300 else { return ([Double](repeating: 0, count: groups), [Double](repeating: 0, count: groups)) }
+        var first = [Double](repeating: 0, count: groups), total = [Double](repeating: 0, count: groups)
+        for g in 0..<groups {
+            var s1 = 0.0, st = 0.0
+            let base = g * n
+            for t in 0..<n {
+                let i = rows(t)
+                let d = ab[base + i] - a[i]
+                s1 += b[i] * d
+                st += d * d
             }
-            return (first, total)
+            first[g] = s1 / Double(n) / v
+            total[g] = st / Double(n) / (2 * v)
         }
-        let point = estimates { $0 }
-        // Bootstrap.
+        return (first, total)
+    }
+
+    /// The standard deviation of S₁ and S_T over R bootstrap resamples of the N base rows
+    /// (with replacement; resample r draws from stream r of `RandomBits(seed:)`); 0 for R = 1.
+    /// - Complexity: O(R·N·G).
+    func bootstrapStandardDeviations(resamples: Int, seed: UInt64) -> (first: [Double], total: [Double]) {
         let random = RandomBits(seed: seed)
         var sumFirst = [Double](repeating: 0, count: groups), sumFirstSquares = sumFirst
         var sumTotal = sumFirst, sumTotalSquares = sumFirst
@@ -111,19 +155,12 @@ public struct SobolIndices: Sendable, Equatable {
                 sumTotal[g] += s[g]; sumTotalSquares[g] += s[g] * s[g]
             }
         }
-        let z = StandardNormal.quantile(0.5 + confidence / 2)
         func bootstrapSD(_ sum: Double, _ squares: Double) -> Double {
             guard resamples > 1 else { return 0 }
             let m = sum / Double(resamples)
             return max(0, (squares - Double(resamples) * m * m) / Double(resamples - 1)).squareRoot()
         }
-        firstOrder = (0..<groups).map { g in
-            let h = z * bootstrapSD(sumFirst[g], sumFirstSquares[g])
-            return IntervalEstimate(value: point.first[g], low: point.first[g] - h, high: point.first[g] + h)
-        }
-        total = (0..<groups).map { g in
-            let h = z * bootstrapSD(sumTotal[g], sumTotalSquares[g])
-            return IntervalEstimate(value: point.total[g], low: point.total[g] - h, high: point.total[g] + h)
-        }
+        return ((0..<groups).map { bootstrapSD(sumFirst[$0], sumFirstSquares[$0]) },
+                (0..<groups).map { bootstrapSD(sumTotal[$0], sumTotalSquares[$0]) })
     }
 }

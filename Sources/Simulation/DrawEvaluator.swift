@@ -1,4 +1,3 @@
-import CBLASLapack
 import Datasets
 import InputOutput
 import LinearAlgebra
@@ -31,7 +30,7 @@ struct DrawEvaluator {
     var kernelWorkspace = HanoiEconomyKernel.Workspace()
     // Scratch.
     var leontief: [Double]
-    var pivots: [LapackInt]
+    var pivots: LUPivots
     var smallPivots: [Int]
     var demandVectors: [Double]
     var demandResponse: [Double]
@@ -55,7 +54,7 @@ struct DrawEvaluator {
     var baselineState: BaselineDrawState?
 
     init(model: SimulationModel) throws(SimulationError) {
-        self.plan = EvaluationPlan(model: model)
+        self.plan = try EvaluationPlan(model: model)
         self.layout = OutputLayout(model: model)
         let n = model.sectors.count
         self.n = n
@@ -63,7 +62,7 @@ struct DrawEvaluator {
         case let .fixed(economy, shares):
             var own = EconomyCoefficients(sectorCount: n)
             own.technical = economy.technical.map { $0 }
-            own.valueAdded = economy.valueAdded.map { $0 }
+            own.valueAddedRatios = economy.valueAddedRatios.map { $0 }
             own.compensation = economy.compensation.map { $0 }
             own.importedInputs = economy.importedInputs.map { $0 }
             own.output = economy.output.map { $0 }
@@ -95,7 +94,7 @@ struct DrawEvaluator {
         shockedSectors = shocked
         fixedResponses = kernel == nil && sourcingLevers.isEmpty
         leontief = [Double](repeating: 0, count: n * n)
-        pivots = [LapackInt](repeating: 0, count: n)
+        pivots = LUPivots(order: n)
         smallPivots = [Int](repeating: 0, count: n)
         demandVectors = [Double](repeating: 0, count: n * max(demandLevers.count, 1))
         for (column, l) in demandLevers.enumerated() {
@@ -131,9 +130,7 @@ struct DrawEvaluator {
                         try SmallLUFactorization.factor(l.baseAddress!, order: n, pivots: p.baseAddress!)
                     }
                 } else {
-                    try pivots.withUnsafeMutableBufferPointer { p throws(LinearAlgebraError) in
-                        try LUFactorization.factorInPlace(l.baseAddress!, order: n, pivots: p.baseAddress!)
-                    }
+                    try LUFactorization.factorInPlace(l.baseAddress!, order: n, pivots: &pivots)
                 }
             }
         } catch {
@@ -144,7 +141,7 @@ struct DrawEvaluator {
     /// Solves (I − A)·X = B (or the transposed system) in place for `columns` columns of
     /// `buffer`, with the factors in `leontief` and the pivots of whichever LU made them.
     static func solve(
-        _ buffer: inout [Double], columns: Int, leontief: [Double], pivots: [LapackInt], smallPivots: [Int], n: Int,
+        _ buffer: inout [Double], columns: Int, leontief: [Double], pivots: LUPivots, smallPivots: [Int], n: Int,
         transpose: Transpose = .none
     ) {
         leontief.withUnsafeBufferPointer { l in
@@ -154,11 +151,9 @@ struct DrawEvaluator {
                         SmallLUFactorization.solve(factors: l.baseAddress!, order: n, pivots: p.baseAddress!, b.baseAddress!, columns: columns, transpose: transpose)
                     }
                 } else {
-                    pivots.withUnsafeBufferPointer { p in
-                        LUFactorization.solveInPlace(
-                            factors: l.baseAddress!, order: n, pivots: p.baseAddress!, rightHandSides: b.baseAddress!, columns: columns,
-                            transpose: transpose)
-                    }
+                    LUFactorization.solveInPlace(
+                        factors: l.baseAddress!, order: n, pivots: pivots, rightHandSides: b.baseAddress!, columns: columns,
+                        transpose: transpose)
                 }
             }
         }
@@ -226,7 +221,7 @@ struct DrawEvaluator {
             for i in 0..<n { solved[i] = finalDemand[i] }
             Self.solve(&solved, columns: 1, leontief: leontief, pivots: pivots, smallPivots: smallPivots, n: n)
             for s in 0..<n {
-                sectorEffect[s + n * l] = economy.valueAdded[s] * (solved[s] - previousOutput[s])
+                sectorEffect[s + n * l] = economy.valueAddedRatios[s] * (solved[s] - previousOutput[s])
                 previousOutput[s] = solved[s]
             }
         }
@@ -239,7 +234,7 @@ struct DrawEvaluator {
         for index in demandResponse.indices { demandResponse[index] = demandVectors[index] }
         Self.solve(&demandResponse, columns: demandLevers.count, leontief: leontief, pivots: pivots, smallPivots: smallPivots, n: n)
         for column in 0..<demandLevers.count {
-            for s in 0..<n { demandResponse[s + n * column] *= economy.valueAdded[s] }
+            for s in 0..<n { demandResponse[s + n * column] *= economy.valueAddedRatios[s] }
         }
     }
 
@@ -293,7 +288,7 @@ struct DrawEvaluator {
         leverSectorGrowth.withUnsafeMutableBufferPointer { growthOf in
             for l in 0..<plan.leverCount {
                 var weightedGrowth = 0.0
-                let shift = plan.leverKind[l] == .growthShift ? plan.leverValue[l].value(theta) : 0
+                let shift = plan.leverKind[l] == .growth ? plan.leverValue[l].value(theta) : 0
                 let base = lineCount * l
                 for i in 0..<lineCount {
                     var effect = 0.0

@@ -1,4 +1,5 @@
 import Datasets
+import Scenarios
 
 /// The model flattened into arrays of plain values, built separately by every worker.
 ///
@@ -8,7 +9,6 @@ import Datasets
 /// one). Each worker therefore builds its own copy, with fresh storage, of everything the
 /// draw evaluation reads.
 struct EvaluationPlan {
-    enum LeverKind: UInt8 { case demand, growthShift, localSourcing, costShock }
 
     let lineCount: Int
     let leverCount: Int
@@ -38,7 +38,9 @@ struct EvaluationPlan {
     let assumptionKeys: [Int]
     let assumptionParameters: [Int]
 
-    init(model: SimulationModel) {
+    /// - Throws: `internalInconsistency` for a sampled dataset assumption the Hanoi derivation
+    ///   does not know (the compiler produced it: a bug, exit 70).
+    init(model: SimulationModel) throws(SimulationError) {
         func fresh<T>(_ values: [T]) -> [T] { Array(unsafeUninitializedCapacity: values.count) { buffer, count in
             for (i, v) in values.enumerated() { (buffer.baseAddress! + i).initialize(to: v) }
             count = values.count
@@ -55,22 +57,19 @@ struct EvaluationPlan {
             var sector = -1
             var exportsValue: ParameterValue?
             starts.append(buyers.count)
+            kinds.append(lever.effect.kind)
             switch lever.effect {
             case let .demand(_, amount, pp):
-                kinds.append(.demand)
                 values.append(amount)
                 exportsValue = pp
             case let .growthShift(s, shift):
-                kinds.append(.growthShift)
                 values.append(shift)
                 sector = s
             case let .localSourcing(supplier, leverBuyers, increase):
-                kinds.append(.localSourcing)
                 values.append(increase)
                 sector = supplier
                 buyers.append(contentsOf: leverBuyers)
             case let .costShock(s, change):
-                kinds.append(.costShock)
                 values.append(change)
                 sector = s
             }
@@ -78,7 +77,7 @@ struct EvaluationPlan {
             hasExports.append(exportsValue != nil)
             exports.append(exportsValue ?? .constant(0))
             sectors.append(sector)
-            categories.append(SimulationModel.demandCategories.firstIndex(of: lever.category) ?? SimulationModel.demandCategories.count - 1)
+            categories.append(lever.category.index)
             for q in 0..<4 { ratios.append((lever.quarters?[q] ?? model.quarterlyWeights[q]) / model.quarterlyWeights[q]) }
         }
         leverKind = fresh(kinds)
@@ -96,7 +95,15 @@ struct EvaluationPlan {
         exportsBaseline = model.exportsBaseline
         cpiBaseline = model.cpiBaseline
         if case let .hanoi(_, _, assumptionParameters) = model.economy {
-            assumptionKeys = fresh(assumptionParameters.map { DerivationParameters.Key.all.firstIndex(of: $0.id) ?? -1 })
+            var keys: [Int] = []
+            for parameter in assumptionParameters {
+                guard let key = DerivationParameters.Key.all.firstIndex(of: parameter.id) else {
+                    throw .internalInconsistency(
+                        "dataset assumption '\(parameter.id)' is sampled but the Hanoi derivation knows only \(DerivationParameters.Key.all.joined(separator: ", "))")
+                }
+                keys.append(key)
+            }
+            assumptionKeys = fresh(keys)
             self.assumptionParameters = fresh(assumptionParameters.map(\.index))
         } else {
             assumptionKeys = []

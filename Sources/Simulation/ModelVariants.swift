@@ -1,4 +1,3 @@
-import Forecasting
 import Scenarios
 
 /// P(GRDP growth ≥ target) of one scenario under every baseline model that can run on its

@@ -1,7 +1,6 @@
 import Foundation
 import LinearAlgebra
 import Sampling
-import Scenarios
 
 /// The Monte Carlo runner (see ARCHITECTURE.md, "Data flow of the main job").
 ///

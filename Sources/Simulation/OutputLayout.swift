@@ -53,7 +53,7 @@ public struct OutputLayout: Sendable, Equatable {
         groupContributions = block(model.groups.count) { (.groupContribution($0), "group_contribution_pp.\(model.groups[$0])") }
         leverContributions = block(model.levers.count) { (.leverContribution($0), "lever_contribution_pp.\(model.levers[$0].id)") }
         categoryContributions = block(SimulationModel.demandCategories.count) {
-            (.categoryContribution($0), "demand_contribution_pp.\(SimulationModel.demandCategories[$0])")
+            (.categoryContribution($0), "demand_contribution_pp.\(SimulationModel.demandCategories[$0].rawValue)")
         }
         baselineContribution = kinds.count
         kinds.append(.baselineContribution)

@@ -1,4 +1,3 @@
-import Sampling
 import Scenarios
 
 public struct RunConfiguration: Sendable {

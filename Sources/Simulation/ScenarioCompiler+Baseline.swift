@@ -1,7 +1,6 @@
 import Datasets
 import Forecasting
 import InputOutput
-import Sampling
 import Scenarios
 
 extension ScenarioCompiler {
@@ -122,7 +121,7 @@ extension ScenarioCompiler {
     static func nationalDemandShare(_ table: IOTable) throws -> Double {
         guard table.hasFinalDemand(.exports) else { return 0 }
         let output = try LeontiefModel(table: table).totalOutput(for: table.finalDemand(of: .exports))
-        let valueAdded = table.valueAdded
+        let valueAdded = table.valueAddedLevels
         var induced = 0.0, total = 0.0
         for s in table.sectors.indices where table.output[s] > 0 {
             induced += valueAdded[s] / table.output[s] * output[s]

@@ -22,14 +22,14 @@ extension ScenarioCompiler {
                 try parameters.value(Scenario.leverParameterID(lever.id, field), uncertain)
             }
             let effect: SimulationLever.Effect
-            var category = "supply"
-            switch lever.kind {
+            var category = ContributionCategory.supply
+            switch lever.effect {
             case let .demand(demandCategory, weights, amount, exportsPP):
                 var direction = [Double](repeating: 0, count: table.sectorCount)
                 for (name, weight) in weights { direction[try sector(name)] += weight * amountToTable }
                 effect = .demand(direction: direction, amount: try leverValue("amount", amount),
                                  exportsGrowthPP: try exportsPP.map { try leverValue("exports_growth_pp", $0) })
-                category = demandCategory.rawValue
+                category = ContributionCategory(demandCategory)
             case let .growth(name, shift):
                 effect = .growthShift(sector: try sector(name), shift: try leverValue("shift", shift))
             case let .localSourcing(supplier, buyers, increase):
@@ -50,7 +50,7 @@ extension ScenarioCompiler {
     /// - Throws: `invalidModel` when the amount unit is not a money unit, or the two
     ///   units cannot be converted; the message names both.
     static func amountConversion(_ scenario: Scenario, dataset: Dataset) throws -> Double {
-        let hasDemandLever = scenario.levers.contains { if case .demand = $0.kind { true } else { false } }
+        let hasDemandLever = scenario.levers.contains { $0.kind == .demand }
         guard MonetaryUnit(scenario.amountUnit) != nil else {
             throw SimulationError.invalidModel("\(scenario.path): scenario.amount_unit '\(scenario.amountUnit)' is not a money unit; write e.g. \"billion VND\" or \"million VND\"")
         }

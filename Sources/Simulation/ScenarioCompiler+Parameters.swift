@@ -1,5 +1,3 @@
-import Datasets
-import Sampling
 import Scenarios
 
 extension ScenarioCompiler {

@@ -1,6 +1,5 @@
 import Datasets
 import Forecasting
-import Sampling
 import Scenarios
 
 extension ScenarioCompiler {

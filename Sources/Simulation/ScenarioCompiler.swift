@@ -1,10 +1,7 @@
 import Datasets
-import Forecasting
 import Foundation
 import Growth
 import InputOutput
-import LinearAlgebra
-import Sampling
 import Scenarios
 
 /// Turns a validated scenario and its dataset into a `SimulationModel`:

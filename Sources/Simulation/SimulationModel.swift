@@ -1,6 +1,7 @@
 import Datasets
 import InputOutput
 import Sampling
+import Scenarios
 
 /// A value the model takes per draw: a constant, or uncertain parameter number `index`.
 public enum ParameterValue: Sendable, Equatable {
@@ -8,7 +9,7 @@ public enum ParameterValue: Sendable, Equatable {
     case parameter(Int)
 
     @inlinable
-    public func value(_ theta: UnsafeBufferPointer<Double>) -> Double {
+    package func value(_ theta: UnsafeBufferPointer<Double>) -> Double {
         switch self {
         case let .constant(value): value
         case let .parameter(index): theta[index]
@@ -39,19 +40,28 @@ public struct SimulationLever: Sendable, Equatable {
         case localSourcing(supplier: Int, buyers: [Int], increase: ParameterValue)
         /// Percent price change of a sector, read as a CPI effect.
         case costShock(sector: Int, priceChange: ParameterValue)
+
+        /// The lever's kind, in the scenario's vocabulary.
+        public var kind: LeverKind {
+            switch self {
+            case .demand: .demand
+            case .growthShift: .growth
+            case .localSourcing: .localSourcing
+            case .costShock: .costShock
+            }
+        }
     }
 
     public let id: String
     public let name: String
-    /// Demand-side column it is reported under: households, government, investment, exports,
-    /// visitors for demand levers; "supply" for the others.
-    public let category: String
+    /// Demand-side column it is reported under: a demand lever's category, `supply` for the others.
+    public let category: ContributionCategory
     public let effect: Effect
     /// Share of the annual effect falling in each quarter (sums to 1), or nil for the base
     /// quarterly weights (an even effect on growth).
     public let quarters: [Double]?
 
-    public init(id: String, name: String, category: String, effect: Effect, quarters: [Double]?) {
+    public init(id: String, name: String, category: ContributionCategory, effect: Effect, quarters: [Double]?) {
         self.id = id
         self.name = name
         self.category = category
@@ -155,5 +165,5 @@ public struct SimulationModel: Sendable {
     }
 
     /// Demand-side columns reported, in order.
-    public static let demandCategories = ["households", "government", "investment", "exports", "visitors", "supply"]
+    public static let demandCategories = ContributionCategory.allCases
 }

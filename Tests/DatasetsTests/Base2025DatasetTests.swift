@@ -44,7 +44,7 @@ struct Base2025DatasetTests {
         let grdp = 1_430_000 * 179.2 / 163.5 * 1.018
         let shares = try dataset.accounts().sectors.map(\.baseValue)
         for (j, sector) in table.sectors.enumerated() {
-            #expect(abs(table.valueAdded[j] - shares[j] / 100 * grdp) < 0.01 + 1e-5 * table.valueAdded[j], "\(sector)")
+            #expect(abs(table.valueAddedLevels[j] - shares[j] / 100 * grdp) < 0.01 + 1e-5 * table.valueAddedLevels[j], "\(sector)")
         }
     }
 

@@ -81,7 +81,7 @@ struct EmbeddedDatasetTests {
         let shares = accounts.dropFirst().map { Double($0.fields[2]) ?? .nan }
         #expect(abs(shares.reduce(0, +) - 100) < 1e-5)
         for (j, sector) in table.sectors.enumerated() {
-            #expect(abs(table.valueAdded[j] - shares[j] / 100 * 1_430_000) < 0.01 + 1e-5 * table.valueAdded[j], "\(sector)")
+            #expect(abs(table.valueAddedLevels[j] - shares[j] / 100 * 1_430_000) < 0.01 + 1e-5 * table.valueAddedLevels[j], "\(sector)")
         }
         #expect(abs(dataset.quarterlyWeights.reduce(0, +) - 1) < 1e-5)
     }

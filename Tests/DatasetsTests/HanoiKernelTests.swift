@@ -33,7 +33,7 @@ struct HanoiKernelTests {
                 #expect(zip(a, b).allSatisfy { abs($0 - $1) <= 1e-10 * scale }, "\(what) differs at corner \(corner)")
             }
             close(economy.technical, reference.technical, "A")
-            close(economy.valueAdded, reference.valueAdded, "v")
+            close(economy.valueAddedRatios, reference.valueAddedRatios, "v")
             close(economy.compensation, reference.compensation, "w")
             close(economy.importedInputs, reference.importedInputs, "m")
             close(economy.output, reference.output, "x")
@@ -57,7 +57,7 @@ struct HanoiKernelTests {
             let reusedStructure = try kernel.fill(&reused, parameters: p, workspace: &workspace)
             let freshStructure = try kernel.fill(&fresh, parameters: p)
             #expect(reusedStructure == freshStructure)
-            #expect(reused.technical == fresh.technical && reused.valueAdded == fresh.valueAdded)
+            #expect(reused.technical == fresh.technical && reused.valueAddedRatios == fresh.valueAddedRatios)
             #expect(reused.compensation == fresh.compensation && reused.importedInputs == fresh.importedInputs)
             #expect(reused.output == fresh.output && reused.valueAddedLevel == fresh.valueAddedLevel)
             #expect(reused.consumerWeights == fresh.consumerWeights)

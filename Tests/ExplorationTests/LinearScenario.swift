@@ -41,11 +41,11 @@ enum LinearScenario {
             parameters.append(ParameterSpecification(id: "national.growth", distribution: try .normal(mean: 6.5, standardDeviation: 0.8)))
         }
         let o = extraLever ? 1 : 0
-        var levers = [SimulationLever(id: "farm", name: "Farm productivity", category: "supply",
+        var levers = [SimulationLever(id: "farm", name: "Farm productivity", category: .supply,
                                       effect: .growthShift(sector: 0, shift: .parameter(3 + o)), quarters: nil)]
         if extraLever {
             parameters.insert(ParameterSpecification(id: "levers.extra.shift", distribution: try .normal(mean: 0.2, standardDeviation: 0.3)), at: 0)
-            levers.append(SimulationLever(id: "extra", name: "Extra", category: "supply", effect: .growthShift(sector: 1, shift: .parameter(0)), quarters: nil))
+            levers.append(SimulationLever(id: "extra", name: "Extra", category: .supply, effect: .growthShift(sector: 1, shift: .parameter(0)), quarters: nil))
         }
         let copula = rho == 0 ? nil : (indices: [0 + o, 2 + o], copula: try GaussianCopula(correlation: Matrix(rows: [[1, rho], [rho, 1]])))
         return try SimulationModel(

@@ -23,8 +23,8 @@ struct DemandContributionTests {
         for (c, f) in [[200.0, 1000], [150, 700]].enumerated() {
             let x = Self.leontief(f)
             // Tolerance 1e-9: values ~1000, LU solve error ~1e-13.
-            #expect(abs(demand.valueAdded[0, c] - Self.v[0] * x[0]) <= 1e-9)
-            #expect(abs(demand.valueAdded[1, c] - Self.v[1] * x[1]) <= 1e-9)
+            #expect(abs(demand.valueAddedByCategory[0, c] - Self.v[0] * x[0]) <= 1e-9)
+            #expect(abs(demand.valueAddedByCategory[1, c] - Self.v[1] * x[1]) <= 1e-9)
         }
         // Σ_c VA_c = VA (no imports column, balanced table); tolerance 1e-9.
         #expect(maxDifference(demand.residualValueAdded, [0, 0]) <= 1e-9)
@@ -81,6 +81,6 @@ struct DemandContributionTests {
         let sumOverCategories = demand.categoryValueAdded.reduce(0, +)
         #expect(abs(sumOverCategories - demand.totalValueAdded) <= 1e-9 * demand.totalValueAdded)
         #expect(demand.residualValueAdded.allSatisfy { abs($0) <= 1e-9 * demand.totalValueAdded })
-        #expect(demand.valueAdded.rows == sectors && demand.valueAdded.columns == 4)
+        #expect(demand.valueAddedByCategory.rows == sectors && demand.valueAddedByCategory.columns == 4)
     }
 }

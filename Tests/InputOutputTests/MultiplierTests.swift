@@ -61,7 +61,7 @@ struct MultiplierTests {
     func impact() throws {
         let impact = try DemandImpact(model: LeontiefModel(table: TableFixtures.millerBlair()), demandChange: [250, -200])
         #expect(maxDifference(impact.output, [247.5248, -158.4158]) < 5e-5)
-        #expect(maxDifference(impact.valueAdded, [0.65 * 247.52475, 0.70 * -158.41584]) < 1e-4)
+        #expect(maxDifference(impact.valueAddedChanges, [0.65 * 247.52475, 0.70 * -158.41584]) < 1e-4)
         #expect(maxDifference(try #require(impact.employment), [0.02 * 247.52475, 0.015 * -158.41584]) < 1e-6)
         let induced = try #require(impact.outputWithInduced)
         // Households spend (200 + 1000)/1100 of income on domestic products here, so the

@@ -24,14 +24,14 @@ struct RegionalTableTests {
     @Test("FLQ region balances and buys more from outside")
     func flqRegion() throws {
         let nation = try TableFixtures.randomProductive(sectors: 6, seed: 12)
-        let sizes = nation.valueAdded.enumerated().map { $0.element * (0.02 + 0.03 * Double($0.offset)) }
+        let sizes = nation.valueAddedLevels.enumerated().map { $0.element * (0.02 + 0.03 * Double($0.offset)) }
         let region = try nation.regionalized(regionalSizes: sizes, measure: .valueAdded, method: .flq(delta: 0.2))
         try region.validate(tolerance: 1e-9)
         let ar = try region.technicalCoefficients(), an = try nation.technicalCoefficients()
         for j in 0..<6 { for i in 0..<6 { #expect(ar[i, j] <= an[i, j] + 1e-15) } }
         #expect(region.primaryInput(of: .imports).reduce(0, +) > 0)
         #expect(maxDifference(try region.valueAddedCoefficients(), try nation.valueAddedCoefficients()) < 1e-12)
-        #expect(maxDifference(region.valueAdded, sizes) < 1e-9 * (sizes.max() ?? 1))
+        #expect(maxDifference(region.valueAddedLevels, sizes) < 1e-9 * (sizes.max() ?? 1))
         #expect(region.finalDemandColumns.last?.kind == .exports)
     }
 }

@@ -29,7 +29,7 @@ struct TableCSVTests {
         #expect(table.primaryInputRows.map(\.kind) == [.compensation, .operatingSurplus])
         #expect(table.output == [1000, 2000])
         #expect(table.satellite("employment") == [20, 30])
-        #expect(table.valueAdded == [650, 1400])
+        #expect(table.valueAddedLevels == [650, 1400])
         try table.validate()
         #expect(table == (try TableFixtures.millerBlair()))
     }
@@ -55,7 +55,7 @@ struct TableCSVTests {
             """
         let table = try IOTable(csv: text, path: "gso.csv")
         #expect(table.finalDemandColumns.map(\.kind) == [.households, .government, .grossFixedCapitalFormation, .inventories, .exports, .imports])
-        #expect(table.valueAdded == [68, 146])  // VALU is the total; LAB is its breakdown
+        #expect(table.valueAddedLevels == [68, 146])  // VALU is the total; LAB is its breakdown
         try table.validate()
     }
 

@@ -280,7 +280,7 @@ struct TableSourceTests {
         let icio2023 = text.replacingOccurrences(of: "TAXSUB", with: "TLS").replacingOccurrences(of: "D1,30,60", with: "VA,68,146")
             .replacingOccurrences(of: "B2A3G,38,86,,,,,,,,,\n", with: "")
         let table2023 = try IOTable(csv: icio2023, path: "oecd.csv")
-        #expect(table2023.valueAdded == [68, 146])
+        #expect(table2023.valueAddedLevels == [68, 146])
         // OECD national tables: taxes paid abroad and at home, and a subtotal row that is skipped.
         let national = text.replacingOccurrences(of: "TAXSUB,2,4", with: "TXS_IMP_FNL,1,1,,,,,,,,,\nTXS_INT_FNL,1,3")
             .replacingOccurrences(of: "D1,30,60", with: "TTL_INT_FNL,32,54,,,,,,,,,\nD1,30,60")

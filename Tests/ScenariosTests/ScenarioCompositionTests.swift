@@ -30,7 +30,7 @@ struct ScenarioCompositionTests {
     }
 
     static func demandAmount(_ scenario: Scenario) -> UncertainValue? {
-        guard case let .demand(_, _, amount, _) = scenario.levers.first?.kind else { return nil }
+        guard case let .demand(_, _, amount, _) = scenario.levers.first?.effect else { return nil }
         return amount
     }
 
@@ -49,7 +49,7 @@ struct ScenarioCompositionTests {
             "levers.tourism.sectors={ trade = 1.0 }", "scenario.draws=5000", "target.growth=11", "national.growth=7.5",
             "baseline.model=\"local\"",
         ])
-        guard case let .demand(_, sectors, _, _) = try #require(scenario.levers.first).kind else { Issue.record("not a demand lever"); return }
+        guard case let .demand(_, sectors, _, _) = try #require(scenario.levers.first).effect else { Issue.record("not a demand lever"); return }
         #expect(sectors.map(\.sector) == ["trade"])  // an inline table replaces the file's whole
         #expect(scenario.draws == 5000 && scenario.target == 11 && scenario.nationalGrowth == 7.5 && scenario.baselineModel == .local)
     }

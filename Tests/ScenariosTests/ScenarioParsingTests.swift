@@ -168,8 +168,8 @@ struct ScenarioParsingTests {
         #expect(lever.reference == "Hanoi 2025 public investment plan")
         #expect(!lever.referenceIsAssumption)
         #expect(lever.quarters == [0.1, 0.2, 0.3, 0.4])
-        guard case let .demand(category, sectors, amount, exports) = lever.kind else {
-            Issue.record("expected a demand lever, got \(lever.kind)")
+        guard case let .demand(category, sectors, amount, exports) = lever.effect else {
+            Issue.record("expected a demand lever, got \(lever.effect)")
             return
         }
         #expect(category == .investment)
@@ -185,7 +185,7 @@ struct ScenarioParsingTests {
         #expect(tourism.name == "tourism")
         #expect(tourism.quarters == nil)
         #expect(tourism.referenceIsAssumption)
-        guard case let .demand(category, sectors, amount, exports) = tourism.kind else {
+        guard case let .demand(category, sectors, amount, exports) = tourism.effect else {
             Issue.record("expected a demand lever")
             return
         }
@@ -193,7 +193,7 @@ struct ScenarioParsingTests {
         #expect(sectors.map(\.sector) == ["tourism", "trade", "other_services"])
         #expect(amount == .distribution(try .lognormal(mean: 12000, standardDeviation: 3000)))
         #expect(exports == .distribution(try .normal(mean: 0.3, standardDeviation: 0.1)))
-        guard case let .demand(_, _, savings, _) = scenario.levers[6].kind else {
+        guard case let .demand(_, _, savings, _) = scenario.levers[6].effect else {
             Issue.record("expected a demand lever")
             return
         }
@@ -202,27 +202,27 @@ struct ScenarioParsingTests {
 
     @Test("growth, local-sourcing and cost-shock levers")
     func otherKinds() throws {
-        guard case let .growth(sector, shift) = scenario.levers[2].kind else {
+        guard case let .growth(sector, shift) = scenario.levers[2].effect else {
             Issue.record("expected a growth lever")
             return
         }
         #expect(sector == "electricity")
         #expect(shift == .distribution(try .triangular(lower: -1, mode: 0, upper: 0.5)))
-        guard case let .localSourcing(supplier, buyers, increase) = scenario.levers[3].kind else {
+        guard case let .localSourcing(supplier, buyers, increase) = scenario.levers[3].effect else {
             Issue.record("expected a local-sourcing lever")
             return
         }
         #expect(supplier == "industry")
         #expect(buyers == ["construction", "trade"])
         #expect(increase == .distribution(try .beta(alpha: 2, beta: 5, lower: 0, upper: 0.1)))
-        guard case let .costShock(shockSector, priceChange) = scenario.levers[4].kind else {
+        guard case let .costShock(shockSector, priceChange) = scenario.levers[4].effect else {
             Issue.record("expected a cost-shock lever")
             return
         }
         #expect(shockSector == "electricity")
         #expect(priceChange == .constant(4.8))
-        #expect(scenario.levers[4].kind.keyword == "cost_shock")
-        guard case let .growth(_, fdi) = scenario.levers[5].kind else {
+        #expect(scenario.levers[4].kind == .costShock)
+        guard case let .growth(_, fdi) = scenario.levers[5].effect else {
             Issue.record("expected a growth lever")
             return
         }

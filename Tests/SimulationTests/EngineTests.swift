@@ -29,9 +29,9 @@ func linearModel(extraLevers: [SimulationLever] = [], extraParameters: [Paramete
         groups: ["agriculture", "industry", "taxes"], groupOfLine: [0, 1, 2], sectorOfLine: [0, 1, nil], taxLines: [2],
         baseline: [.parameter(0), .parameter(1), .parameter(2)], taxElasticity: .constant(1),
         levers: [
-            SimulationLever(id: "push", name: "Demand push", category: "exports",
+            SimulationLever(id: "push", name: "Demand push", category: .exports,
                             effect: .demand(direction: [0, 1], amount: .parameter(3), exportsGrowthPP: nil), quarters: nil),
-            SimulationLever(id: "farm", name: "Farm productivity", category: "supply",
+            SimulationLever(id: "farm", name: "Farm productivity", category: .supply,
                             effect: .growthShift(sector: 0, shift: .parameter(4)), quarters: [0.1, 0.2, 0.3, 0.4]),
         ] + extraLevers,
         exportsBaseline: nil, cpiBaseline: nil, parameters: parameters, correlation: nil,
@@ -54,7 +54,7 @@ struct EngineTests {
         let (table, _) = try millerBlairEconomy()
         let impact = try DemandImpact(model: LeontiefModel(table: table), demandChange: [0, 1])
         let shares = [0.3, 0.6]
-        let c = 100 * (shares[0] * impact.valueAdded[0] / 650 + shares[1] * impact.valueAdded[1] / 1400)
+        let c = 100 * (shares[0] * impact.valueAddedChanges[0] / 650 + shares[1] * impact.valueAddedChanges[1] / 1400)
         let spill = 1 + 0.1 / 0.9
         let mean = 0.3 * 3 + 0.6 * 7 + 0.1 * 5 + spill * (c * 40 + 0.3 * 0.5)
         let variance = 0.09 * 0.25 + 0.36 * 1 + 0.01 * 4 + spill * spill * (c * c * 100 + 0.09 * 0.0625)
@@ -83,7 +83,7 @@ struct EngineTests {
     @Test("Same seed: identical results for 1, 2 and 3 threads; other seed: different", arguments: [false, true])
     func threadInvariance(perDraw: Bool) throws {
         let sourcing = SimulationLever(
-            id: "local", name: "Local sourcing", category: "supply",
+            id: "local", name: "Local sourcing", category: .supply,
             effect: .localSourcing(supplier: 1, buyers: [0, 1], increase: .parameter(5)), quarters: nil)
         let model = perDraw
             ? try linearModel(extraLevers: [sourcing], extraParameters: [.init(id: "levers.local.increase", distribution: .uniform(lower: 0, upper: 0.2))])

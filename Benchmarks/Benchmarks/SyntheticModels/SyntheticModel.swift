@@ -1,6 +1,7 @@
 import InputOutput
 import LinearAlgebra
 import Sampling
+import Scenarios
 import Simulation
 
 /// SplitMix64 (Steele, Lea & Flood 2014) with uniforms made from the top 53 bits, so that
@@ -43,7 +44,7 @@ struct ModelGenerator {
 /// both in step when changing either.
 public enum SyntheticModel {
     public static let seed: UInt64 = 2025
-    static let categories = ["households", "government", "investment", "exports", "visitors"]
+    static let categories: [ContributionCategory] = [.households, .government, .investment, .exports, .visitors]
     static let leversWithExports: Set<Int> = [3, 7]
     static let amountCorrelation = 0.3
     static let quarterlyWeights = [0.22, 0.24, 0.25, 0.29]
