@@ -213,7 +213,7 @@ struct InputOutputCommand: ParsableCommand {
         let inputs = [("table", self.table), ("aggregate", aggregate), ("regionalize", regionalize), ("balance", balance)]
             .compactMap { InputFile.fingerprint(role: $0.0, path: $0.1) }
         return (Report(title: "Input-output analysis", headline: headline, tables: tables, figures: figures, meta: ReportMeta(command: "io", inputs: inputs)),
-                table.csvText(comments: loaded.unit.map { ["unit: \($0)"] } ?? []))
+                write == nil ? "" : table.csvText(comments: loaded.unit.map { ["unit: \($0)"] } ?? []))  // the table text only for --write
     }
 
     var measure: SectorSizeMeasure {
