@@ -89,7 +89,8 @@ Y = pd.DataFrame(df.loc[sectors, fd].to_numpy(), index=idx,
                  columns=pd.MultiIndex.from_product([["reg"], fd], names=["region", "category"]))
 rows = ["imported_inputs", "taxes_less_subsidies", "compensation", "operating_surplus", "employment"]
 F = pd.DataFrame(df.loc[rows, sectors].to_numpy(), index=pd.Index(rows, name="stressor"), columns=idx)
-io = pymrio.IOSystem(Z=Z, Y=Y, factor_inputs=pymrio.Extension(name="factor_inputs", F=F))
+io = pymrio.IOSystem(Z=Z, Y=Y)
+io.factor_inputs = pymrio.Extension(name="factor_inputs", F=F)
 t2 = time.perf_counter()
 io.calc_all()
 t3 = time.perf_counter()
