@@ -148,7 +148,7 @@ struct InputOutputCommand: ParsableCommand {
         let report = Report(
             title: "Input-output analysis", headline: headline(source: source, table: table, model: model, unit: loaded.unit, notes: notes),
             tables: tables, figures: figures(source: source, table: table, model: model, notes: notes), meta: ReportMeta(command: "io", inputs: inputs))
-        return (report, table.csvText(comments: loaded.unit.map { ["unit: \($0)"] } ?? []))
+        return (report, write == nil ? "" : table.csvText(comments: loaded.unit.map { ["unit: \($0)"] } ?? []))  // the table text only for --write
     }
 
     /// The transformations the options ask for, each named by its flag in errors.

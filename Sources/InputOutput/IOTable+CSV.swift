@@ -75,15 +75,6 @@ extension IOTable {
         return finalDemandAliases[String(key[key.index(after: underscore)...])]
     }
 
-    /// Employment counts persons or jobs, so it is ≥ 0; other satellites (emissions) may be negative.
-    static func checkEmployment(_ e: Matrix, rows: [(SheetRow, String)], sectors: [String], sheet: TableSheet) throws(InputOutputError) {
-        for (s, (record, name)) in rows.enumerated() where name == "employment" {
-            for j in sectors.indices where e[s, j] < 0 {
-                throw .negativeEmployment(at: sheet.location(row: record, cell: j + 1), sector: sectors[j], value: e[s, j])
-            }
-        }
-    }
-
     static func normalise(_ label: String) -> String {
         label.lowercased().map { $0 == " " || $0 == "-" ? "_" : $0 }.reduce(into: "") { $0.append($1) }
     }
@@ -97,8 +88,15 @@ extension IOTable {
 
     /// Parses a table from CSV text (separator and decimal mark detected); `path` names
     /// the source in error messages.
+    /// - Throws: `InputOutputError.spreadsheet(.unterminatedQuote)` for a quote that never closes.
     public init(csv text: String, path: String) throws(InputOutputError) {
-        try self.init(sheet: CSVDialect.automatic.sheet(text, path: path))
+        let table: CSVTable
+        do {
+            table = try CSVTable(bytes: Array(text.utf8), path: path)
+        } catch {
+            throw .spreadsheet(error)
+        }
+        try self.init(csv: table)
     }
 
     /// Parses a table from rows of cells (a CSV file or a worksheet).
@@ -110,122 +108,81 @@ extension IOTable {
     /// `validate(tolerance:acceptImbalance:)`.
     /// - Complexity: O(cells).
     public init(sheet: TableSheet) throws(InputOutputError) {
-        let path = sheet.path
-        let records = sheet.rows
-        let empty = sheet.sheet.map { InputOutputError.emptySheet(path: path, sheet: $0) } ?? .emptyTable(path: path)
-        guard let header = records.first, header.cells.count > 1, records.count > 1 else { throw empty }
-        let width = header.cells.count
-        let body = records.dropFirst()
-        func label(_ row: SheetRow, _ k: Int) -> String { row.cells[k].text }
+        try self.init(rows: SheetRows(sheet: sheet))
+    }
 
-        // Classify rows.
-        var sectorRows: [SheetRow] = []
-        var primaryRows: [(SheetRow, PrimaryInputRow)] = []
-        var outputRow: SheetRow?
-        var satelliteRows: [(SheetRow, String)] = []
-        var seen: [String: Int] = [:]
-        let columnKeys = Set(header.cells.dropFirst().map { Self.normalise($0.text) })
-        for record in body {
-            guard record.cells.count == width else {
-                throw .raggedRow(at: sheet.location(row: record), expected: width, actual: record.cells.count)
-            }
-            let label = label(record, 0)
-            let key = Self.normalise(label)
-            if seen[key] != nil { throw .duplicateLabel(at: sheet.location(row: record, cell: 0), label: label) }
-            seen[key] = record.number
-            if Self.subtotalRowAliases.contains(key) { continue }
-            let inPrimaryBlock = !primaryRows.isEmpty || outputRow != nil || !satelliteRows.isEmpty
-            let isReservedLabel = Self.primaryInputAliases[key] != nil || Self.outputRowAliases.contains(key)
-                || Self.satelliteAliases[key] != nil || key.hasPrefix(Self.satellitePrefix)
-            if !inPrimaryBlock, !isReservedLabel, columnKeys.contains(key) {
-                sectorRows.append(record)
-            } else if let kind = Self.primaryInputAliases[key], outputRow == nil {
-                primaryRows.append((record, PrimaryInputRow(label: label, kind: kind)))
-            } else if Self.outputRowAliases.contains(key), outputRow == nil {
-                outputRow = record
-            } else if let name = Self.satelliteAliases[key] {
-                satelliteRows.append((record, name))
-            } else if key.hasPrefix(Self.satellitePrefix) {
-                satelliteRows.append((record, String(label.dropFirst(Self.satellitePrefix.count))))
-            } else if !inPrimaryBlock, !isReservedLabel, !label.isEmpty {
-                // A row label that is not a column label: a sector missing from the columns.
-                throw .sectorMismatch(path: path, detail: "row '\(label)' (\(sheet.location(row: record, cell: 0))) has no matching column")
-            } else {
-                throw .unknownRow(at: sheet.location(row: record, cell: 0), label: label)
-            }
-        }
-        guard !sectorRows.isEmpty else { throw empty }
+    /// Parses a table from a CSV file indexed over its bytes (`TableFile.open`): the same
+    /// checks and errors as `init(sheet:)` on the same text, with the numbers parsed from
+    /// the bytes straight into the matrices. - Complexity: O(bytes).
+    public init(csv table: CSVTable) throws(InputOutputError) {
+        try self.init(rows: CSVTableRows(table: table))
+    }
 
-        // Classify columns.
-        let sectorLabels = sectorRows.map { label($0, 0) }
-        let columnLabels = header.cells.dropFirst().map(\.text)
-        var headerSeen = Set<String>()
-        for (k, label) in columnLabels.enumerated() {
-            let key = Self.normalise(label)
-            if headerSeen.contains(key) { throw .duplicateLabel(at: sheet.location(row: header, cell: k + 1), label: label) }
-            headerSeen.insert(key)
-        }
-        let n = sectorLabels.count
-        guard columnLabels.count >= n else {
-            throw .sectorMismatch(path: path, detail: "\(n) sector rows but only \(columnLabels.count) columns")
-        }
-        for (k, label) in sectorLabels.enumerated() where Self.normalise(columnLabels[k]) != Self.normalise(label) {
-            throw .sectorMismatch(path: path, detail: "column \(k + 2) (\(sheet.location(row: header, cell: k + 1))) is '\(columnLabels[k])' but sector row \(k + 1) is '\(label)'")
-        }
-        var finalDemandColumns: [(index: Int, column: FinalDemandColumn)] = []
-        var totalColumn: Int?
-        for (offset, label) in columnLabels.enumerated().dropFirst(n) {
-            let key = Self.normalise(label)
-            if let kind = Self.finalDemandKind(key) {
-                finalDemandColumns.append((offset + 1, FinalDemandColumn(label: label, kind: kind)))
-            } else if Self.totalColumnAliases.contains(key), totalColumn == nil {
-                totalColumn = offset + 1
-            } else if sectorLabels.contains(where: { Self.normalise($0) == key }) {
-                throw .duplicateLabel(at: sheet.location(row: header, cell: offset + 1), label: label)
-            } else {
-                throw .unknownColumn(at: sheet.location(row: header, cell: offset + 1), column: label)
-            }
-        }
+    init<Rows: IOTableRows>(rows: Rows) throws(InputOutputError) {
+        let empty = rows.sheetName.map { InputOutputError.emptySheet(path: rows.path, sheet: $0) } ?? .emptyTable(path: rows.path)
+        guard rows.header.count > 1, rows.rowCount > 0 else { throw empty }
+        var layout = try IOTableLayout(rows: rows, empty: empty)
+        try layout.classifyColumns(rows)
+        try self.init(rows: rows, layout: layout)
+    }
 
-        func number(_ record: SheetRow, _ column: Int) throws(InputOutputError) -> Double {
-            switch sheet.number(record.cells[column]) {
-            case .empty: return 0
-            case let .notANumber(text):
-                throw .nonNumericCell(at: sheet.location(row: record, cell: column), column: header.cells[column].text, text: text)
-            case let .number(value):
-                guard value.isFinite else { throw .nonFiniteCell(at: sheet.location(row: record, cell: column), column: header.cells[column].text) }
-                return value
+    /// Reads the numbers of a classified table in the order of its checks: sector rows
+    /// (flows, final demand, total, imports sign), primary inputs, satellites (employment ≥ 0),
+    /// the output row against the total column.
+    private init<Rows: IOTableRows>(rows: Rows, layout: IOTableLayout) throws(InputOutputError) {
+        let path = rows.path, header = rows.header
+        let n = layout.sectorRows.count
+        var numbers = RowNumbers(width: header.count)
+        func number(_ r: Int, _ column: Int) throws(InputOutputError) -> Double {
+            let value = numbers.values[column]
+            if value.isFinite { return value }
+            if let text = numbers.problem(column) {
+                throw .nonNumericCell(at: rows.location(row: r, cell: column), column: header[column], text: text)
+            }
+            throw .nonFiniteCell(at: rows.location(row: r, cell: column), column: header[column])
+        }
+        func sectorColumns(_ r: Int, into matrix: inout Matrix, row i: Int, read: Bool = true) throws(InputOutputError) {
+            if read { rows.read(row: r, cells: n + 1, into: &numbers) }
+            for j in 1...n where !numbers.values[j].isFinite { _ = try number(r, j) }
+            let stride = matrix.rows
+            numbers.values.withUnsafeBufferPointer { v in
+                matrix.withUnsafeMutableColumnMajor { m in
+                    for j in 0..<n { m[i + j * stride] = v[j + 1] }
+                }
             }
         }
 
         var z = Matrix(rows: n, columns: n)
-        var f = Matrix(rows: n, columns: finalDemandColumns.count)
+        var f = Matrix(rows: n, columns: layout.finalDemandColumns.count)
         var totals: [Double] = []
-        for (i, record) in sectorRows.enumerated() {
-            for j in 0..<n { z[i, j] = try number(record, j + 1) }
-            for (c, entry) in finalDemandColumns.enumerated() { f[i, c] = try number(record, entry.index) }
-            if let totalColumn { totals.append(try number(record, totalColumn)) }
-            for entry in finalDemandColumns where entry.column.kind == .imports {
-                let value = try number(record, entry.index)
-                if value > 0 { throw .importsSign(path: path, sector: sectorLabels[i], value: value) }
+        for (i, r) in layout.sectorRows.enumerated() {
+            rows.read(row: r, cells: header.count, into: &numbers)
+            try sectorColumns(r, into: &z, row: i, read: false)
+            for (c, entry) in layout.finalDemandColumns.enumerated() { f[i, c] = try number(r, entry.index) }
+            if let totalColumn = layout.totalColumn { totals.append(try number(r, totalColumn)) }
+            for entry in layout.finalDemandColumns where entry.column.kind == .imports {
+                let value = try number(r, entry.index)
+                if value > 0 { throw .importsSign(path: path, sector: layout.sectorLabels[i], value: value) }
             }
         }
-        var w = Matrix(rows: primaryRows.count, columns: n)
-        for (r, (record, _)) in primaryRows.enumerated() {
-            for j in 0..<n { w[r, j] = try number(record, j + 1) }
+        var w = Matrix(rows: layout.primaryRows.count, columns: n)
+        for (k, entry) in layout.primaryRows.enumerated() { try sectorColumns(entry.row, into: &w, row: k) }
+        var e = Matrix(rows: layout.satelliteRows.count, columns: n)
+        for (k, entry) in layout.satelliteRows.enumerated() { try sectorColumns(entry.row, into: &e, row: k) }
+        // Employment counts persons or jobs, so it is ≥ 0; other satellites (emissions) may be negative.
+        for (s, entry) in layout.satelliteRows.enumerated() where entry.name == "employment" {
+            for j in 0..<n where e[s, j] < 0 {
+                throw .negativeEmployment(at: rows.location(row: entry.row, cell: j + 1), sector: layout.sectorLabels[j], value: e[s, j])
+            }
         }
-        var e = Matrix(rows: satelliteRows.count, columns: n)
-        for (s, (record, _)) in satelliteRows.enumerated() {
-            for j in 0..<n { e[s, j] = try number(record, j + 1) }
-        }
-        try Self.checkEmployment(e, rows: satelliteRows, sectors: sectorLabels, sheet: sheet)
         var output: [Double]
-        if let outputRow {
-            output = []
-            for j in 0..<n { output.append(try number(outputRow, j + 1)) }
+        if let outputRow = layout.outputRow {
+            var single = Matrix(rows: 1, columns: n)
+            try sectorColumns(outputRow, into: &single, row: 0)
+            output = single.row(0)
             if !totals.isEmpty {
                 for j in 0..<n where abs(output[j] - totals[j]) > 1e-6 * max(abs(output[j]), abs(totals[j]), 1) {
-                    throw .outputMismatch(path: path, sector: sectorLabels[j], outputRow: output[j], totalColumn: totals[j])
+                    throw .outputMismatch(path: path, sector: layout.sectorLabels[j], outputRow: output[j], totalColumn: totals[j])
                 }
             }
         } else if !totals.isEmpty {
@@ -234,10 +191,10 @@ extension IOTable {
             throw .missingOutput(path: path)
         }
         try self.init(
-            sectors: sectorLabels, intermediate: z,
-            finalDemandColumns: finalDemandColumns.map(\.column), finalDemand: f,
-            primaryInputRows: primaryRows.map(\.1), primaryInputs: w,
-            output: output, satelliteRows: satelliteRows.map(\.1), satellites: e)
+            sectors: layout.sectorLabels, intermediate: z,
+            finalDemandColumns: layout.finalDemandColumns.map(\.column), finalDemand: f,
+            primaryInputRows: layout.primaryRows.map(\.input), primaryInputs: w,
+            output: output, satelliteRows: layout.satelliteRows.map(\.name), satellites: e)
     }
 
     /// The table as CSV in the same layout, with a total column and an output row.

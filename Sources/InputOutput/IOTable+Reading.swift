@@ -62,24 +62,17 @@ extension IOTable {
     /// - Complexity: O(cells) to read, O(n³) for the leakage check.
     /// A `path` of `-` reads standard input (named `<stdin>` in errors).
     public static func read(path given: String, options: IOTableReadOptions = .init()) throws(InputOutputError) -> LoadedIOTable {
-        var sheet: TableSheet
+        let contents: TableFile.Contents
         do {
-            sheet = try TableFile.read(path: given, options: options.file)
+            contents = try TableFile.open(path: given, options: options.file)
         } catch {
             if case let .unreadableFile(path, reason) = error { throw .unreadableFile(path: path, reason: reason) }
             throw .spreadsheet(error)
         }
         let path = given == "-" ? TableFile.standardInputName : given
-        var metadata: [String: (value: String, line: Int)] = [:]
-        let firstRow = sheet.rows.first?.number ?? Int.max
-        for comment in sheet.comments where comment.number < firstRow {
-            guard let colon = comment.text.firstIndex(of: ":") else { continue }
-            let key = normalise(String(comment.text[..<colon]).trimmingCharacters(in: .whitespaces))
-            guard metadataKeys.contains(key) else { continue }
-            metadata[key] = (String(comment.text[comment.text.index(after: colon)...]).trimmingCharacters(in: .whitespaces), comment.number)
-        }
+        let (metadata, sheetName, firstColumn) = declaredMetadata(contents)
         func place(_ line: Int) -> String {
-            CellLocation(path: path, sheet: sheet.sheet, row: line, column: sheet.sheet == nil ? nil : sheet.firstColumn).description
+            CellLocation(path: path, sheet: sheetName, row: line, column: sheetName == nil ? nil : firstColumn).description
         }
         func declared(_ key: String, option: String?, flag: String) throws(InputOutputError) -> String? {
             guard let stated = metadata[key] else { return option }
@@ -91,7 +84,11 @@ extension IOTable {
         }
         let unit = try declared("unit", option: options.unit, flag: "--unit")
         // A `# region:` line names the region of a single-region table; it selects one only in a multi-region table.
-        let regions = MultiRegionTable.regions(of: sheet)
+        let regions: [String]
+        switch contents {
+        case let .sheet(sheet): regions = MultiRegionTable.regions(of: sheet)
+        case let .csv(table): regions = MultiRegionTable.regions(header: table.header, rowLabels: table.rows.lazy.map(\.label))
+        }
         let regionCode = try declared("region", option: options.region, flag: "--region").flatMap { code in
             options.region == nil && regions.isEmpty ? nil : code
         }
@@ -107,12 +104,16 @@ extension IOTable {
             imports = content
         }
 
+        var table: IOTable
         if let regionCode {
-            sheet = try MultiRegionTable.extract(regionCode, from: sheet)
+            table = try IOTable(sheet: MultiRegionTable.extract(regionCode, from: contents.sheet))
         } else if !regions.isEmpty {
             throw .regionRequired(path: path, regions: regions)
+        } else if case let .csv(csv) = contents {
+            table = try IOTable(csv: csv)
+        } else {
+            table = try IOTable(sheet: contents.sheet)
         }
-        var table = try IOTable(sheet: sheet)
         var warnings: [String] = []
         switch imports {
         case .competitive?:
@@ -128,12 +129,38 @@ extension IOTable {
         return LoadedIOTable(table: table, unit: unit, imports: imports, region: regionCode, warnings: warnings)
     }
 
+    /// The file's leading `# key: value` lines for the keys `metadataKeys` (each with its
+    /// line), and where its cells are (sheet name, first column) for messages.
+    static func declaredMetadata(_ contents: TableFile.Contents) -> ([String: (value: String, line: Int)], String?, Int) {
+        let comments: [SheetComment], firstRow: Int, sheetName: String?, firstColumn: Int
+        switch contents {
+        case let .sheet(sheet):
+            (comments, firstRow, sheetName, firstColumn) = (sheet.comments, sheet.rows.first?.number ?? Int.max, sheet.sheet, sheet.firstColumn)
+        case let .csv(table):
+            (comments, firstRow, sheetName, firstColumn) = (table.comments, table.headerLine == 0 ? Int.max : table.headerLine, nil, 1)
+        }
+        var metadata: [String: (value: String, line: Int)] = [:]
+        for comment in comments where comment.number < firstRow {
+            guard let colon = comment.text.firstIndex(of: ":") else { continue }
+            let key = normalise(String(comment.text[..<colon]).trimmingCharacters(in: .whitespaces))
+            guard metadataKeys.contains(key) else { continue }
+            metadata[key] = (String(comment.text[comment.text.index(after: colon)...]).trimmingCharacters(in: .whitespaces), comment.number)
+        }
+        return (metadata, sheetName, firstColumn)
+    }
+
     /// The largest share of a unit of final demand that leaks to imports, over sectors:
     /// maxⱼ (1 − Σ_r uᵣᵀ L eⱼ) with uᵣ the primary inputs other than imported inputs per
     /// unit of output (value added, taxes, other rows; Miller & Blair 2009 §6.2: the
     /// value-added and import multipliers add up to one). nil when the table has no
     /// nonzero imports column or no productive coefficients.
-    /// - Complexity: O(n³).
+    ///
+    /// The solve is skipped when a lower bound already exceeds the warning's threshold:
+    /// with sⱼ = 1 − Σᵢ aᵢⱼ − uⱼ (what a unit of j's output pays that is not in u: imported
+    /// inputs, column residual), uᵀ = 1ᵀ(I − A) − sᵀ so 1 − uᵀL = sᵀL, and for s ≥ 0,
+    /// A ≥ 0, ρ(A) < 1, L = I + A + A² + … ≥ I gives (sᵀL)ⱼ ≥ sⱼ. Then max sⱼ (≥ 2·10⁻⁴,
+    /// twice the threshold for rounding) is returned in place of the exact maximum.
+    /// - Complexity: O(n²) when the bound decides, else O(n³).
     func largestImportLeakage() throws(InputOutputError) -> Double? {
         guard finalDemand(of: .imports).contains(where: { $0 != 0 }) else { return nil }
         let hasTotal = hasPrimaryInput(.valueAdded)
@@ -141,6 +168,9 @@ extension IOTable {
         for (r, row) in primaryInputRows.enumerated() where row.kind != .imports && !(hasTotal && row.kind.isValueAddedComponent) {
             for j in 0..<sectorCount where output[j] != 0 { perUnit[j] += primaryInputs[r, j] / output[j] }
         }
+        let columnSums = intermediate.columnSums
+        let rest = (0..<sectorCount).map { j in output[j] > 0 ? 1 - columnSums[j] / output[j] - perUnit[j] : -1 }
+        if let bound = rest.max(), bound >= 2e-4, rest.allSatisfy({ $0 >= 0 }) { return bound }
         guard let model = try? LeontiefModel(table: self) else { return nil }
         let multipliers = try model.transposedSolve(perUnit)
         return multipliers.map { 1 - $0 }.max()

@@ -36,11 +36,17 @@ public enum MultiRegionTable {
     /// `VNM_A01` and `ROW_A01`); fewer than two means a single-region table.
     public static func regions(of sheet: TableSheet) -> [String] {
         guard let header = sheet.rows.first else { return [] }
-        let columnLabels = Set(header.cells.dropFirst().map(\.text))
+        return regions(header: header.cells.map(\.text), rowLabels: sheet.rows.dropFirst().compactMap { $0.cells.first?.text })
+    }
+
+    /// The same from the header's cells and the data rows' labels (first cells).
+    public static func regions(header: [String], rowLabels: some Sequence<String>) -> [String] {
+        guard !header.isEmpty else { return [] }
+        let columnLabels = Set(header.dropFirst())
         var order: [String] = []
         var codesOfRest: [String: Set<String>] = [:]
-        for row in sheet.rows.dropFirst() {
-            guard let label = row.cells.first?.text, columnLabels.contains(label), let (code, rest) = split(label) else { continue }
+        for label in rowLabels {
+            guard columnLabels.contains(label), let (code, rest) = split(label) else { continue }
             if !order.contains(code) { order.append(code) }
             codesOfRest[rest, default: []].insert(code)
         }

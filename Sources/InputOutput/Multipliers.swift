@@ -21,7 +21,7 @@ public struct MultiplierFamily: Sendable, Equatable {
 /// for every sector (vᵀL = 1ᵀ, since vᵀ = 1ᵀ(I − A)) when there are no imported inputs or
 /// product taxes, and falls short of 1 by the leakage otherwise. Type II families need compensation and a households column;
 /// employment needs an "employment" satellite row; they are nil otherwise.
-/// - Complexity: O(n³) (the inverses), O(n²) for each family afterwards.
+/// - Complexity: O(n²) for each family after the model's O(n³) LU (no inverse is formed).
 public struct Multipliers: Sendable {
     public let sectors: [String]
     public let output: MultiplierFamily
@@ -29,24 +29,25 @@ public struct Multipliers: Sendable {
     public let income: MultiplierFamily?
     public let employment: MultiplierFamily?
 
-    /// - Throws: the `LeontiefModel`'s errors, and `HouseholdClosure`'s when the table has a
-    ///   compensation row and a households column but the closed model cannot be formed
-    ///   (no household income, or Ā not productive): Type II is then not silently dropped.
+    /// Each family is a row vector times L (and times L̄ for Type II): cᵀL by one
+    /// transposed solve on the model's LU factors, cᵀL̄ by bordering
+    /// (`HouseholdClosureRows`), so neither inverse is formed. - Complexity: O(n²) per
+    /// family after the model's LU.
     public init(model: LeontiefModel) throws(InputOutputError) {
         let table = model.table
         let n = table.sectorCount
-        let l = try model.leontiefInverse()
         // Type II needs households closed: a compensation row and a households column. A table
         // without them has no Type II families; any other failure to close is an error.
         let closure = table.hasPrimaryInput(.compensation) && table.hasFinalDemand(.households)
-            ? try HouseholdClosure(model: model) : nil
-        let closed = try closure.map { c throws(InputOutputError) in try c.closedInverse() }
+            ? try HouseholdClosureRows(model: model) : nil
 
-        func family(_ name: String, coefficients c: [Double]?, ratio: Bool, incomeRow: Bool = false) -> MultiplierFamily {
+        func family(_ name: String, coefficients c: [Double]?, ratio: Bool, incomeRow: Bool = false) throws(InputOutputError) -> MultiplierFamily {
             let weights = c ?? [Double](repeating: 1, count: n)
-            let simple = (0..<n).map { j in (0..<n).reduce(0.0) { $0 + weights[$1] * l[$1, j] } }
-            let total: [Double]? = closed.map { lBar in
-                (0..<n).map { j in incomeRow ? lBar[n, j] : (0..<n).reduce(0.0) { $0 + weights[$1] * lBar[$1, j] } }
+            let simple = try model.transposedSolve(weights)
+            // Σᵢ≤ₙ cᵢ·l̄ᵢⱼ = ([c; 0]ᵀL̄)ⱼ; the income row l̄ₙ₊₁,ⱼ = (eₙ₊₁ᵀL̄)ⱼ.
+            let total = try closure.map { c throws(InputOutputError) in
+                incomeRow ? try c.rowTimesClosedInverse([Double](repeating: 0, count: n), households: 1).sectors
+                    : try c.rowTimesClosedInverse(weights, households: 0).sectors
             }
             func divided(_ values: [Double]) -> [Double] { (0..<n).map { weights[$0] == 0 ? 0 : values[$0] / weights[$0] } }
             return MultiplierFamily(
@@ -54,12 +55,12 @@ public struct Multipliers: Sendable {
                 total: total, typeII: ratio ? total.map(divided) : nil)
         }
         self.sectors = table.sectors
-        self.output = family("output", coefficients: nil, ratio: false)
-        self.valueAdded = family("value added", coefficients: try table.valueAddedCoefficients(), ratio: true)
+        self.output = try family("output", coefficients: nil, ratio: false)
+        self.valueAdded = try family("value added", coefficients: try table.valueAddedCoefficients(), ratio: true)
         self.income = table.hasPrimaryInput(.compensation)
-            ? family("income", coefficients: try table.compensationCoefficients(), ratio: true, incomeRow: true) : nil
+            ? try family("income", coefficients: try table.compensationCoefficients(), ratio: true, incomeRow: true) : nil
         self.employment = table.satellite("employment") == nil
-            ? nil : family("employment", coefficients: try table.satelliteCoefficients("employment"), ratio: true)
+            ? nil : try family("employment", coefficients: try table.satelliteCoefficients("employment"), ratio: true)
     }
 
     /// All available families in a fixed order: output, value added, income, employment.

@@ -26,11 +26,14 @@ public struct LUFactorization: Sendable {
     /// Factors `matrix`.
     /// - Throws: `notSquare`, `nonFinite` (with the entry) or `singular(pivot:)` when
     ///   U has an exactly zero pivot.
-    public init(of matrix: Matrix) throws(LinearAlgebraError) {
+    /// A matrix passed as a temporary (`LUFactorization(of: a.identityMinus())`) is
+    /// factored in its own storage, without a copy.
+    public init(of matrix: consuming Matrix) throws(LinearAlgebraError) {
         guard matrix.isSquare else { throw .notSquare(operation: "LU factorisation", shape: matrix.shape) }
         try matrix.checkFinite()
         let n = matrix.rows
-        var factors = matrix
+        let oneNorm = matrix.oneNorm
+        var factors = consume matrix
         var pivots = [LapackInt](repeating: 0, count: n)
         var info: LapackInt = 0
         if n > 0 {
@@ -45,7 +48,7 @@ public struct LUFactorization: Sendable {
         self.order = n
         self.factors = factors
         self.pivots = pivots
-        self.oneNormOfOriginal = matrix.oneNorm
+        self.oneNormOfOriginal = oneNorm
     }
 
     /// Solves A·x = b (or Aᵀ·x = b) for one right-hand side. - Complexity: O(n²).

@@ -71,21 +71,8 @@ public struct CSVDialect: Sendable, Equatable, CustomStringConvertible {
     ///   decimal point; else `.`.
     /// - Complexity: O(characters).
     public func resolved(for text: String) -> CSVDialect {
-        var chosen = separator
-        if chosen == nil {
-            var best: (score: Int, width: Int, rank: Int, separator: Separator)?
-            for (rank, candidate) in [Separator.tab, .semicolon, .comma].enumerated() {
-                let sample = DelimitedText.records(String(text.prefix(20_000)), separator: candidate.scalar)
-                    .filter { $0.comment == nil }.prefix(20)
-                guard let width = sample.first?.fields.count, width > 1 else { continue }
-                let score = sample.filter { $0.fields.count == width }.count
-                let key = (score, width, -rank)
-                if let current = best, (current.score, current.width, -current.rank) >= key { continue }
-                best = (score, width, rank, candidate)
-            }
-            chosen = best?.separator ?? .comma
-        }
-        let separator = chosen ?? .comma
+        let chosen = separator ?? Self.detectedSeparator(prefix: String(text.prefix(20_000)))
+        let separator = chosen
         var mark = decimalMark
         if mark == nil {
             if separator == .comma {
@@ -105,6 +92,23 @@ public struct CSVDialect: Sendable, Equatable, CustomStringConvertible {
             }
         }
         return CSVDialect(separator: separator, decimalMark: mark)
+    }
+
+    /// The separator among comma, semicolon and tab that splits the first records of
+    /// `prefix` (up to 20, comments skipped) into the header's number of fields (> 1) most
+    /// often; ties go to the wider header, then to tab, semicolon, comma; comma when none does.
+    static func detectedSeparator(prefix: String) -> Separator {
+        var best: (score: Int, width: Int, rank: Int, separator: Separator)?
+        for (rank, candidate) in [Separator.tab, .semicolon, .comma].enumerated() {
+            let sample = DelimitedText.records(prefix, separator: candidate.scalar)
+                .filter { $0.comment == nil }.prefix(20)
+            guard let width = sample.first?.fields.count, width > 1 else { continue }
+            let score = sample.filter { $0.fields.count == width }.count
+            let key = (score, width, -rank)
+            if let current = best, (current.score, current.width, -current.rank) >= key { continue }
+            best = (score, width, rank, candidate)
+        }
+        return best?.separator ?? .comma
     }
 
     /// `1.234` or `12.345.678`: digits grouped in threes by points, which a decimal-comma

@@ -16,6 +16,8 @@ public enum SpreadsheetError: Error, Equatable, Sendable, CustomStringConvertibl
     case formulaWithoutValue(at: CellLocation, formula: String)
     /// A shared-string index beyond the workbook's string table.
     case badSharedString(at: CellLocation, index: String)
+    /// A CSV field's opening quote that no quote closes before the end of the file.
+    case unterminatedQuote(at: CellLocation)
 
     public var description: String {
         switch self {
@@ -33,6 +35,8 @@ public enum SpreadsheetError: Error, Equatable, Sendable, CustomStringConvertibl
             return "\(path): --sheet '\(sheet)' applies to .xlsx workbooks, and this file is CSV; drop --sheet"
         case let .formulaWithoutValue(at, formula):
             return "\(at): the formula =\(formula) has no saved value; open the workbook in Excel or LibreOffice, let it calculate and save it, or paste the values"
+        case let .unterminatedQuote(at):
+            return "\(at): this quoted field has no closing quote, so the rest of the file would be one cell; add the closing \" (a quote inside a quoted field is written \"\")"
         case let .badSharedString(at, index):
             return "\(at): refers to shared string \(index), which the workbook does not have; open it in Excel or LibreOffice and save it again"
         }

@@ -20,26 +20,44 @@ public enum TableFile {
     /// The name standard input goes by in messages, when the path is `-`.
     public static let standardInputName = "<stdin>"
 
+    /// What a table file holds: a worksheet, or CSV text indexed for reading by bytes.
+    public enum Contents: Sendable {
+        case sheet(TableSheet)
+        case csv(CSVTable)
+
+        /// The rows of cells (a CSV is read into text cells).
+        public var sheet: TableSheet {
+            switch self {
+            case let .sheet(sheet): sheet
+            case let .csv(table): table.sheet()
+            }
+        }
+    }
+
     /// The file at `path`, or standard input when `path` is `-` (read to its end, named
     /// `<stdin>` in errors; a workbook is recognised by its zip signature).
     /// - Throws: `SpreadsheetError`.
     /// - Complexity: O(file size).
     public static func read(path given: String, options: Options = Options()) throws(SpreadsheetError) -> TableSheet {
+        try open(path: given, options: options).sheet
+    }
+
+    /// The file at `path` (or standard input for `-`) as a worksheet, or, for CSV, as a
+    /// `CSVTable` over its bytes, whose numbers can be read without a `String` per cell.
+    /// - Throws: `SpreadsheetError` (`unterminatedQuote` for a CSV quote that never closes).
+    /// - Complexity: O(file size).
+    public static func open(path given: String, options: Options = Options()) throws(SpreadsheetError) -> Contents {
         let path = given == "-" ? Self.standardInputName : given
-        let data: Data
+        let bytes: [UInt8]
         if given == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
+            bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
         } else {
             if let problem = InputFileKind.problem(path) { throw .unreadableFile(path: path, reason: problem) }
-            do {
-                data = try Data(contentsOf: URL(fileURLWithPath: path))
-            } catch {
-                throw .unreadableFile(path: path, reason: Self.reason(error))
-            }
+            bytes = try Self.contents(of: path)
         }
         let lowered = path.lowercased()
-        let isZip = data.starts(with: [0x50, 0x4B, 0x03, 0x04])
-        if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) || lowered.hasSuffix(".xls") {
+        let isZip = bytes.starts(with: [0x50, 0x4B, 0x03, 0x04])
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) || lowered.hasSuffix(".xls") {
             throw .unsupportedFormat(path: path, format: "legacy Excel (.xls)",
                                      howToFix: "save it as an Excel Workbook (.xlsx) or as CSV UTF-8 (Excel: File › Save As) and read that file")
         }
@@ -48,12 +66,37 @@ public enum TableFile {
                                      howToFix: "save it as an Excel Workbook (.xlsx) or as CSV (LibreOffice: File › Save As) and read that file")
         }
         if isZip || lowered.hasSuffix(".xlsx") || lowered.hasSuffix(".xlsm") {
-            let workbook = try XLSXWorkbook(data: data, path: path)
-            return try workbook.sheet(named: options.sheet)
+            let workbook = try XLSXWorkbook(data: Data(bytes), path: path)
+            return .sheet(try workbook.sheet(named: options.sheet))
         }
         if let sheet = options.sheet { throw .sheetForCSV(path: path, sheet: sheet) }
-        guard let text = String(data: data, encoding: .utf8) else { throw .notText(path: path) }
-        return options.dialect.sheet(text, path: path)
+        return .csv(try CSVTable(bytes: bytes, path: path, dialect: options.dialect))
+    }
+
+    /// A regular file's bytes, read with `read(2)` into one buffer of the file's size.
+    static func contents(of path: String) throws(SpreadsheetError) -> [UInt8] {
+        let fd = Foundation.open(path, O_RDONLY)
+        guard fd >= 0 else { throw .unreadableFile(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw .unreadableFile(path: path, reason: String(cString: strerror(errno))) }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: max(4096, bytes.count))) }
+            let got = bytes.withUnsafeMutableBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return Foundation.read(fd, base + filled, raw.count - filled)
+            }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw .unreadableFile(path: path, reason: String(cString: strerror(errno)))
+            }
+            if got == 0 { break }
+            filled += got
+        }
+        bytes.removeLast(bytes.count - filled)
+        return bytes
     }
 
     static func reason(_ error: Error) -> String {

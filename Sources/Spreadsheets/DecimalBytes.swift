@@ -1,0 +1,118 @@
+/// Numbers parsed straight from the bytes of a CSV field, with the same result as
+/// `NumberText.parse` on the field's text, bit for bit.
+///
+/// The fast path is Clinger's (1990, "How to read floating point numbers accurately",
+/// PLDI): a decimal significand w of at most 19 digits with w ≤ 2⁵³ and a power of ten
+/// 10^|e| ≤ 10²² are both exact doubles, so w·10^e (or w / 10^−e) is one correctly rounded
+/// IEEE operation, the value any correctly rounding parser (`strtod`, Swift's
+/// `Double(_:)`) returns. It takes `[+-]digits[.digits][e[+-]digits]` with the file's
+/// decimal mark (a decimal comma needs digits on both sides, as `NumberText.parse` does).
+/// Everything else (more digits, larger exponents, grouped thousands, `nan`, `inf`, hex)
+/// goes to `NumberText.parse` on the field's text, which is today's reading itself.
+/// - Complexity: O(length), no allocation on the fast path.
+public enum DecimalBytes {
+    /// Exact powers of ten, 10⁰ … 10²².
+    static let powersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { product, _ in product * 10 } }
+
+    /// The reading of `field` (its bytes, already trimmed) with decimal mark `mark`.
+    public static func reading(_ field: UnsafeBufferPointer<UInt8>, decimalMark mark: Character) -> NumberReading {
+        if field.isEmpty { return .empty }
+        let markByte: UInt8 = mark == "," ? 0x2C : 0x2E
+        if let value = fastValue(field, mark: markByte) { return .number(value) }
+        let text = String(decoding: field, as: UTF8.self)
+        guard let value = NumberText.parse(text, decimalMark: mark) else { return .notANumber(text) }
+        return .number(value)
+    }
+
+    /// Clinger's fast path, nil when the text is outside it (then the caller falls back).
+    @inline(__always)
+    static func fastValue(_ field: UnsafeBufferPointer<UInt8>, mark: UInt8) -> Double? {
+        let count = field.count
+        var i = 0
+        var negative = false
+        if field[0] == 0x2D || field[0] == 0x2B {
+            negative = field[0] == 0x2D
+            i = 1
+        }
+        var significand: UInt64 = 0
+        var significantDigits = 0
+        var exponent = 0
+        var integerDigits = 0
+        while i < count, case let d = field[i] &- 0x30, d < 10 {
+            if significand != 0 || d != 0 {
+                guard significantDigits < 19 else { return nil }
+                significand = significand &* 10 &+ UInt64(d)
+                significantDigits += 1
+            }
+            integerDigits += 1
+            i += 1
+        }
+        var fractionDigits = 0
+        var hasMark = false
+        if i < count, field[i] == mark {
+            hasMark = true
+            i += 1
+            while i < count, case let d = field[i] &- 0x30, d < 10 {
+                if significand != 0 || d != 0 {
+                    guard significantDigits < 19 else { return nil }
+                    significand = significand &* 10 &+ UInt64(d)
+                    significantDigits += 1
+                }
+                exponent -= 1
+                fractionDigits += 1
+                i += 1
+            }
+        }
+        if mark == 0x2C {
+            guard integerDigits > 0, !hasMark || fractionDigits > 0 else { return nil }
+        } else {
+            guard integerDigits + fractionDigits > 0 else { return nil }
+        }
+        if i < count, field[i] == 0x65 || field[i] == 0x45 {
+            i += 1
+            var exponentNegative = false
+            if i < count, field[i] == 0x2D || field[i] == 0x2B {
+                exponentNegative = field[i] == 0x2D
+                i += 1
+            }
+            var written = 0, digits = 0
+            while i < count, case let d = field[i] &- 0x30, d < 10 {
+                guard digits < 4 else { return nil }
+                written = written * 10 + Int(d)
+                digits += 1
+                i += 1
+            }
+            guard digits > 0 else { return nil }
+            exponent += exponentNegative ? -written : written
+        }
+        guard i == count else { return nil }
+        return scaled(significand, exponent: exponent, negative: negative)
+    }
+
+    /// ±w·10^e when it is exact in one rounding (Clinger's conditions), else nil.
+    @inline(__always)
+    static func scaled(_ significand: UInt64, exponent: Int, negative: Bool) -> Double? {
+        var value: Double
+        if significand == 0 {
+            value = 0
+        } else {
+            guard significand <= 1 << 53 else { return nil }
+            value = Double(significand)
+            if exponent >= 0 {
+                if exponent <= 22 {
+                    value *= powersOfTen[exponent]
+                } else {
+                    // w·10^(e−22) still an exact integer below 2⁵³, then one rounding by 10²².
+                    guard exponent <= 22 + 15 else { return nil }
+                    let (widened, overflow) = significand.multipliedReportingOverflow(by: UInt64(powersOfTen[exponent - 22]))
+                    guard !overflow, widened <= 1 << 53 else { return nil }
+                    value = Double(widened) * powersOfTen[22]
+                }
+            } else {
+                guard exponent >= -22 else { return nil }
+                value /= powersOfTen[-exponent]
+            }
+        }
+        return negative ? -value : value
+    }
+}
