@@ -32,6 +32,9 @@ public enum DelimitedText {
         let spaces: Set<Unicode.Scalar> = separator == "\t" ? [" "] : [" ", "\t"]
 
         func trimmed(_ s: String) -> String {
+            // Most fields have nothing to trim: return them without a copy.
+            guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last,
+                  spaces.contains(first) || first == "\u{FEFF}" || spaces.contains(last) else { return s }
             var view = Substring(s).unicodeScalars[...]
             while let first = view.first, spaces.contains(first) || first == "\u{FEFF}" { view.removeFirst() }
             while let last = view.last, spaces.contains(last) { view.removeLast() }
