@@ -17,7 +17,7 @@ struct DiscoverCommand: ParsableCommand {
     @OptionGroup var input: ScenarioInputOptions
     @Option(help: "Event threshold: growth ≥ X (default: the scenario's target).") var threshold: Double?
     @Option(help: "Draws to sample.") var draws: Int = 20_000
-    @Option(help: "Use the draws of a `grdp run --keep-draws` CSV file instead of sampling.") var fromDraws: String?
+    @Option(help: "Use the draws of a `grdp run --keep-draws` CSV file (or its .gz) instead of sampling.") var fromDraws: String?
     @Option(help: "Peeling share per step, in (0, 0.5).") var alpha: Double = 0.05
     @Option(help: "Choose the densest box with at least this coverage.") var minCoverage: Double = 0.5
     @Option(help: "Show step N of the trajectory instead.") var box: Int?
@@ -54,11 +54,13 @@ struct DiscoverCommand: ParsableCommand {
     }
 }
 
-/// Reads a `--keep-draws` CSV: the columns between `draw` and `grdp_growth` are the parameters.
+/// Reads a `--keep-draws` CSV, plain or gzip (`--keep-draws NAME.gz`; told by its first
+/// bytes): the columns between `draw` and `grdp_growth` are the parameters.
 enum KeptDraws {
     static func load(path: String) throws -> (names: [String], data: [Double], growth: [Double]) {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw CommandInputError("\(path): cannot read the draws file; give a file written by `grdp run --keep-draws FILE`")
+        let bytes = try contents(of: path)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw CommandInputError("\(path): the draws file is not UTF-8 text; give a file written by `grdp run --keep-draws FILE`")
         }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: true).makeIterator()
         guard let header = lines.next()?.split(separator: ",").map(String.init), header.first == "draw",
@@ -83,5 +85,12 @@ enum KeptDraws {
         }
         guard growth.count >= 2 else { throw CommandInputError("\(path): fewer than 2 draws; run with more --draws") }
         return (names, data, growth)
+    }
+
+    /// The file's bytes, decompressed when it is gzip.
+    static func contents(of path: String) throws -> [UInt8] {
+        do { return try GzipInput.contents(of: path) } catch {
+            throw CommandInputError("\(error.description); give a file written by `grdp run --keep-draws FILE`")
+        }
     }
 }

@@ -33,7 +33,7 @@ struct MergeCommand: ParsableCommand {
                 throw SimulationError.cannotMerge("\(first.source): the shards' run and this grdp's differ (\(difference)); merge with the grdp version and scenario file the shards ran")
             }
             return try MonteCarloEngine.result(merging: parts, model: model)
-        })
+        }, drawIndependent: parts.first { $0.state.shard.index == 1 }?.state.drawIndependent)
         try outputOptions.emit(report, inputs: "the merged shards \(files.joined(separator: ", "))")
     }
 }

@@ -48,7 +48,6 @@ struct RunCommand: ParsableCommand {
             throw ValidationError("--keep-draws and --output name the same file '\(output)'; give two different files")
         }
         if keepDraws == "-" { throw ValidationError("--keep-draws -: the draws cannot go to standard output (they would mix with the report); give a file name") }
-        if scaleOut.checkpoint != nil, keepDraws != nil { throw ValidationError("--checkpoint cannot be combined with --keep-draws (the draws of a killed run are not kept); leave one out") }
     }
 
     /// Kept draws are staged next to their target and committed only after the report has
@@ -56,11 +55,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         if let partial = scaleOut.partial { return try runShard(to: partial) }
         if let output = outputOptions.output, output != "-" { try StagedFile.checkWritable(output) }
-        let draws = try keepDraws.map { path in
-            do { return try StagedFile(path: path, streaming: true, gzip: path.lowercased().hasSuffix(".gz")) } catch let ReportingError.cannotWrite(_, reason) {
-                throw SimulationError.cannotWriteDraws(path: path, reason: reason)
-            }
-        }
+        let draws = try keptDrawsFile()
         let report: Report, vintage: Vintage?
         do { (report, vintage) = try makeReportAndVintage(progress: ProgressReporter.make(progressMode, total: try resolvedDraws()), keptDraws: draws) } catch {
             draws?.abandon()
@@ -130,7 +125,9 @@ struct RunCommand: ParsableCommand {
         return (scenario, fingerprint, dataset, model)
     }
 
-    func simulate(command: String, progress: (@Sendable (Int) -> Void)? = nil, keptDraws: StagedFile? = nil, engine: Engine? = nil) throws -> Simulated {
+    /// - Parameter drawIndependent: the variants and back-test, when a shard has computed them.
+    func simulate(command: String, progress: (@Sendable (Int) -> Void)? = nil, keptDraws: StagedFile? = nil, engine: Engine? = nil,
+                  drawIndependent: DrawIndependentResults? = nil) throws -> Simulated {
         let (scenario, fingerprint, dataset, model) = try compiled()
         let configuration = RunConfiguration(
             draws: scenario.draws, seed: scenario.seed,
@@ -157,12 +154,11 @@ struct RunCommand: ParsableCommand {
         }
         var forecast: ForecastContext?
         var backtestScores: [Backtest.Score] = []
-        if dataset.hanoi != nil {
-            let variants = try ModelVariants.run(scenario, dataset: dataset, configuration: configuration, except: model.baselineDynamics?.model ?? .momentum)
-            let backtest = try ScenarioCompiler.backtest(for: scenario, dataset: dataset, years: Backtest.defaultYears).run(origins: [.annual])
-            forecast = ForecastContext(variants: variants.outcomes, backtest: backtest.summaries)
-            notes.append(contentsOf: variants.skipped.map { "baseline model left out of the range: \($0)" })
-            backtestScores = backtest.scores
+        if let parts = try drawIndependent
+            ?? DrawIndependentResults.compute(scenario, dataset: dataset, configuration: configuration, except: model.baselineDynamics?.model ?? .momentum) {
+            forecast = ForecastContext(variants: parts.variants, backtest: parts.backtest)
+            notes.append(contentsOf: parts.skipped.map { "baseline model left out of the range: \($0)" })
+            backtestScores = parts.backtestScores
         }
         var inputs = [fingerprint]
         if let path = scenario.tablePath, let input = InputFile.fingerprint(role: "table", path: path) { inputs.append(input) }
@@ -175,8 +171,9 @@ struct RunCommand: ParsableCommand {
                          backtestScores: backtestScores)
     }
 
-    func makeReport(progress: (@Sendable (Int) -> Void)? = nil, keptDraws: StagedFile? = nil, engine: Engine? = nil) throws -> Report {
-        Self.report(try simulate(command: "run", progress: progress, keptDraws: keptDraws, engine: engine))
+    func makeReport(progress: (@Sendable (Int) -> Void)? = nil, keptDraws: StagedFile? = nil, engine: Engine? = nil,
+                    drawIndependent: DrawIndependentResults? = nil) throws -> Report {
+        Self.report(try simulate(command: "run", progress: progress, keptDraws: keptDraws, engine: engine, drawIndependent: drawIndependent))
     }
 
     /// The run's tables, headline figures and `meta`, as `run` and `report` print them.

@@ -94,21 +94,45 @@ struct ScaleOutOptions: ParsableArguments {
     }
 
     /// The state to continue: the checkpoint when it exists (checked to be of this run and
-    /// shard), else the empty state.
-    func startingState(identity: RunIdentity, shard: Shard, model: SimulationModel) throws -> PartialRun {
-        if let checkpoint, FileManager.default.fileExists(atPath: checkpoint) {
-            let state = try PartialRunFile.read(checkpoint)
-            try state.checkResumable(as: identity, shard: shard, source: checkpoint)
-            return state
+    /// shard), else the empty state. With kept draws (a resumable staged file), the file is
+    /// started afresh or continued from the checkpoint's mark.
+    func startingState(identity: RunIdentity, shard: Shard, model: SimulationModel, keptDraws: StagedFile? = nil) throws -> PartialRun {
+        guard let checkpoint, FileManager.default.fileExists(atPath: checkpoint) else {
+            _ = try keptDraws?.start(at: nil)
+            return try PartialRun(identity: identity, shard: shard, model: model)
         }
-        return try PartialRun(identity: identity, shard: shard, model: model)
+        let state = try PartialRunFile.read(checkpoint)
+        try state.checkResumable(as: identity, shard: shard, source: checkpoint)
+        if let keptDraws {
+            let restart = "delete it to start the run over, or leave out --keep-draws"
+            if let mark = state.keptDraws {
+                if let problem = try keptDraws.start(at: mark) {
+                    throw SimulationError.cannotResume(state.isComplete
+                        ? "\(checkpoint): the checkpoint is of a finished run whose kept draws were written already (\(keptDraws.path)); \(restart)"
+                        : "\(checkpoint): \(problem); \(restart)")
+                }
+            } else if state.completedDraws > 0 {
+                throw SimulationError.cannotResume("\(checkpoint): the checkpoint was written without --keep-draws, so its \(state.completedDraws) draws done were not kept; \(restart)")
+            } else {
+                _ = try keptDraws.start(at: nil)
+            }
+        }
+        return state
     }
 
     /// Simulates `shard` of the run (continuing `--checkpoint` when it exists) and returns
-    /// its state; the checkpoint file is rewritten atomically every `--checkpoint-interval`.
+    /// its state; the checkpoint file is rewritten atomically every `--checkpoint-interval`,
+    /// with the kept draws' mark once their bytes are on disk.
     func simulate(shard: Shard, model: SimulationModel, configuration: RunConfiguration, identity: RunIdentity) throws -> PartialRun {
-        var state = try startingState(identity: identity, shard: shard, model: model)
-        let write: ((PartialRun) throws -> Void)? = checkpoint.map { path in { state in try PartialRunFile.write(state, to: path) } }
+        let keptDraws = (configuration.keptDraws as? StagedFile).flatMap { $0.isResumable ? $0 : nil }
+        var state = try startingState(identity: identity, shard: shard, model: model, keptDraws: keptDraws)
+        let write: ((PartialRun) throws -> Void)? = checkpoint.map { path in
+            { state in
+                var state = state
+                state.keptDraws = try keptDraws?.mark()
+                try PartialRunFile.write(state, to: path)
+            }
+        }
         try MonteCarloEngine.continueRun(&state, model: model, configuration: configuration,
                                          checkpointInterval: .milliseconds(Int(checkpointInterval * 1000)), checkpoint: write)
         return state
@@ -144,7 +168,21 @@ extension RunCommand {
         return try MonteCarloEngine.result(merging: [(scaleOut.checkpoint ?? "", state)], model: model)
     }
 
-    /// `--partial FILE`: simulates this run's shard and writes its state (no report).
+    /// The staged `--keep-draws` file (gzip for a name ending in `.gz`): resumable with
+    /// `--checkpoint`, opened by `ScaleOutOptions.startingState`.
+    func keptDrawsFile() throws -> StagedFile? {
+        try keepDraws.map { path in
+            let gzip = path.lowercased().hasSuffix(".gz")
+            do {
+                return try scaleOut.checkpoint != nil ? StagedFile(resumable: path, gzip: gzip) : StagedFile(path: path, streaming: true, gzip: gzip)
+            } catch let ReportingError.cannotWrite(_, reason) {
+                throw SimulationError.cannotWriteDraws(path: path, reason: reason)
+            }
+        }
+    }
+
+    /// `--partial FILE`: simulates this run's shard and writes its state (no report); shard 1
+    /// also computes the report's draw-independent parts, which `grdp merge` then reads.
     func runShard(to path: String) throws {
         if scenario == "-" { throw ValidationError("--partial needs a scenario file or the embedded plan (grdp merge reads it again), not standard input") }
         if outputOptions.output != nil { throw ValidationError("--partial writes the shard's state, not a report; leave out --output (grdp merge writes the report)") }
@@ -154,18 +192,20 @@ extension RunCommand {
         let identity = identity(of: compiled.scenario, scenarioSHA256: compiled.fingerprint.sha256)
         let share = shard.blocks(draws: compiled.scenario.draws)
         let shareDraws = min(share.upperBound * RunConfiguration.blockSize, compiled.scenario.draws) - min(share.lowerBound * RunConfiguration.blockSize, compiled.scenario.draws)
-        let draws = try keepDraws.map { path in
-            do { return try StagedFile(path: path, streaming: true) } catch let ReportingError.cannotWrite(_, reason) {
-                throw SimulationError.cannotWriteDraws(path: path, reason: reason)
-            }
-        }
+        let draws = try keptDrawsFile()
         do {
             let configuration = RunConfiguration(
                 draws: compiled.scenario.draws, seed: compiled.scenario.seed, sampling: compiled.scenario.sampling,
                 threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, keptDraws: draws,
                 progress: ProgressReporter.make(progressMode, total: max(shareDraws, 1)))
-            let state = try scaleOut.simulate(shard: shard, model: compiled.model, configuration: configuration, identity: identity)
+            var state = try scaleOut.simulate(shard: shard, model: compiled.model, configuration: configuration, identity: identity)
             ProgressReporter.finish()
+            if shard.index == 1 {
+                state.drawIndependent = try DrawIndependentResults.compute(
+                    compiled.scenario, dataset: compiled.dataset, configuration: configuration,
+                    except: compiled.model.baselineDynamics?.model ?? .momentum)
+            }
+            state.keptDraws = nil
             try PartialRunFile.write(state, to: path)
             try draws?.commit()
         } catch {

@@ -10,6 +10,8 @@ public enum ReportingError: Error, Equatable, Sendable, CustomStringConvertible 
     /// A partial-run or checkpoint file that cannot be read (missing, another format,
     /// truncated, a checksum that does not match); `reason` says which and what to do.
     case unreadablePartial(path: String, reason: String)
+    /// An input file that cannot be read or decompressed (`GzipInput`).
+    case unreadableInput(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -18,6 +20,8 @@ public enum ReportingError: Error, Equatable, Sendable, CustomStringConvertible 
         case let .nonFiniteResult(table, row, column, inputs):
             return "the result \(table) [\(row), \(column)] is not a finite number; \(inputs) are too large or too extreme for the computation — use smaller magnitudes"
         case let .unreadablePartial(path, reason):
+            return "\(path): \(reason)"
+        case let .unreadableInput(path, reason):
             return "\(path): \(reason)"
         case let .template(reason):
             return "internal error: the HTML report template does not parse (\(reason)); please report this"
@@ -32,6 +36,18 @@ public enum AtomicFile {
         let file = try StagedFile(path: path)
         do {
             try file.append(text)
+            try file.commit()
+        } catch {
+            file.abandon()
+            throw error
+        }
+    }
+
+    /// The same for bytes (a partial-run file).
+    public static func write(bytes: [UInt8], to path: String) throws(ReportingError) {
+        let file = try StagedFile(path: path)
+        do {
+            try file.append(bytes: bytes)
             try file.commit()
         } catch {
             file.abandon()

@@ -1,3 +1,4 @@
+import CZlibStream
 import Foundation
 
 /// An output file that appears only when the command has succeeded.
@@ -19,7 +20,13 @@ import Foundation
 /// `TemporaryFiles`, so a SIGINT or SIGTERM removes them.
 /// With `gzip`, every byte is compressed on its way to the file (`GzipStream`), and the
 /// gzip trailer is written by `commit()`.
-/// - Complexity: O(bytes written).
+///
+/// A resumable file (`init(resumable:gzip:)`, kept draws of a `--checkpoint` run) is staged
+/// under a fixed name, `.NAME.checkpoint-draws` next to the target, which a failure or a kill
+/// leaves in place: `start(at:)` either starts it afresh or checks it against the mark its
+/// checkpoint recorded (`mark()`: length and CRC-32, after an fsync), cuts it back to that
+/// length and continues it.
+/// - Complexity: O(bytes written); `start(at:)` reads the bytes kept once.
 public final class StagedFile: @unchecked Sendable {
     /// The path the user gave.
     public let path: String
@@ -34,6 +41,14 @@ public final class StagedFile: @unchecked Sendable {
     private var gzip: GzipStream?
     private var buffered: [UInt8] = []
     private var finished = false
+    /// Bytes written to the descriptor so far, and their CRC-32 (a resumable file's mark).
+    private var writtenBytes = 0
+    private var writtenCRC32: UInt32 = 0
+    private let resumable: Bool
+    /// Whether this is a resumable file (`init(resumable:gzip:)`).
+    public var isResumable: Bool { resumable }
+    /// True once a resumable file continues a checkpointed run's draws (header included).
+    public private(set) var holdsHeader = false
     private let lock = NSLock()
     nonisolated(unsafe) private static var counter = 0
     private static let counterLock = NSLock()
@@ -46,6 +61,7 @@ public final class StagedFile: @unchecked Sendable {
         self.path = path
         self.streaming = streaming
         self.gzip = gzip ? try GzipStream(path: path) : nil
+        resumable = false
         guard !path.isEmpty else { throw .cannotWrite(path: path, reason: "the file name is empty") }
         if let fd = Self.processDescriptor(path) {
             guard fcntl(fd, F_GETFD) != -1 else { throw .cannotWrite(path: path, reason: "descriptor \(fd) is not open") }
@@ -92,18 +108,106 @@ public final class StagedFile: @unchecked Sendable {
         ownsDescriptor = true
     }
 
+    /// A resumable staged file for `path` (a regular file or a new name), opened by `start(at:)`.
+    /// - Throws: `ReportingError.cannotWrite` when the target is not a regular file (a device
+    ///   or FIFO cannot be cut back to a checkpoint) or its directory is not writable.
+    public init(resumable path: String, gzip: Bool) throws(ReportingError) {
+        self.path = path
+        streaming = true
+        self.gzip = gzip ? try GzipStream(path: path) : nil
+        resumable = true
+        try Self.checkWritable(path)
+        var info = stat()
+        let exists = stat(path, &info) == 0
+        guard Self.processDescriptor(path) == nil, !exists || (info.st_mode & S_IFMT) == S_IFREG else {
+            throw .cannotWrite(path: path, reason: "with --checkpoint the kept draws go to a regular file, which a resumed run continues; give a file name")
+        }
+        let target = exists ? (Self.resolved(path) ?? path) : path
+        let url = URL(fileURLWithPath: target)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).checkpoint-draws").path
+        mode = .atomic(temporary: temporary, target: target, slot: nil)
+        descriptor = -1
+        ownsDescriptor = true
+    }
+
+    /// Opens a resumable file: empty (no `mark`), or continuing the bytes `mark` describes.
+    /// - Returns: nil, or what is wrong with the kept file (missing, shorter than the mark,
+    ///   other bytes), for the caller's message.
+    /// - Throws: `ReportingError.cannotWrite` on an I/O error.
+    public func start(at mark: KeptDrawsMark?) throws(ReportingError) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard resumable, descriptor < 0, case let .atomic(temporary, _, _) = mode else {
+            throw .cannotWrite(path: path, reason: "the file was already opened")
+        }
+        guard let mark else {
+            descriptor = open(temporary, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else { throw .cannotWrite(path: temporary, reason: Self.lastError()) }
+            return nil
+        }
+        let fd = open(temporary, O_RDWR | O_CLOEXEC)
+        guard fd >= 0 else { return "the draws kept so far (\(temporary)) are missing" }
+        var info = stat()
+        guard fstat(fd, &info) == 0, Int(info.st_size) >= mark.fileBytes else {
+            close(fd)
+            return "the draws kept so far (\(temporary)) are shorter than it recorded"
+        }
+        var crc = UInt(0), offset = 0
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while offset < mark.fileBytes {
+            let got = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress, min($0.count, mark.fileBytes - offset), off_t(offset)) }
+            if got < 0, errno == EINTR { continue }
+            guard got > 0 else {
+                close(fd)
+                throw .cannotWrite(path: temporary, reason: got < 0 ? Self.lastError() : "it ended while it was read")
+            }
+            crc = chunk.withUnsafeBufferPointer { crc32_z(crc, $0.baseAddress, got) }
+            offset += got
+        }
+        guard UInt32(crc) == mark.fileCRC32 else {
+            close(fd)
+            return "the draws kept so far (\(temporary)) are not the ones it recorded"
+        }
+        guard ftruncate(fd, off_t(mark.fileBytes)) == 0, lseek(fd, 0, SEEK_END) >= 0 else {
+            let reason = Self.lastError()
+            close(fd)
+            throw .cannotWrite(path: temporary, reason: reason)
+        }
+        descriptor = fd
+        writtenBytes = mark.fileBytes
+        writtenCRC32 = mark.fileCRC32
+        if gzip != nil { gzip = try GzipStream(path: path, resumingAfter: mark.textBytes, textCRC32: mark.textCRC32, headerWritten: true) }
+        holdsHeader = true
+        return nil
+    }
+
+    /// Where a resumable file has got, once its bytes are on disk (fsync), for a checkpoint.
+    /// - Throws: `ReportingError.cannotWrite` when fsync fails.
+    public func mark() throws(ReportingError) -> KeptDrawsMark {
+        lock.lock()
+        defer { lock.unlock() }
+        guard descriptor >= 0, fsync(descriptor) == 0 else { throw .cannotWrite(path: path, reason: descriptor < 0 ? "the file is not open" : Self.lastError()) }
+        return KeptDrawsMark(fileBytes: writtenBytes, fileCRC32: writtenCRC32,
+                             textBytes: gzip?.textBytes ?? writtenBytes, textCRC32: gzip?.textCRC32 ?? writtenCRC32)
+    }
+
     /// Writes the whole text (see the type's notes on buffering).
     /// - Throws: `ReportingError.cannotWrite` on any write error, e.g. ENOSPC.
     public func append(_ text: String) throws(ReportingError) {
+        try append(bytes: Array(text.utf8))
+    }
+
+    /// Writes the bytes (see the type's notes on buffering).
+    public func append(bytes: [UInt8]) throws(ReportingError) {
         lock.lock()
         defer { lock.unlock() }
-        guard !finished else { throw .cannotWrite(path: path, reason: "the file was already closed") }
+        guard !finished, !resumable || descriptor >= 0 else { throw .cannotWrite(path: path, reason: "the file is not open") }
         if case .inPlace = mode, !streaming {
-            buffered.append(contentsOf: text.utf8)
+            buffered.append(contentsOf: bytes)
             return
         }
-        if let gzip { return try writeAll(gzip.compress(Array(text.utf8), path: path)) }
-        try writeAll(Array(text.utf8))
+        if let gzip { return try writeAll(gzip.compress(bytes, path: path)) }
+        try writeAll(bytes)
     }
 
     /// Flushes and closes, then renames the temporary file over the target (regular files).
@@ -118,7 +222,7 @@ public final class StagedFile: @unchecked Sendable {
             buffered = []
             if let gzip { try writeAll(gzip.finish(path: path)) }
             if case .atomic = mode, fsync(descriptor) != 0 { throw .cannotWrite(path: path, reason: Self.lastError()) }
-            if ownsDescriptor, close(descriptor) != 0 { throw .cannotWrite(path: path, reason: Self.lastError()) }
+            if ownsDescriptor, descriptor >= 0, close(descriptor) != 0 { throw .cannotWrite(path: path, reason: Self.lastError()) }
         } catch {
             removeTemporary()
             throw error
@@ -134,13 +238,14 @@ public final class StagedFile: @unchecked Sendable {
     }
 
     /// Gives up: closes and removes the temporary file; a device or FIFO is left as it is.
+    /// A resumable file is closed and kept (its checkpoint refers to it).
     public func abandon() {
         lock.withLock {
             guard !finished else { return }
             finished = true
             buffered = []
-            if ownsDescriptor { _ = close(descriptor) }
-            removeTemporary()
+            if ownsDescriptor, descriptor >= 0 { _ = close(descriptor) }
+            if !resumable { removeTemporary() }
         }
     }
 
@@ -164,9 +269,11 @@ public final class StagedFile: @unchecked Sendable {
                 if written == 0 { return "nothing could be written" }
                 offset += written
             }
+            writtenCRC32 = UInt32(crc32_z(UInt(writtenCRC32), raw.baseAddress?.assumingMemoryBound(to: UInt8.self), raw.count))
             return nil
         }
         if let failure { throw .cannotWrite(path: path, reason: failure) }
+        writtenBytes += bytes.count
     }
 
     /// `/dev/stdout`, `/dev/stderr`, `/dev/fd/N` and `/proc/self/fd/N` name a descriptor of

@@ -1,7 +1,8 @@
 /// The exact binary state of the mergeable summaries (moments, exceedance counts, quantile
 /// sketches), so that a run split over processes, or resumed after a kill, merges into the
 /// same bits as one process. Every value is a little-endian 64-bit word (a Double as its
-/// IEEE 754 bit pattern), so nothing is rounded on the way.
+/// IEEE 754 bit pattern), so nothing is rounded on the way; the quantile sketches' bucket
+/// indices and counts, small integers by the thousand, are variable-length (LEB128) instead.
 /// - Complexity: O(size of the state) to write and to read.
 public protocol MergeableState {
     /// Appends the state to `writer`.
@@ -24,6 +25,16 @@ public struct StateWriter: Sendable {
     public mutating func append(_ value: Double) { append(value.bitPattern) }
     public mutating func append(_ value: Bool) { append(value ? 1 as UInt64 : 0) }
     public mutating func append<State: MergeableState>(_ state: State) { state.encode(into: &self) }
+    /// Appends `value` in LEB128: 7 bits a byte, low bits first, the high bit set on every
+    /// byte but the last (1 byte below 128, at most 10).
+    public mutating func appendVariableLength(_ value: UInt64) {
+        var rest = value
+        while rest >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+    }
 }
 
 /// Reads what a `StateWriter` wrote; every read past the end throws.
@@ -43,6 +54,19 @@ public struct StateReader: Sendable {
         return value
     }
     public mutating func int() throws(SamplingError) -> Int { Int(Int64(bitPattern: try word())) }
+    /// Reads what `appendVariableLength` wrote.
+    public mutating func variableLength() throws(SamplingError) -> UInt64 {
+        var value: UInt64 = 0, shift: UInt64 = 0
+        while true {
+            guard position < bytes.count else { throw .corruptState("the state ends after \(bytes.count) bytes, in the middle of a value") }
+            let byte = bytes[position]
+            position += 1
+            guard shift < 64, shift < 63 || byte <= 1 else { throw .corruptState("a variable-length integer longer than 64 bits") }
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+    }
     public mutating func double() throws(SamplingError) -> Double { Double(bitPattern: try word()) }
     public mutating func bool() throws(SamplingError) -> Bool {
         switch try word() {
@@ -98,15 +122,21 @@ extension DenseBucketStore: MergeableState {
     /// The widest span of bucket indices a stored store may have (2²² buckets).
     static let maximumStoredSpan = 1 << 22
 
-    /// Sparse: the number of non-zero buckets, then (index, count) for each in increasing
-    /// index order. A sketch's window spans every index between its extremes, mostly empty
-    /// for outputs near zero; the occupied buckets are at most the number of values.
+    /// Sparse and delta-coded: the number of non-zero buckets (a word), the first one's index
+    /// (a word), then for each bucket the gap to the previous index (variable-length, none
+    /// for the first) and its count (variable-length): about 2–4 bytes a bucket instead of 16.
+    /// A sketch's window spans every index between its extremes, mostly empty for outputs
+    /// near zero; the occupied buckets are at most the number of values.
     public func encode(into writer: inout StateWriter) {
         let occupied = counts.indices.filter { counts[$0] != 0 }
         writer.append(occupied.count)
+        guard let first = occupied.first else { return }
+        writer.append(offset + first)
+        var previous = first
         for slot in occupied {
-            writer.append(offset + slot)
-            writer.append(counts[slot])
+            if slot != first { writer.appendVariableLength(UInt64(slot - previous)) }
+            writer.appendVariableLength(UInt64(counts[slot]))
+            previous = slot
         }
     }
 
@@ -115,19 +145,34 @@ extension DenseBucketStore: MergeableState {
     public init(from reader: inout StateReader) throws(SamplingError) {
         self.init()
         let occupied = try reader.count(atMost: Int(Int32.max))
-        var previous = Int.min, first = 0
+        guard occupied > 0 else { return }
+        let first = try reader.int()
+        // The span bounds the window's memory (32 MB); the engine's sketches span at most
+        // ln(1.8e308/1e-12)/ln γ ≈ 737,000 buckets at its accuracy 5e-4.
+        guard first > Int.min / 2, first < Int.max / 2 else { throw .corruptState("a bucket index \(first)") }
+        // The buckets are read first and the window allocated once, at their span.
+        var slots: [Int] = [], amounts: [Int] = []
+        slots.reserveCapacity(min(occupied, 1 << 16))
+        amounts.reserveCapacity(min(occupied, 1 << 16))
+        var slot = 0, total = 0
         for position in 0..<occupied {
-            let index = try reader.int(), c = try reader.int()
-            if position == 0 { first = index }
-            // The span bounds the window's memory (32 MB); the engine's sketches span at most
-            // ln(1.8e308/1e-12)/ln γ ≈ 737,000 buckets at its accuracy 5e-4.
-            let span = index.subtractingReportingOverflow(first)
-            guard index > previous, !span.overflow, span.partialValue <= Self.maximumStoredSpan, c > 0 else {
-                throw .corruptState("a bucket \(index) with count \(c)")
+            if position > 0 {
+                let gap = try reader.variableLength()
+                guard gap > 0, gap <= UInt64(Self.maximumStoredSpan), slot + Int(gap) <= Self.maximumStoredSpan else {
+                    throw .corruptState("a bucket \(gap) after bucket \(first + slot)")
+                }
+                slot += Int(gap)
             }
-            previous = index
-            add(index, amount: c)
+            let c = try reader.variableLength()
+            guard c > 0, c <= UInt64(Int.max) else { throw .corruptState("a bucket \(first + slot) with count \(c)") }
+            slots.append(slot)
+            amounts.append(Int(c))
+            total &+= Int(c)
         }
+        offset = first
+        counts = [Int](repeating: 0, count: slot + 1)
+        for (s, c) in zip(slots, amounts) { counts[s] = c }
+        storedTotalCount = total
     }
 }
 

@@ -55,6 +55,11 @@ public struct PartialRun: Sendable {
     var summaries: [BlockSummary]
     /// Sketches of the completed blocks, one per output.
     var sketches: [QuantileSketch]
+    /// The report's parts that do not depend on the draws, computed by shard 1 (nil in the
+    /// other shards, in checkpoints and for a dataset without them).
+    public var drawIndependent: DrawIndependentResults?
+    /// How far the kept-draws file had got (a checkpoint of a run with `--keep-draws`).
+    public var keptDraws: KeptDrawsMark?
 
     /// The first block not yet simulated.
     public var completedEnd: Int { blocks.lowerBound + summaries.count }
@@ -71,6 +76,8 @@ public struct PartialRun: Sendable {
         blocks = shard.blocks(draws: identity.draws)
         outputCount = OutputLayout(model: model).count
         summaries = []
+        drawIndependent = nil
+        keptDraws = nil
         do {
             sketches = try (0..<outputCount).map { _ throws(SamplingError) in try QuantileSketch(relativeAccuracy: OutputSummary.relativeAccuracy) }
         } catch {
@@ -119,7 +126,8 @@ extension PartialRun {
     /// More outputs than any model has (a bound for reading a corrupt length).
     static let maximumOutputs = 1 << 20
 
-    /// The state as bytes (identity, shard, blocks, summaries, sketches): 64-bit words.
+    /// The state as bytes (identity, shard, blocks, summaries, sketches, then the draw-independent
+    /// results and the kept-draws mark when present): 64-bit words.
     public func encoded() -> [UInt8] {
         var writer = StateWriter()
         writer.append(identity.toolVersion)
@@ -135,6 +143,12 @@ extension PartialRun {
         writer.append(summaries.count)
         for summary in summaries { writer.append(summary) }
         for sketch in sketches { writer.append(sketch) }
+        writer.append(drawIndependent != nil)
+        if let drawIndependent { writer.append(drawIndependent) }
+        writer.append(keptDraws != nil)
+        if let keptDraws {
+            for value in [keptDraws.fileBytes, Int(keptDraws.fileCRC32), keptDraws.textBytes, Int(keptDraws.textCRC32)] { writer.append(value) }
+        }
         return writer.bytes
     }
 
@@ -166,6 +180,14 @@ extension PartialRun {
         }
         sketches = []
         for _ in 0..<outputCount { sketches.append(try QuantileSketch(from: &reader)) }
+        drawIndependent = try reader.bool() ? try DrawIndependentResults(from: &reader) : nil
+        if try reader.bool() {
+            let fileBytes = try reader.count(atMost: Int.max), fileCRC32 = try reader.count(atMost: Int(UInt32.max))
+            let textBytes = try reader.count(atMost: Int.max), textCRC32 = try reader.count(atMost: Int(UInt32.max))
+            keptDraws = KeptDrawsMark(fileBytes: fileBytes, fileCRC32: UInt32(fileCRC32), textBytes: textBytes, textCRC32: UInt32(textCRC32))
+        } else {
+            keptDraws = nil
+        }
         guard reader.isAtEnd else { throw .corruptState("bytes left over after the state") }
     }
 }

@@ -17,6 +17,17 @@ public enum DelimitedText {
         public let comment: String?
     }
 
+    /// `s` without leading spaces (and a BOM) or trailing ones; most fields have nothing to
+    /// trim and are returned without a copy.
+    static func trimmed(_ s: String, spaces: Set<Unicode.Scalar>) -> String {
+        guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last,
+              spaces.contains(first) || first == "\u{FEFF}" || spaces.contains(last) else { return s }
+        var view = Substring(s).unicodeScalars[...]
+        while let first = view.first, spaces.contains(first) || first == "\u{FEFF}" { view.removeFirst() }
+        while let last = view.last, spaces.contains(last) { view.removeLast() }
+        return String(String.UnicodeScalarView(view))
+    }
+
     public static func records(_ text: String, separator: Unicode.Scalar = ",") -> [Record] {
         var records: [Record] = []
         var fields: [String] = []
@@ -31,12 +42,7 @@ public enum DelimitedText {
         if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
         let spaces: Set<Unicode.Scalar> = separator == "\t" ? [" "] : [" ", "\t"]
 
-        func trimmed(_ s: String) -> String {
-            var view = Substring(s).unicodeScalars[...]
-            while let first = view.first, spaces.contains(first) || first == "\u{FEFF}" { view.removeFirst() }
-            while let last = view.last, spaces.contains(last) { view.removeLast() }
-            return String(String.UnicodeScalarView(view))
-        }
+        func trimmed(_ s: String) -> String { Self.trimmed(s, spaces: spaces) }
         func endRecord() {
             fields.append(trimmed(field))
             let blank = fields.allSatisfy(\.isEmpty) && !isComment

@@ -99,6 +99,32 @@ struct PlannerQuestionCommandTests {
         #expect(own.standardOutput.contains("# The chosen box"))
     }
 
+    /// `--keep-draws NAME.gz` writes gzip; discover reads it (told by its first bytes) to the
+    /// same boxes as the plain file, and a cut gzip file is one error line.
+    @Test("discover --from-draws FILE.gz: the same boxes as the plain CSV; a truncated .gz is refused with one line")
+    func discoverReadsGzipDraws() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("grdp-discover-gz-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var outputs: [String] = []
+        for name in ["draws.csv", "draws.csv.gz"] {
+            let draws = directory.appendingPathComponent(name).path
+            let run = try GRDPBinary.run(["run", "--draws", "3000", "--seed", "9", "--keep-draws", draws, "--format", "csv"])
+            #expect(run.status == 0, "\(run.standardError)")
+            let kept = try GRDPBinary.run(["discover", "--from-draws", draws, "--threshold", "7.5", "--format", "csv"])
+            #expect(kept.status == 0, "\(kept.standardError)")
+            outputs.append(kept.standardOutput.replacingOccurrences(of: draws, with: "DRAWS"))
+        }
+        #expect(outputs[0] == outputs[1])
+        #expect(outputs[0].contains("# The chosen box"))
+        let packed = try Data(contentsOf: directory.appendingPathComponent("draws.csv.gz"))
+        let cut = directory.appendingPathComponent("cut.csv.gz").path
+        try packed.prefix(packed.count / 2).write(to: URL(fileURLWithPath: cut))
+        let refused = try GRDPBinary.run(["discover", "--from-draws", cut])
+        #expect(refused.status == 1)
+        #expect(refused.standardError == "grdp: error: \(cut): not a readable gzip file (truncated: it ends in the middle of the compressed data); give a file written by `grdp run --keep-draws FILE`\n")
+    }
+
     @Test("compare: plans, paired differences, thresholds; a plan against itself differs by 0")
     func compareJSON() throws {
         let outcome = try GRDPBinary.run(["compare", "scenarios/hanoi-2025-plan.toml", "scenarios/hanoi-2025-plan.toml", "scenarios/tourism.toml",

@@ -64,7 +64,7 @@ struct ScaleOutCommandTests {
             #expect(outcome.status == 0, "\(outcome.standardError)")
             files.append(path)
         }
-        let head = try String(contentsOfFile: files[0], encoding: .utf8)
+        let head = String(decoding: try Data(contentsOf: URL(fileURLWithPath: files[0])).prefix(400), as: UTF8.self)
         #expect(head.contains("\nshard 2/3\n"))
         let merged = try GRDPBinary.run(["merge"] + files + ["--format", "json"])
         #expect(merged.status == 0, "\(merged.standardError)")
@@ -97,16 +97,20 @@ struct ScaleOutCommandTests {
         flipped[stateStart + 10] = flipped[stateStart + 10] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
         let badChecksum = try variant("flipped.partial", flipped)
         let truncated = try variant("truncated.partial", original.prefix(original.count - 30))
-        let newer = try variant("newer.partial", Data(String(decoding: original, as: UTF8.self).replacingOccurrences(of: "grdp-partial-run 1\n", with: "grdp-partial-run 2\n").utf8))
+        let firstLine = Data("grdp-partial-run 2\n".utf8)
+        #expect(original.prefix(firstLine.count) == firstLine)
+        let newer = try variant("newer.partial", Data("grdp-partial-run 3\n".utf8) + original.dropFirst(firstLine.count))
+        let older = try variant("older.partial", Data("grdp-partial-run 1\n".utf8) + original.dropFirst(firstLine.count))
         let notPartial = try variant("report.json", Data("{}\n".utf8))
         let cases: [([String], String)] = [
             ([files[0], otherSeed, files[2]], "grdp: error: \(otherSeed): not a shard of the same run as \(files[0]) (seed 6 vs 5); merge the shards of one run only"),
             ([files[0], otherDraws, files[2]], "grdp: error: \(otherDraws): not a shard of the same run as \(files[0]) (draws 10001 vs 10000); merge the shards of one run only"),
             ([files[0], files[2]], "grdp: error: shard 2/3 is missing (2 of 3 given); run it with grdp run --shard 2/3 --partial FILE and merge every shard"),
             ([files[0], files[1], files[1], files[2]], "grdp: error: \(files[1]): shard 2/3 is also given as \(files[1]); give each shard once"),
-            ([files[0], badChecksum, files[2]], "grdp: error: \(badChecksum): corrupted (its SHA-256 does not match its sha256 line); rerun the command that wrote it"),
-            ([files[0], truncated, files[2]], "grdp: error: \(truncated): truncated (it does not end with its sha256 line); rerun the command that wrote it"),
-            ([files[0], newer, files[2]], "grdp: error: \(newer): partial-run format 2, this grdp reads format 1; rerun the command that wrote it with this grdp"),
+            ([files[0], badChecksum, files[2]], "grdp: error: \(badChecksum): corrupted (its CRC-32 does not match its crc32 line); rerun the command that wrote it"),
+            ([files[0], truncated, files[2]], "grdp: error: \(truncated): truncated (it does not end with its crc32 line); rerun the command that wrote it"),
+            ([files[0], newer, files[2]], "grdp: error: \(newer): partial-run format 3, this grdp reads format 2; rerun the command that wrote it with this grdp"),
+            ([files[0], older, files[2]], "grdp: error: \(older): partial-run format 1, this grdp reads format 2; rerun the command that wrote it with this grdp"),
             ([notPartial], "grdp: error: \(notPartial): not a partial-run file (it does not start with 'grdp-partial-run'); give a file written by grdp run --partial or --checkpoint"),
         ]
         for (arguments, line) in cases {
@@ -118,7 +122,6 @@ struct ScaleOutCommandTests {
         let usage: [([String], String)] = [
             (["run", "--shard", "2/3"], "--shard needs --partial FILE, the file grdp merge reads"),
             (["run", "--shard", "4/3", "--partial", "x"], "--shard 4/3: K/N needs 1 ≤ K ≤ N ≤ 1000000"),
-            (["run", "--checkpoint", "c", "--keep-draws", "d.csv"], "--checkpoint cannot be combined with --keep-draws (the draws of a killed run are not kept); leave one out"),
         ]
         for (arguments, text) in usage {
             let outcome = try GRDPBinary.run(arguments)
@@ -146,7 +149,7 @@ struct ScaleOutCommandTests {
         process.standardError = FileHandle.nullDevice
         try process.run()
         let start = Date()
-        func saved() -> String? { try? String(contentsOfFile: checkpoint, encoding: .utf8) }
+        func saved() -> String? { (try? Data(contentsOf: URL(fileURLWithPath: checkpoint))).map { String(decoding: $0.prefix(400), as: UTF8.self) } }
         while saved() == nil, process.isRunning, Date().timeIntervalSince(start) < 300 { usleep(5_000) }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
@@ -160,6 +163,69 @@ struct ScaleOutCommandTests {
         let other = try GRDPBinary.run(["run", "--draws", "40000", "--seed", "10", "--central-assumptions", "--checkpoint", checkpoint])
         #expect(other.status == 1)
         #expect(other.standardError == "grdp: error: \(checkpoint): the checkpoint is of another run (seed 9 vs 10); delete it or give another --checkpoint file\n")
+    }
+
+    /// Starts `command`, waits until its checkpoint holds some but not all of its blocks, and
+    /// kills it with SIGKILL; returns the checkpoint's `blocks` line.
+    static func killAfterFirstCheckpoint(_ command: [String], checkpoint: String, blocks: Int) throws -> String {
+        let process = Process()
+        process.executableURL = GRDPBinary.url
+        process.arguments = command
+        process.currentDirectoryURL = GRDPBinary.repositoryRoot
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let start = Date()
+        func saved() -> String? { (try? Data(contentsOf: URL(fileURLWithPath: checkpoint))).map { String(decoding: $0.prefix(400), as: UTF8.self) } }
+        while saved() == nil, process.isRunning, Date().timeIntervalSince(start) < 300 { usleep(5_000) }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL)
+        let line = saved()?.split(separator: "\n").first { $0.hasPrefix("blocks ") }.map(String.init) ?? ""
+        #expect(line.hasPrefix("blocks 0..<\(blocks), done to ") && line != "blocks 0..<\(blocks), done to \(blocks)",
+                "the run ended before it was killed; the test needs a slower run")
+        return line
+    }
+
+    @Test("--checkpoint with --keep-draws (CSV and .gz): killed with SIGKILL and resumed, the kept draws are the uninterrupted run's bytes")
+    func resumeWithKeptDraws() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let options = ["run", "--draws", "40000", "--seed", "9", "--central-assumptions", "--format", "json", "--threads", "2"]
+        for name in ["draws.csv", "draws.csv.gz"] {
+            let plain = directory.appendingPathComponent("uninterrupted-" + name).path
+            let uninterrupted = try GRDPBinary.run(options + ["--keep-draws", plain])
+            #expect(uninterrupted.status == 0, "\(uninterrupted.standardError)")
+            let checkpoint = directory.appendingPathComponent(name + ".checkpoint").path
+            let draws = directory.appendingPathComponent(name).path
+            let output = directory.appendingPathComponent(name + ".json").path
+            let command = options + ["--checkpoint", checkpoint, "--checkpoint-interval", "0.2", "--keep-draws", draws, "-o", output]
+            _ = try Self.killAfterFirstCheckpoint(command, checkpoint: checkpoint, blocks: 10)
+            #expect(!FileManager.default.fileExists(atPath: draws) && !FileManager.default.fileExists(atPath: output))
+            let staged = directory.appendingPathComponent("." + name + ".checkpoint-draws").path
+            #expect(FileManager.default.fileExists(atPath: staged), "the draws kept so far stay beside the target")
+            // What the killed run wrote after its last checkpoint is cut off on resume.
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: staged))
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data("999999,garbage after the checkpoint\n".utf8))
+            try handle.close()
+            let resumed = try GRDPBinary.run(command)
+            #expect(resumed.status == 0, "\(resumed.standardError)")
+            #expect(try String(contentsOfFile: output, encoding: .utf8) == uninterrupted.standardOutput)
+            #expect(try Data(contentsOf: URL(fileURLWithPath: draws)) == Data(contentsOf: URL(fileURLWithPath: plain)), "\(name): same bytes")
+            #expect(!FileManager.default.fileExists(atPath: staged))
+            // The finished run's checkpoint cannot rewrite draws it no longer has.
+            let again = try GRDPBinary.run(command)
+            #expect(again.status == 1)
+            #expect(again.standardError == "grdp: error: \(checkpoint): the checkpoint is of a finished run whose kept draws were written already (\(draws)); delete it to start the run over, or leave out --keep-draws\n")
+        }
+        // A checkpoint written without --keep-draws cannot supply the draws of its blocks.
+        let checkpoint = directory.appendingPathComponent("bare.checkpoint").path
+        let bare = options + ["--checkpoint", checkpoint, "--checkpoint-interval", "0.2"]
+        _ = try Self.killAfterFirstCheckpoint(bare, checkpoint: checkpoint, blocks: 10)
+        let refused = try GRDPBinary.run(bare + ["--keep-draws", directory.appendingPathComponent("late.csv").path])
+        #expect(refused.status == 1)
+        #expect(refused.standardError.hasPrefix("grdp: error: \(checkpoint): the checkpoint was written without --keep-draws, so its "))
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("late.csv").path))
     }
 
     static func run(_ arguments: [String], environment: [String: String]) throws -> GRDPBinary.Outcome {
