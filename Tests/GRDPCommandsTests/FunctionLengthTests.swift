@@ -22,10 +22,8 @@ struct FunctionLengthTests {
         "Scenarios/ScenarioParser+Values.swift:uncertainValue": 82,
         // To split.
         "GRDPCommands/InputOutputCommand.swift:makeReport": 96,
-        "Simulation/ModelEvaluation.swift:evaluate": 101,
         "Sensitivity/ShapleyEffects.swift:init": 87,
         "Sensitivity/SobolIndices.swift:init": 87,
-        "Datasets/HanoiEconomyKernel.swift:fill": 86,
     ]
 
     struct Body: CustomStringConvertible {
