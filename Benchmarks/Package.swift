@@ -58,6 +58,12 @@ let package = Package(
             dependencies: ["SyntheticModels", .product(name: "Simulation", package: "grdp")],
             path: "Tools/SyntheticDraws"
         ),
+        // One engine run of the synthetic model at a chosen sector count (scaling of run).
+        .executableTarget(
+            name: "synthetic-run",
+            dependencies: ["SyntheticModels", .product(name: "Simulation", package: "grdp")],
+            path: "Tools/SyntheticRun"
+        ),
         // Prints the OpenBLAS build and thread count grdp links against, for BENCHMARKS.md.
         .executableTarget(
             name: "blas-info",

@@ -84,6 +84,10 @@ public struct HanoiEconomyKernel: Sendable {
         var partImported = [Double](repeating: 0, count: 8)
         /// Output of each of the 7 sectors.
         var sectorOutput = [Double](repeating: 0, count: HanoiEconomyKernel.sectorCount)
+        /// The parts' and groups' shares of GRDP (%), and the groups' SLQ.
+        var partShares = [Double](repeating: 0, count: 8)
+        var groupShares = [Double](repeating: 0, count: 4)
+        var slq = [Double](repeating: 0, count: 4)
 
         public init() {}
     }
@@ -99,51 +103,88 @@ public struct HanoiEconomyKernel: Sendable {
 
     /// Fills `economy` (7 sectors, billion VND) and returns the structure for `p`, using
     /// `workspace` for the intermediate arrays (its contents on entry do not matter).
+    /// Steps: `groupSizes` → `regionalCoefficients` (FLQ) → `partCoefficients` (split and
+    /// re-specified sales) → `mergeParts` (7 sectors) → levels.
     /// - Complexity: O(1): about 500 flops.
     @discardableResult
     public func fill(
         _ economy: inout EconomyCoefficients, parameters p: DerivationParameters, workspace w: inout Workspace
     ) throws(DatasetError) -> HanoiStructure {
         let s = try HanoiStructure(inputs: inputs, parameters: p, servicesValueAddedRatio: servicesValueAddedRatio)
-        let manufacturing = s.percent(.industry) - s.waterPercent
-        let partShares = [
-            s.percent(.agriculture), manufacturing, s.percent(.construction), s.percent(.electricity), s.waterPercent,
-            s.percent(.trade), s.percent(.tourism), s.percent(.otherServices),
-        ]
-        var groupShares = [0.0, 0, 0, 0]
-        for k in 0..<8 { groupShares[Self.parentOfPart[k]] += partShares[k] }
+        groupSizes(s, workspace: &w)
         // Relative size for FLQ on 2024 levels (as `HanoiTableDerivation`); levels below use the base year's GRDP.
         let hanoiValueAdded = inputs.grdpTrillionVND2024 * (1 - s.productTaxesPercent / 100)
         let vietnamValueAdded = inputs.vietnamGDPTrillionVND2024 * (1 - inputs.vietnamProductTaxPercent2024 / 100)
         let ratio = hanoiValueAdded / vietnamValueAdded
         let nationalTotal = nationalValueAdded.indices.reduce(0.0) { $0 + nationalValueAddedLevel[$1] }
-        let shareTotal = groupShares.reduce(0, +)
-        // SLQ on value added and the FLQ regional-size factor λ* = log₂(1 + VAʳ/VAⁿ)^δ.
-        var slq = [0.0, 0, 0, 0]
-        for g in 0..<4 { slq[g] = (groupShares[g] / shareTotal) / (nationalValueAddedLevel[g] / nationalTotal) }
-        let lambda = pow(log2(1 + ratio), p.flqDelta)
-        // Regional group coefficients and outputs (in units of national value added × ratio).
+        let shareTotal = w.groupShares[0] + w.groupShares[1] + w.groupShares[2] + w.groupShares[3]
+        regionalCoefficients(ratio: ratio, nationalTotal: nationalTotal, shareTotal: shareTotal, flqDelta: p.flqDelta, workspace: &w)
+        try partCoefficients(
+            ratio: ratio, nationalTotal: nationalTotal, shareTotal: shareTotal,
+            technology: p.technology, constructionCapitalFormationShare: p.constructionCapitalFormationShare, workspace: &w)
+        mergeParts(into: &economy, workspace: &w)
+        // Levels: value added = structure × GRDP (billion VND); output = VA / v.
+        for j in 0..<Self.sectorCount {
+            economy.valueAddedLevel[j] = s.sharesPercent[j] / 100 * s.grdpTrillionVND * 1000
+            economy.output[j] = economy.valueAddedLevel[j] / economy.valueAddedRatios[j]
+        }
+        // Tourism's households weight: locals' accommodation and food is in other services.
+        economy.consumerWeights[6] += economy.consumerWeights[5]
+        economy.consumerWeights[5] = 0
+        return s
+    }
+
+    /// The 8 parts' shares of GRDP (%) from the structure, and the 4 groups' sums of them.
+    func groupSizes(_ s: HanoiStructure, workspace w: inout Workspace) {
+        let manufacturing = s.percent(.industry) - s.waterPercent
+        w.partShares[0] = s.percent(.agriculture)
+        w.partShares[1] = manufacturing
+        w.partShares[2] = s.percent(.construction)
+        w.partShares[3] = s.percent(.electricity)
+        w.partShares[4] = s.waterPercent
+        w.partShares[5] = s.percent(.trade)
+        w.partShares[6] = s.percent(.tourism)
+        w.partShares[7] = s.percent(.otherServices)
+        for g in 0..<4 { w.groupShares[g] = 0 }
+        for k in 0..<8 { w.groupShares[Self.parentOfPart[k]] += w.partShares[k] }
+    }
+
+    /// Regional group coefficients aʳ_gh = aⁿ_gh · min(1, FLQ_gh): SLQ on value added, the
+    /// regional-size factor λ* = log₂(1 + VAʳ/VAⁿ)^δ, FLQ_gh = SLQ_g/SLQ_h · λ* (SLQ_g · λ* on
+    /// the diagonal) (Flegg & Webber 2000).
+    func regionalCoefficients(ratio: Double, nationalTotal: Double, shareTotal: Double, flqDelta: Double, workspace w: inout Workspace) {
+        for g in 0..<4 { w.slq[g] = (w.groupShares[g] / shareTotal) / (nationalValueAddedLevel[g] / nationalTotal) }
+        let lambda = pow(log2(1 + ratio), flqDelta)
         for h in 0..<4 {
             for g in 0..<4 {
-                let flq = (g == h ? slq[g] : slq[g] / slq[h]) * lambda
+                let flq = (g == h ? w.slq[g] : w.slq[g] / w.slq[h]) * lambda
                 w.regional[g + 4 * h] = nationalTechnical[g + 4 * h] * min(1, flq)
             }
         }
+    }
+
+    /// The 8 parts' outputs and coefficients a_kl = within_k · aʳ_{parent(k), parent(l)}, then
+    /// construction's and tourism's own technology (`partTechnology`), with construction's
+    /// intermediate sales cut to (1 − φ_c) of its output (manufacturing takes the
+    /// rest) and tourism's moved to other services (it sells only to visitors).
+    func partCoefficients(
+        ratio: Double, nationalTotal: Double, shareTotal: Double, technology: SectorTechnology,
+        constructionCapitalFormationShare: Double, workspace w: inout Workspace
+    ) throws(DatasetError) {
         // Parts: output shares within their group follow value-added shares (same v).
         for k in 0..<8 {
             let g = Self.parentOfPart[k]
-            w.within[k] = partShares[k] / groupShares[g]
-            w.partOutput[k] = groupShares[g] / shareTotal * nationalTotal * ratio / nationalValueAdded[g] * w.within[k]
+            w.within[k] = w.partShares[k] / w.groupShares[g]
+            w.partOutput[k] = w.groupShares[g] / shareTotal * nationalTotal * ratio / nationalValueAdded[g] * w.within[k]
         }
-        // Part coefficients: a_kl = within_k · aʳ_{parent(k), parent(l)}.
         for l in 0..<8 {
             for k in 0..<8 { w.part[k + 8 * l] = w.within[k] * w.regional[Self.parentOfPart[k] + 4 * Self.parentOfPart[l]] }
         }
-        try partTechnology(p.technology, &w)
+        try partTechnology(technology, &w)
         // Construction (2) sells (1 − φ_c) of its output as intermediate inputs; manufacturing (1) takes the rest.
         var constructionSales = 0.0
         for l in 0..<8 { constructionSales += w.part[2 + 8 * l] * w.partOutput[l] }
-        let scale = constructionSales > 0 ? (1 - p.constructionCapitalFormationShare) * w.partOutput[2] / constructionSales : 0
+        let scale = constructionSales > 0 ? (1 - constructionCapitalFormationShare) * w.partOutput[2] / constructionSales : 0
         for l in 0..<8 {
             let old = w.part[2 + 8 * l]
             w.part[2 + 8 * l] = old * scale
@@ -154,7 +195,12 @@ public struct HanoiEconomyKernel: Sendable {
             w.part[7 + 8 * l] += w.part[6 + 8 * l]
             w.part[6 + 8 * l] = 0
         }
-        // Merge parts into the 7 sectors: rows add; columns average by output.
+    }
+
+    /// Merges the 8 parts into the 7 sectors (water joins industry): rows add, columns average
+    /// by output; v, compensation, imported inputs (`partTechnology`) and
+    /// households' weights likewise.
+    func mergeParts(into economy: inout EconomyCoefficients, workspace w: inout Workspace) {
         let n = Self.sectorCount
         for j in 0..<n { w.sectorOutput[j] = 0 }
         for k in 0..<8 { w.sectorOutput[Self.sectorOfPart[k]] += w.partOutput[k] }
@@ -175,15 +221,6 @@ public struct HanoiEconomyKernel: Sendable {
             economy.importedInputs[j] += w.partImported[l] * weight
             economy.consumerWeights[j] += nationalHouseholdConsumption[h] * w.within[l]
         }
-        // Levels: value added = structure × GRDP (billion VND); output = VA / v.
-        for j in 0..<n {
-            economy.valueAddedLevel[j] = s.sharesPercent[j] / 100 * s.grdpTrillionVND * 1000
-            economy.output[j] = economy.valueAddedLevel[j] / economy.valueAddedRatios[j]
-        }
-        // Tourism's households weight: locals' accommodation and food is in other services.
-        economy.consumerWeights[6] += economy.consumerWeights[5]
-        economy.consumerWeights[5] = 0
-        return s
     }
 
     /// Per-unit value added, compensation and imported inputs (national imported inputs plus

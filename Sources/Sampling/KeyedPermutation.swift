@@ -69,6 +69,22 @@ public struct KeyedPermutation: Sendable, Equatable, Hashable {
         return Int(value)
     }
 
+    /// π of four indices, each in [0, count): the same values as four `image(of:)` calls. The
+    /// four first passes are independent chains of multiplies that overlap in the pipeline
+    /// (one chain alone waits on each multiply's latency): about half the instructions per
+    /// index of the one-by-one loop (callgrind).
+    /// - Complexity: expected O(1) per index.
+    @inline(__always)
+    func images(_ a: UInt64, _ b: UInt64, _ c: UInt64, _ d: UInt64) -> (Int, Int, Int, Int) {
+        let limit = UInt64(count)
+        var (w, x, y, z) = (feistel(a), feistel(b), feistel(c), feistel(d))
+        while w >= limit { w = feistel(w) }
+        while x >= limit { x = feistel(x) }
+        while y >= limit { y = feistel(y) }
+        while z >= limit { z = feistel(z) }
+        return (Int(w), Int(x), Int(y), Int(z))
+    }
+
     /// One pass of the 4-round Feistel network on [0, 2ᵇ).
     @inline(__always)
     func feistel(_ value: UInt64) -> UInt64 {

@@ -80,7 +80,21 @@ public struct LatinHypercube: Sendable, Equatable {
             throw .indexOutOfRange(name: "draw", value: lastDraw.overflow ? .max : lastDraw.partialValue, count: drawCount)
         }
         let permutation = permutations[dimension]
-        for j in 0..<buffer.count { buffer[j] = point(draw: firstDraw + j, dimension: dimension, permutation: permutation) }
+        // Four draws' strata at a time (the same strata as one by one), then their points.
+        var j = 0
+        while j + 4 <= buffer.count {
+            let draw = firstDraw + j, i = UInt64(draw)
+            let strata = permutation.images(i, i + 1, i + 2, i + 3)
+            buffer[j] = point(draw: draw, dimension: dimension, stratum: strata.0)
+            buffer[j + 1] = point(draw: draw + 1, dimension: dimension, stratum: strata.1)
+            buffer[j + 2] = point(draw: draw + 2, dimension: dimension, stratum: strata.2)
+            buffer[j + 3] = point(draw: draw + 3, dimension: dimension, stratum: strata.3)
+            j += 4
+        }
+        while j < buffer.count {
+            buffer[j] = point(draw: firstDraw + j, dimension: dimension, permutation: permutation)
+            j += 1
+        }
     }
 
     /// `fill` on an array. - Throws: `indexOutOfRange`.
@@ -103,7 +117,12 @@ public struct LatinHypercube: Sendable, Equatable {
 
     @inline(__always)
     private func point(draw: Int, dimension: Int, permutation: KeyedPermutation) -> Double {
-        let stratum = permutation.image(of: draw)
+        point(draw: draw, dimension: dimension, stratum: permutation.image(of: draw))
+    }
+
+    /// (stratum + v(draw, dimension)) / N, below 1.
+    @inline(__always)
+    private func point(draw: Int, dimension: Int, stratum: Int) -> Double {
         let d = UInt64(dimension), i = UInt64(draw)
         let (w0, w1, _, _) = Philox4x32.tenRounds(
             UInt32(truncatingIfNeeded: i), UInt32(truncatingIfNeeded: i >> 32),

@@ -87,15 +87,8 @@ public struct ModelEvaluation: Sendable {
     public func evaluate(
         uniforms: [Double], outputs: [Int], adjustments: [Adjustment] = [], keepParameters: Bool = false, threads: Int = 1
     ) throws(SimulationError) -> Rows {
-        let k = model.parameters.count, m = layout.count
-        let rows = k > 0 ? uniforms.count / k : 0
-        guard k > 0, uniforms.count == rows * k, rows > 0 else {
-            throw .invalidModel("the evaluation needs a whole number of rows of \(k) uniforms (got \(uniforms.count) values)")
-        }
-        guard outputs.allSatisfy({ $0 >= 0 && $0 < m }) else { throw .invalidModel("an output index is outside the model's \(m) outputs") }
-        guard adjustments.allSatisfy({ $0.parameter >= 0 && $0.parameter < k }) else {
-            throw .invalidModel("an adjustment names a parameter outside the model's \(k)")
-        }
+        let rows = try checkedRows(uniforms: uniforms, outputs: outputs, adjustments: adjustments)
+        let k = model.parameters.count
         let chunk = RunConfiguration.blockSize
         let chunkCount = (rows + chunk - 1) / chunk
         let store = EvaluationStore(rows: rows, outputs: outputs.count, parameters: keepParameters ? k : 0)
@@ -105,85 +98,142 @@ public struct ModelEvaluation: Sendable {
         defer { BLASConfiguration.setThreadCount(previousBLASThreads) }
         let workers = max(1, min(threads, chunkCount))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            var evaluator: DrawEvaluator
-            do { evaluator = try DrawEvaluator(model: model) } catch {
-                store.fail(error as? SimulationError ?? .invalidModel("\(error)"))
-                return
-            }
-            let transform = ParameterTransform(parameters: model.parameters, tables: quantileTables)
-            var theta = [Double](repeating: 0, count: k * chunk)
-            var normals = [Double](repeating: 0, count: (model.correlation?.indices.count ?? 0) * chunk)
-            var block = [Double](repeating: 0, count: m * chunk)
-            var drawOutputs = [Double](repeating: 0, count: m)
-            while let c = store.claim(count: chunkCount) {
-                let first = c * chunk, count = min(chunk, rows - first)
-                for index in 0..<(k * count) { theta[index] = uniforms[first * k + index] }
-                if let (indices, copula) = model.correlation {
-                    let width = indices.count
-                    for t in 0..<count {
-                        for (position, j) in indices.enumerated() { normals[position + width * t] = StandardNormal.quantile(theta[j + k * t]) }
-                    }
-                    do {
-                        try normals.withUnsafeMutableBufferPointer { z throws(SamplingError) in
-                            try copula.correlateInPlace(UnsafeMutableBufferPointer(rebasing: z[0..<(width * count)]), draws: count)
-                        }
-                    } catch {
-                        store.fail(SimulationError.invalidModel("\(error)"))
-                        return
-                    }
-                    for t in 0..<count {
-                        for (position, j) in indices.enumerated() { theta[j + k * t] = StandardNormal.cdf(normals[position + width * t]) }
-                    }
+            do throws(SimulationError) {
+                var worker = try EvaluationWorker(evaluation: self)
+                while let c = store.claim(count: chunkCount) {
+                    let first = c * chunk, count = min(chunk, rows - first)
+                    try worker.evaluate(
+                        uniforms: uniforms, first: first, count: count, adjustments: adjustments)
+                    worker.store(into: store, outputs: outputs, rows: rows, first: first, count: count, keepParameters: keepParameters)
                 }
-                theta.withUnsafeMutableBufferPointer { th in transform.apply(th.baseAddress!, parameters: k, draws: count) }
-                for adjustment in adjustments {
-                    let j = adjustment.parameter
-                    switch adjustment.change {
-                    case let .set(value): for t in 0..<count { theta[j + k * t] = value }
-                    case let .shift(amount): for t in 0..<count { theta[j + k * t] += amount }
-                    case let .scale(factor): for t in 0..<count { theta[j + k * t] *= factor }
-                    }
-                }
-                if let affine {
-                    // Yᵀ = 1·cᵀ + Θᵀ·Mᵀ (count × m, leading dimension `chunk`).
-                    for o in 0..<m {
-                        for t in 0..<count { block[t + chunk * o] = affine.intercept[o] }
-                    }
-                    affine.slopes.withUnsafeBufferPointer { s in
-                        theta.withUnsafeBufferPointer { th in
-                            block.withUnsafeMutableBufferPointer { y in
-                                generalMatrixMultiply(
-                                    transposeA: .transposed, transposeB: .transposed, m: count, n: m, k: k, alpha: 1,
-                                    a: th.baseAddress!, leadingA: k, b: s.baseAddress!, leadingB: m,
-                                    beta: 1, c: y.baseAddress!, leadingC: chunk)
-                            }
-                        }
-                    }
-                } else {
-                    for t in 0..<count {
-                        do {
-                            try theta.withUnsafeBufferPointer { th throws(SimulationError) in
-                                try drawOutputs.withUnsafeMutableBufferPointer { y throws(SimulationError) in
-                                    try evaluator.evaluate(theta: UnsafeBufferPointer(rebasing: th[(k * t)..<(k * t + k)]), into: y, draw: first + t)
-                                }
-                            }
-                        } catch {
-                            store.fail(error as? SimulationError ?? .invalidModel("\(error)"))
-                            return
-                        }
-                        for o in 0..<m { block[t + chunk * o] = drawOutputs[o] }
-                    }
-                }
-                for (position, o) in outputs.enumerated() {
-                    for t in 0..<count { store.outputs[position * rows + first + t] = block[t + chunk * o] }
-                }
-                if keepParameters {
-                    for index in 0..<(k * count) { store.parameters[first * k + index] = theta[index] }
-                }
+            } catch {
+                store.fail(error)
             }
         }
         if let error = store.error { throw error }
         return Rows(rows: rows, outputs: Array(store.outputs), parameters: keepParameters ? Array(store.parameters) : nil)
+    }
+
+    /// The number of rows of `uniforms`, after checking the shapes and indices of the request.
+    func checkedRows(uniforms: [Double], outputs: [Int], adjustments: [Adjustment]) throws(SimulationError) -> Int {
+        let k = model.parameters.count, m = layout.count
+        let rows = k > 0 ? uniforms.count / k : 0
+        guard k > 0, uniforms.count == rows * k, rows > 0 else {
+            throw .invalidModel("the evaluation needs a whole number of rows of \(k) uniforms (got \(uniforms.count) values)")
+        }
+        guard outputs.allSatisfy({ $0 >= 0 && $0 < m }) else { throw .invalidModel("an output index is outside the model's \(m) outputs") }
+        guard adjustments.allSatisfy({ $0.parameter >= 0 && $0.parameter < k }) else {
+            throw .invalidModel("an adjustment names a parameter outside the model's \(k)")
+        }
+        return rows
+    }
+}
+
+/// One worker thread of `ModelEvaluation.evaluate`: its buffers and evaluator, reused across
+/// chunks. A chunk goes copy → `correlate` → inverse CDFs → `adjust` → `evaluateOutputs`.
+struct EvaluationWorker {
+    let evaluation: ModelEvaluation
+    var evaluator: DrawEvaluator
+    let transform: ParameterTransform
+    var theta: [Double]
+    var normals: [Double]
+    /// The chunk's outputs, output-major: output o of row t at [t + chunk·o].
+    var block: [Double]
+    var drawOutputs: [Double]
+
+    init(evaluation: ModelEvaluation) throws(SimulationError) {
+        self.evaluation = evaluation
+        let model = evaluation.model, chunk = RunConfiguration.blockSize
+        let k = model.parameters.count, m = evaluation.layout.count
+        evaluator = try DrawEvaluator(model: model)
+        transform = ParameterTransform(parameters: model.parameters, tables: evaluation.quantileTables)
+        theta = [Double](repeating: 0, count: k * chunk)
+        normals = [Double](repeating: 0, count: (model.correlation?.indices.count ?? 0) * chunk)
+        block = [Double](repeating: 0, count: m * chunk)
+        drawOutputs = [Double](repeating: 0, count: m)
+    }
+
+    /// Rows first..<first + count of `uniforms` (row-major) to outputs in `block`.
+    mutating func evaluate(uniforms: [Double], first: Int, count: Int, adjustments: [ModelEvaluation.Adjustment]) throws(SimulationError) {
+        let k = evaluation.model.parameters.count
+        for index in 0..<(k * count) { theta[index] = uniforms[first * k + index] }
+        try correlate(count: count)
+        theta.withUnsafeMutableBufferPointer { th in transform.apply(th.baseAddress!, parameters: k, draws: count) }
+        adjust(adjustments, count: count)
+        try evaluateOutputs(first: first, count: count)
+    }
+
+    /// The Gaussian copula on the correlated parameters: u → z = Φ⁻¹(u) → L·z → Φ.
+    mutating func correlate(count: Int) throws(SimulationError) {
+        guard let (indices, copula) = evaluation.model.correlation else { return }
+        let k = evaluation.model.parameters.count, width = indices.count
+        for t in 0..<count {
+            for (position, j) in indices.enumerated() { normals[position + width * t] = StandardNormal.quantile(theta[j + k * t]) }
+        }
+        do {
+            try normals.withUnsafeMutableBufferPointer { z throws(SamplingError) in
+                try copula.correlateInPlace(UnsafeMutableBufferPointer(rebasing: z[0..<(width * count)]), draws: count)
+            }
+        } catch {
+            throw .invalidModel("\(error)")
+        }
+        for t in 0..<count {
+            for (position, j) in indices.enumerated() { theta[j + k * t] = StandardNormal.cdf(normals[position + width * t]) }
+        }
+    }
+
+    /// The adjustments, in order, to every row's parameter values.
+    mutating func adjust(_ adjustments: [ModelEvaluation.Adjustment], count: Int) {
+        let k = evaluation.model.parameters.count
+        for adjustment in adjustments {
+            let j = adjustment.parameter
+            switch adjustment.change {
+            case let .set(value): for t in 0..<count { theta[j + k * t] = value }
+            case let .shift(amount): for t in 0..<count { theta[j + k * t] += amount }
+            case let .scale(factor): for t in 0..<count { theta[j + k * t] *= factor }
+            }
+        }
+    }
+
+    /// The outputs into `block`: Yᵀ = 1·cᵀ + Θᵀ·Mᵀ (one dgemm) when affine, else row by row.
+    mutating func evaluateOutputs(first: Int, count: Int) throws(SimulationError) {
+        let k = evaluation.model.parameters.count, m = evaluation.layout.count, chunk = RunConfiguration.blockSize
+        if let affine = evaluation.affine {
+            // Yᵀ = 1·cᵀ + Θᵀ·Mᵀ (count × m, leading dimension `chunk`).
+            for o in 0..<m {
+                for t in 0..<count { block[t + chunk * o] = affine.intercept[o] }
+            }
+            affine.slopes.withUnsafeBufferPointer { s in
+                theta.withUnsafeBufferPointer { th in
+                    block.withUnsafeMutableBufferPointer { y in
+                        generalMatrixMultiply(
+                            transposeA: .transposed, transposeB: .transposed, m: count, n: m, k: k, alpha: 1,
+                            a: th.baseAddress!, leadingA: k, b: s.baseAddress!, leadingB: m,
+                            beta: 1, c: y.baseAddress!, leadingC: chunk)
+                    }
+                }
+            }
+            return
+        }
+        for t in 0..<count {
+            try theta.withUnsafeBufferPointer { th throws(SimulationError) in
+                try drawOutputs.withUnsafeMutableBufferPointer { y throws(SimulationError) in
+                    try evaluator.evaluate(theta: UnsafeBufferPointer(rebasing: th[(k * t)..<(k * t + k)]), into: y, draw: first + t)
+                }
+            }
+            for o in 0..<m { block[t + chunk * o] = drawOutputs[o] }
+        }
+    }
+
+    /// The chosen outputs (and the parameters when kept) of the chunk at their rows in `store`.
+    func store(into store: EvaluationStore, outputs: [Int], rows: Int, first: Int, count: Int, keepParameters: Bool) {
+        let chunk = RunConfiguration.blockSize, k = evaluation.model.parameters.count
+        for (position, o) in outputs.enumerated() {
+            for t in 0..<count { store.outputs[position * rows + first + t] = block[t + chunk * o] }
+        }
+        if keepParameters {
+            for index in 0..<(k * count) { store.parameters[first * k + index] = theta[index] }
+        }
     }
 }
 

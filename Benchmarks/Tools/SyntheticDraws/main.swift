@@ -12,10 +12,24 @@ guard let path = arguments.first, arguments.count <= 2, let draws = Int(argument
     FileHandle.standardError.write(Data("usage: synthetic-draws FILE [DRAWS ≥ 1, default 2000]\n".utf8))
     exit(64)
 }
+/// Appends the engine's CSV lines to a file (a benchmark input, not a product output).
+final class FileSink: DrawsSink, @unchecked Sendable {
+    let handle: FileHandle
+    init(path: String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
+        handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+    }
+    func appendDraws(_ text: String) throws(SimulationError) { handle.write(Data(text.utf8)) }
+}
+
 do {
     let model = try SyntheticModel.make(sectors: 200, levers: 10)
-    let configuration = RunConfiguration(draws: draws, seed: 2025, sampling: .latinHypercube, threads: 1, keepDrawsPath: path)
+    let sink = try FileSink(path: path)
+    let configuration = RunConfiguration(draws: draws, seed: 2025, sampling: .latinHypercube, threads: 1, keptDraws: sink)
     let result = try MonteCarloEngine.run(model: model, configuration: configuration)
+    try sink.handle.close()
     print("wrote \(draws) draws of \(model.parameters.count) parameters and \(result.layout.count) outputs to \(path)")
 } catch {
     FileHandle.standardError.write(Data("synthetic-draws: error: \(error)\n".utf8))
