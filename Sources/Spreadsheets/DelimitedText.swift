@@ -29,6 +29,12 @@ public enum DelimitedText {
     }
 
     public static func records(_ text: String, separator: Unicode.Scalar = ",") -> [Record] {
+        recordsFromBytes(text, separator: separator) ?? scalarRecords(text, separator: separator)
+    }
+
+    /// The records read one Unicode scalar at a time (the reference for `recordsFromBytes`,
+    /// and the reader of a text whose last quote is left open).
+    static func scalarRecords(_ text: String, separator: Unicode.Scalar) -> [Record] {
         var records: [Record] = []
         var fields: [String] = []
         var field = ""
