@@ -63,7 +63,7 @@ public enum CommandLineMain {
                 exit(ExitCode.validationFailure.rawValue)
             default: break
             }
-            printError(CommandLineMain.errorPrefix + "internal: \(error); please report it with the command line that caused it")
+            printError(CommandLineMain.errorPrefix + "internal: \(InternalErrors.reason(for: error)); please report it with the command line that caused it")
             exit(ExitCode.internalError)
         }
     }

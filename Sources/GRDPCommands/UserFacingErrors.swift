@@ -16,7 +16,9 @@ enum UserFacingErrors {
     static func message(for error: Error) -> String? {
         switch error {
         case let error as InputOutputError: error.description
+        case LinearAlgebraError.lapackArgument: nil  // a bug: exit 70
         case let error as LinearAlgebraError: error.description
+        case ReportingError.template: nil  // a bug: exit 70
         case let error as ReportingError: error.description
         case let error as CommandInputError: error.description
         case let error as DatasetError: error.description
@@ -29,6 +31,20 @@ enum UserFacingErrors {
         case let error as SensitivityError: error.description
         case let error as ForecastStoreError: error.description
         default: nil
+        }
+    }
+}
+
+/// The reason an internal error (exit 70) prints after `grdp: error: internal: `, without the
+/// words "internal error"/"internal inconsistency" its own description starts with, so that
+/// "internal" appears once on the line.
+enum InternalErrors {
+    static func reason(for error: Error) -> String {
+        switch error {
+        case let SimulationError.internalInconsistency(reason): reason
+        case let LinearAlgebraError.lapackArgument(routine, position): "\(routine) rejected argument \(position)"
+        case let ReportingError.template(reason): "the HTML report template does not parse (\(reason))"
+        default: "\(error)"
         }
     }
 }

@@ -87,7 +87,7 @@ public enum MonteCarloEngine {
         }
         let identity = first.state.identity
         return RunResult(model: model, layout: layout, summary: total, draws: identity.draws, seed: identity.seed,
-                         sampling: identity.sampling, usedBlockProducts: try model.isAffine)
+                         sampling: identity.sampling, usedBlockProducts: model.isAffine)
     }
 
     /// What every segment of one run shares.

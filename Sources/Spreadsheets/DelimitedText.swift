@@ -35,6 +35,7 @@ public enum DelimitedText {
     /// The records read one Unicode scalar at a time (the reference for `recordsFromBytes`,
     /// and the reader of a text whose last quote is left open).
     static func scalarRecords(_ text: String, separator: Unicode.Scalar) -> [Record] {
+        // MARK: State of the scan (the record, field and line being read)
         var records: [Record] = []
         var fields: [String] = []
         var field = ""
@@ -48,6 +49,7 @@ public enum DelimitedText {
         if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
         let spaces: Set<Unicode.Scalar> = separator == "\t" ? [" "] : [" ", "\t"]
 
+        // MARK: Ending a record (a comment, a blank line dropped, or fields)
         func trimmed(_ s: String) -> String { Self.trimmed(s, spaces: spaces) }
         func endRecord() {
             fields.append(trimmed(field))
@@ -66,13 +68,16 @@ public enum DelimitedText {
             isComment = false
         }
 
+        // MARK: The scan, one scalar at a time
         while let scalar = scalars.popFirst() {
+            // MARK: Record start: its line, and whether it is a comment
             if atRecordStart {
                 recordLine = line
                 atRecordStart = false
                 let firstNonSpace = scalar == " " || scalar == "\t" ? (scalars.first { $0 != " " && $0 != "\t" } ?? scalar) : scalar
                 isComment = firstNonSpace == "#"
             }
+            // MARK: Comment line
             if isComment {
                 // A comment runs to the end of its physical line, quotes and all.
                 switch scalar {
@@ -88,6 +93,7 @@ public enum DelimitedText {
                 }
                 continue
             }
+            // MARK: Inside a quoted field (doubled quotes, embedded line ends)
             if inQuotes {
                 if scalar == "\"" {
                     if scalars.first == "\"" {
@@ -102,6 +108,7 @@ public enum DelimitedText {
                 }
                 continue
             }
+            // MARK: Unquoted: quote opening, separator, line ends, field text
             switch scalar {
             case "\"" where trimmed(field).isEmpty:
                 field = ""
@@ -120,6 +127,7 @@ public enum DelimitedText {
                 field.unicodeScalars.append(scalar)
             }
         }
+        // MARK: A last record without a line end
         if !atRecordStart { endRecord() }
         return records
     }

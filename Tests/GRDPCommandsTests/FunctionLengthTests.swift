@@ -15,7 +15,7 @@ struct FunctionLengthTests {
     /// (`// MARK:`) are here; nothing else may be.
     static let exceptions: [String: Int] = [
         // Parsers of file formats, one pass over the records.
-        "Spreadsheets/DelimitedText.swift:records": 94,
+        "Spreadsheets/DelimitedText.swift:scalarRecords": 102,
         "Growth/GRDPAccounts+CSV.swift:init": 104,
         "Scenarios/ScenarioParser+Values.swift:uncertainValue": 86,
     ]
