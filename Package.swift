@@ -80,6 +80,6 @@ let package = Package(
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "SimulationTests", dependencies: ["TestSupport", "Simulation", "Scenarios", "Sampling", "InputOutput", "Datasets", "LinearAlgebra"]),
         .testTarget(name: "ForecastStoreTests", dependencies: ["ForecastStore", "Reporting", "Forecasting", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "GRDPCommandsTests", dependencies: ["GRDPCommands", "grdp", "InputOutput", "Reporting", "TestSupport"]),
+        .testTarget(name: "GRDPCommandsTests", dependencies: ["GRDPCommands", "grdp", "InputOutput", "LinearAlgebra", "Reporting", "Scenarios", "Simulation", "TestSupport"]),
     ]
 )
