@@ -264,3 +264,25 @@ public struct HanoiEconomyKernel: Sendable {
         w.partOutput[l] *= v / ratio
     }
 }
+
+/// The Hanoi kernel as the engine's dataset derivation: the assumptions are
+/// `DerivationParameters` (ids `DerivationParameters.Key.all`), the shares the structure's.
+extension HanoiEconomyKernel: EconomyDerivation {
+    public var assumptionNames: [String] { DerivationParameters.Key.all }
+
+    public func makeWorkspace() -> Workspace { Workspace() }
+
+    public func set(_ assumptions: inout DerivationParameters, index: Int, to value: Double) throws(DatasetError) {
+        try assumptions.set(keyIndex: index, to: value)
+    }
+
+    /// `fill(_:parameters:workspace:)`, then the structure's shares (%) as fractions.
+    /// - Complexity: O(1): about 500 flops.
+    public func fill(
+        _ economy: inout EconomyCoefficients, assumptions: DerivationParameters, workspace: inout Workspace, shares: inout [Double]
+    ) throws(DatasetError) {
+        let structure = try fill(&economy, parameters: assumptions, workspace: &workspace)
+        if shares.count != structure.sharesPercent.count { shares = [Double](repeating: 0, count: structure.sharesPercent.count) }
+        for i in shares.indices { shares[i] = structure.sharesPercent[i] / 100 }
+    }
+}

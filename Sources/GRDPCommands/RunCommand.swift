@@ -138,7 +138,7 @@ struct RunCommand: ParsableCommand {
         let result = try engine?(model, identity) ?? runEngine(model: model, configuration: configuration, identity: identity)
         ProgressReporter.finish()
         var notes: [String] = dataset.notes
-        if case .hanoi = model.economy {
+        if case .sampled = model.economy {
             notes.append("dataset assumptions sampled per draw (the Hanoi table is re-derived for each draw)")
         }
         if !model.actualQuarters.isEmpty {

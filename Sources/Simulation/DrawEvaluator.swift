@@ -1,4 +1,3 @@
-import Datasets
 import InputOutput
 import LinearAlgebra
 
@@ -6,8 +5,8 @@ import LinearAlgebra
 /// Each worker owns one evaluator; its buffers are reused across draws.
 ///
 /// For a draw:
-/// 1. the economy (A, v, value added, shares) — fixed, or re-derived by the Hanoi kernel
-///    when the dataset's assumptions are sampled;
+/// 1. the economy (A, v, value added, shares) — fixed, or re-derived by the dataset's
+///    `EconomyDerivation` (`SampledEconomy`) when its assumptions are sampled;
 /// 2. local-sourcing levers raise aᵢⱼ (and cut imported inputs); with final demand fixed,
 ///    x′ = (I − A′)⁻¹·f and their value added is v ∘ (x′ − x), attributed lever by lever
 ///    in order;
@@ -24,10 +23,10 @@ struct DrawEvaluator {
     let n: Int
     var economy: EconomyCoefficients
     var shares: [Double]
-    var derivationParameters: DerivationParameters
-    let kernel: HanoiEconomyKernel?
-    /// The kernel's scratch arrays, kept across draws.
-    var kernelWorkspace = HanoiEconomyKernel.Workspace()
+    /// The dataset's per-draw derivation (its assumptions and workspace kept across draws),
+    /// nil for a fixed economy. A reference: each worker makes its own evaluator, never a copy.
+    let economyDraw: (any EconomyDrawing)?
+    let samplesEconomy: Bool
     // Scratch.
     var leontief: [Double]
     var pivots: LUPivots
@@ -70,18 +69,17 @@ struct DrawEvaluator {
             own.consumerWeights = economy.consumerWeights.map { $0 }
             self.economy = own
             self.shares = shares.map { $0 }
-            self.kernel = nil
-            self.derivationParameters = DerivationParameters(
-                agricultureShareOfRemainder: 0, waterToElectricityRatio: 0, tourismCharacteristicShare: 1, flqDelta: 0,
-                constructionCapitalFormationShare: 0)
-        case let .hanoi(kernel, central, _):
+            self.economyDraw = nil
+            self.samplesEconomy = false
+        case let .sampled(sampled, _):
             var economy = EconomyCoefficients(sectorCount: n)
-            let structure: HanoiStructure
-            do { structure = try kernel.fill(&economy, parameters: central) } catch { throw .invalidModel(error.description) }
+            var shares: [Double] = []
+            let draw = sampled.draw()
+            try draw.fillCentral(economy: &economy, shares: &shares)
             self.economy = economy
-            self.shares = structure.sharesPercent.map { $0 / 100 }
-            self.kernel = kernel.independentCopy()
-            self.derivationParameters = central
+            self.shares = shares
+            self.economyDraw = draw
+            self.samplesEconomy = true
         }
         guard shares.count == model.lines.count else {
             throw .invalidModel("the accounts have \(model.lines.count) lines but the economy gives \(shares.count) shares")
@@ -92,7 +90,7 @@ struct DrawEvaluator {
         var shocked: [Int] = []
         for l in shockLevers { if case let .costShock(sector, _) = model.levers[l].effect, !shocked.contains(sector) { shocked.append(sector) } }
         shockedSectors = shocked
-        fixedResponses = kernel == nil && sourcingLevers.isEmpty
+        fixedResponses = !samplesEconomy && sourcingLevers.isEmpty
         leontief = [Double](repeating: 0, count: n * n)
         pivots = LUPivots(order: n)
         smallPivots = [Int](repeating: 0, count: n)
@@ -162,7 +160,7 @@ struct DrawEvaluator {
     /// Evaluates draw `draw` with parameters `theta` into `out` (`layout.count` values): the
     /// steps of the type's documentation, one function each, on the evaluator's buffers.
     mutating func evaluate(theta: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<Double>, draw: Int) throws(SimulationError) {
-        if kernel != nil { try deriveEconomy(theta: theta, draw: draw) }
+        if samplesEconomy { try deriveEconomy(theta: theta, draw: draw) }
         // A (copied into `technical`) is read only when the model is (re)solved this draw;
         // local-sourcing levers make the responses non-fixed, so they always solve.
         let solvesThisDraw = !fixedResponses || !responsesReady
@@ -183,18 +181,10 @@ struct DrawEvaluator {
         indicators(theta: theta, into: out)
     }
 
-    /// Step 1: the economy of this draw's dataset assumptions (the Hanoi kernel).
+    /// Step 1: the economy of this draw's dataset assumptions (`EconomyDrawing`).
     mutating func deriveEconomy(theta: UnsafeBufferPointer<Double>, draw: Int) throws(SimulationError) {
-        guard let kernel else { return }
-        do {
-            for a in 0..<plan.assumptionKeys.count {
-                try derivationParameters.set(keyIndex: plan.assumptionKeys[a], to: theta[plan.assumptionParameters[a]])
-            }
-            let structure = try kernel.fill(&economy, parameters: derivationParameters, workspace: &kernelWorkspace)
-            for i in 0..<plan.lineCount { shares[i] = structure.sharesPercent[i] / 100 }
-        } catch {
-            throw .evaluationFailed(draw: draw, reason: error.description)
-        }
+        try economyDraw?.derive(
+            theta: theta, keys: plan.assumptionKeys, parameters: plan.assumptionParameters, economy: &economy, shares: &shares, draw: draw)
     }
 
     /// Step 2: local-sourcing levers raise aᵢⱼ (taking the extra from imported inputs) one

@@ -1,4 +1,3 @@
-import Datasets
 import Scenarios
 
 /// The model flattened into arrays of plain values, built separately by every worker.
@@ -38,7 +37,7 @@ struct EvaluationPlan {
     let assumptionKeys: [Int]
     let assumptionParameters: [Int]
 
-    /// - Throws: `internalInconsistency` for a sampled dataset assumption the Hanoi derivation
+    /// - Throws: `internalInconsistency` for a sampled dataset assumption the dataset's derivation
     ///   does not know (the compiler produced it: a bug, exit 70).
     init(model: SimulationModel) throws(SimulationError) {
         func fresh<T>(_ values: [T]) -> [T] { Array(unsafeUninitializedCapacity: values.count) { buffer, count in
@@ -94,12 +93,12 @@ struct EvaluationPlan {
         taxElasticity = model.taxElasticity
         exportsBaseline = model.exportsBaseline
         cpiBaseline = model.cpiBaseline
-        if case let .hanoi(_, _, assumptionParameters) = model.economy {
+        if case let .sampled(sampled, assumptionParameters) = model.economy {
             var keys: [Int] = []
             for parameter in assumptionParameters {
-                guard let key = DerivationParameters.Key.all.firstIndex(of: parameter.id) else {
+                guard let key = sampled.assumptionNames.firstIndex(of: parameter.id) else {
                     throw .internalInconsistency(
-                        "dataset assumption '\(parameter.id)' is sampled but the Hanoi derivation knows only \(DerivationParameters.Key.all.joined(separator: ", "))")
+                        "dataset assumption '\(parameter.id)' is sampled but the dataset's derivation knows only \(sampled.assumptionNames.joined(separator: ", "))")
                 }
                 keys.append(key)
             }

@@ -10,8 +10,8 @@ extension ScenarioCompiler {
         _ scenario: Scenario, dataset: Dataset, derivation: HanoiTableDerivation?, parameters: ParameterIndex, sampleAssumptions: Bool
     ) throws -> EconomySource {
         if sampleAssumptions, let hanoi = dataset.hanoi, let derivation {
-            return .hanoi(try HanoiEconomyKernel(derivation: derivation), central: try hanoi.assumptions.centralParameters(),
-                          assumptionParameters: parameters.assumptions)
+            let sampled = SampledEconomy(try HanoiEconomyKernel(derivation: derivation), central: try hanoi.assumptions.centralParameters())
+            return .sampled(sampled, assumptionParameters: parameters.assumptions)
         }
         return .fixed(try InputOutputError.at(scenario.tablePath ?? "embedded Hanoi 2024 table") { try EconomyCoefficients(table: dataset.table) },
                       shares: dataset.accounts.baseYearShares)

@@ -1,4 +1,3 @@
-import Datasets
 import InputOutput
 import Sampling
 import Scenarios
@@ -74,9 +73,9 @@ public struct SimulationLever: Sendable, Equatable {
 public enum EconomySource: Sendable {
     /// A fixed table and accounts shares (a user's files, or the embedded dataset at its central values).
     case fixed(EconomyCoefficients, shares: [Double])
-    /// The Hanoi derivation re-run per draw; `assumptionParameters` maps each derivation
-    /// assumption id to the parameter index that samples it.
-    case hanoi(HanoiEconomyKernel, central: DerivationParameters, assumptionParameters: [(id: String, index: Int)])
+    /// The dataset's derivation re-run per draw (`SampledEconomy`: the embedded Hanoi kernel
+    /// today); `assumptionParameters` maps each sampled assumption id to its parameter index.
+    case sampled(SampledEconomy, assumptionParameters: [(id: String, index: Int)])
 }
 
 /// Everything a Monte Carlo run needs, compiled from a scenario and a dataset. Growth is
@@ -159,7 +158,7 @@ public struct SimulationModel: Sendable {
     /// coefficient-changing lever, constant tax elasticity): then a block of draws is one
     /// dgemm. Otherwise every draw re-solves its model.
     public var isAffine: Bool {
-        if case .hanoi = economy { return false }
+        if case .sampled = economy { return false }
         if case .parameter = taxElasticity { return false }
         return !levers.contains { if case .localSourcing = $0.effect { true } else { false } }
     }

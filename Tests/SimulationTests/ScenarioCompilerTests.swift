@@ -65,7 +65,7 @@ struct ScenarioCompilerTests {
     @Test("Economy: the per-draw Hanoi kernel when assumptions are sampled, the fixed table at their central values")
     func economy() throws {
         var scenario = try Self.plan()
-        guard case let .hanoi(_, _, assumptionParameters) = try Self.compile(scenario).economy else {
+        guard case let .sampled(_, assumptionParameters) = try Self.compile(scenario).economy else {
             Issue.record("sampled assumptions must compile to the Hanoi kernel")
             return
         }
