@@ -270,19 +270,8 @@ public struct HanoiEconomyKernel: Sendable {
 extension HanoiEconomyKernel: EconomyDerivation {
     public var assumptionNames: [String] { DerivationParameters.Key.all }
 
-    public func makeWorkspace() -> Workspace { Workspace() }
-
-    public func set(_ assumptions: inout DerivationParameters, index: Int, to value: Double) throws(DatasetError) {
-        try assumptions.set(keyIndex: index, to: value)
-    }
-
-    /// `fill(_:parameters:workspace:)`, then the structure's shares (%) as fractions.
-    /// - Complexity: O(1): about 500 flops.
-    public func fill(
-        _ economy: inout EconomyCoefficients, assumptions: DerivationParameters, workspace: inout Workspace, shares: inout [Double]
-    ) throws(DatasetError) {
-        let structure = try fill(&economy, parameters: assumptions, workspace: &workspace)
-        if shares.count != structure.sharesPercent.count { shares = [Double](repeating: 0, count: structure.sharesPercent.count) }
-        for i in shares.indices { shares[i] = structure.sharesPercent[i] / 100 }
+    /// A `HanoiEconomyDrawing` on an independent copy of the kernel.
+    public func makeDrawing(central: DerivationParameters) -> any EconomyDrawing {
+        HanoiEconomyDrawing(kernel: independentCopy(), assumptions: central)
     }
 }

@@ -74,8 +74,8 @@ struct DrawEvaluator {
         case let .sampled(sampled, _):
             var economy = EconomyCoefficients(sectorCount: n)
             var shares: [Double] = []
-            let draw = sampled.draw()
-            try draw.fillCentral(economy: &economy, shares: &shares)
+            let draw = sampled.drawing()
+            do { try draw.fillCentral(economy: &economy, shares: &shares) } catch { throw .invalidModel(String(describing: error)) }
             self.economy = economy
             self.shares = shares
             self.economyDraw = draw
@@ -183,8 +183,13 @@ struct DrawEvaluator {
 
     /// Step 1: the economy of this draw's dataset assumptions (`EconomyDrawing`).
     mutating func deriveEconomy(theta: UnsafeBufferPointer<Double>, draw: Int) throws(SimulationError) {
-        try economyDraw?.derive(
-            theta: theta, keys: plan.assumptionKeys, parameters: plan.assumptionParameters, economy: &economy, shares: &shares, draw: draw)
+        guard let economyDraw else { return }
+        do {
+            try economyDraw.derive(
+                theta: theta, keys: plan.assumptionKeys, parameters: plan.assumptionParameters, economy: &economy, shares: &shares)
+        } catch {
+            throw .evaluationFailed(draw: draw, reason: String(describing: error))
+        }
     }
 
     /// Step 2: local-sourcing levers raise aᵢⱼ (taking the extra from imported inputs) one
