@@ -97,6 +97,8 @@ for i in "${!names[@]}"; do
             fi
             module_flags+=("$flag")
         done
+        # The project's own modules share one package name, for their `package` declarations.
+        [ -n "${extra[$i]}" ] || module_flags+=(-package-name grdp)
         swiftc "${module_flags[@]}" ${extra[$i]} -module-name "$name" -wmo -c "${sources[@]}" \
             -emit-module -emit-module-path "$modules/$name.swiftmodule" -o "$object"
     fi
@@ -111,7 +113,7 @@ if [ ! -x "$fuzzer" ]; then stale=true; else
 fi
 if $stale; then
     echo "linking $fuzzer"
-    swiftc "${flags[@]}" -module-name "${target//[^A-Za-z0-9_]/_}Fuzz" "$folder"/*.swift "${objects[@]}" \
+    swiftc "${flags[@]}" -package-name grdp -module-name "${target//[^A-Za-z0-9_]/_}Fuzz" "$folder"/*.swift "${objects[@]}" \
         "${libraries[@]}" -o "$fuzzer"
 fi
 
