@@ -81,22 +81,8 @@ struct BlockWorker {
 
     /// Step 2: the Gaussian copula on the correlated parameters: u → z = Φ⁻¹(u) → L·z → Φ.
     mutating func correlate(count: Int) throws(SimulationError) {
-        guard let (indices, copula) = context.model.correlation else { return }
-        let k = context.model.parameters.count
-        let c = indices.count
-        for t in 0..<count {
-            for (position, j) in indices.enumerated() { normals[position + c * t] = StandardNormal.quantile(theta[j + k * t]) }
-        }
-        do {
-            try normals.withUnsafeMutableBufferPointer { z throws(SamplingError) in
-                try copula.correlateInPlace(UnsafeMutableBufferPointer(rebasing: z[0..<(c * count)]), draws: count)
-            }
-        } catch {
-            throw .invalidModel(error.description)
-        }
-        for t in 0..<count {
-            for (position, j) in indices.enumerated() { theta[j + k * t] = StandardNormal.cdf(normals[position + c * t]) }
-        }
+        guard let correlation = context.model.correlation else { return }
+        try CopulaStep.apply(correlation, parameterCount: context.model.parameters.count, count: count, theta: &theta, normals: &normals)
     }
 
     /// Step 3: the inverse CDFs, uniforms → parameter values, in place in θ.

@@ -165,21 +165,8 @@ struct EvaluationWorker {
 
     /// The Gaussian copula on the correlated parameters: u → z = Φ⁻¹(u) → L·z → Φ.
     mutating func correlate(count: Int) throws(SimulationError) {
-        guard let (indices, copula) = evaluation.model.correlation else { return }
-        let k = evaluation.model.parameters.count, width = indices.count
-        for t in 0..<count {
-            for (position, j) in indices.enumerated() { normals[position + width * t] = StandardNormal.quantile(theta[j + k * t]) }
-        }
-        do {
-            try normals.withUnsafeMutableBufferPointer { z throws(SamplingError) in
-                try copula.correlateInPlace(UnsafeMutableBufferPointer(rebasing: z[0..<(width * count)]), draws: count)
-            }
-        } catch {
-            throw .invalidModel("\(error)")
-        }
-        for t in 0..<count {
-            for (position, j) in indices.enumerated() { theta[j + k * t] = StandardNormal.cdf(normals[position + width * t]) }
-        }
+        guard let correlation = evaluation.model.correlation else { return }
+        try CopulaStep.apply(correlation, parameterCount: evaluation.model.parameters.count, count: count, theta: &theta, normals: &normals)
     }
 
     /// The adjustments, in order, to every row's parameter values.

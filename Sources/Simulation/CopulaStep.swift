@@ -1,0 +1,30 @@
+import Sampling
+
+/// The Gaussian copula on a block's correlated parameters, in place: u → z = Φ⁻¹(u) → L·z →
+/// Φ(z) (`GaussianCopula`). One step shared by the engine's `BlockWorker` and
+/// `ModelEvaluation`'s worker. - Complexity: O(count · width²) for `width` correlated parameters.
+enum CopulaStep {
+    /// Correlates `theta`'s parameters `indices` (row-major draws of `parameterCount` values)
+    /// for the first `count` draws, with `normals` (at least width · count values) as scratch.
+    /// - Throws: `invalidModel` with the copula's reason.
+    static func apply(
+        _ correlation: (indices: [Int], copula: GaussianCopula), parameterCount k: Int, count: Int,
+        theta: inout [Double], normals: inout [Double]
+    ) throws(SimulationError) {
+        let (indices, copula) = correlation
+        let width = indices.count
+        for t in 0..<count {
+            for (position, j) in indices.enumerated() { normals[position + width * t] = StandardNormal.quantile(theta[j + k * t]) }
+        }
+        do {
+            try normals.withUnsafeMutableBufferPointer { z throws(SamplingError) in
+                try copula.correlateInPlace(UnsafeMutableBufferPointer(rebasing: z[0..<(width * count)]), draws: count)
+            }
+        } catch {
+            throw .invalidModel(error.description)
+        }
+        for t in 0..<count {
+            for (position, j) in indices.enumerated() { theta[j + k * t] = StandardNormal.cdf(normals[position + width * t]) }
+        }
+    }
+}
