@@ -15,6 +15,10 @@ public struct Lever: Sendable {
     public let quarters: [Double]?
     /// The line of the `[levers.ID]` header (or of the first `levers.ID.…` key).
     public let line: Int
+    /// A demand lever's `local_share = { SECTOR = value, … }`: the share of its spending on
+    /// each named product bought from Hanoi's producers, overriding the dataset's default
+    /// (file order; empty: the dataset's defaults). See `LocalShareOverride`.
+    public internal(set) var localShares: [LocalShareOverride] = []
 
     public init(
         id: String, name: String, effect: LeverEffect, reference: String, referenceIsAssumption: Bool,

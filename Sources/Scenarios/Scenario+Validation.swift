@@ -56,6 +56,7 @@ extension Scenario {
             switch lever.effect {
             case let .demand(_, weights, _, _):
                 for (sector, _) in weights { try check(sector, at: TOMLKeyLocator.path("\(path).sectors", sector)) }
+                for share in lever.localShares { try check(share.sector, at: Self.localShareParameterID(lever.id, share.sector)) }
             case let .growth(sector, _):
                 try check(sector, at: "\(path).sector")
             case let .localSourcing(supplier, buyers, _):

@@ -188,6 +188,10 @@ public struct Scenario: Sendable {
                 let id = Self.leverParameterID(lever.id, field.key)
                 list.append(UncertainParameter(id: id, value: field.value, line: locator.line(of: id) ?? lever.line))
             }
+            for share in lever.localShares {
+                let id = Self.localShareParameterID(lever.id, share.sector)
+                list.append(UncertainParameter(id: id, value: share.value, line: locator.line(of: id) ?? lever.line))
+            }
         }
         if let exportsBaseline {
             list.append(UncertainParameter(

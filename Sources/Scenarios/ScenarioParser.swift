@@ -26,7 +26,7 @@ struct ScenarioParser {
     /// The keys a lever of each kind may have besides `commonLeverKeys`.
     static func leverKeys(_ kind: LeverKind) -> [String] {
         switch kind {
-        case .demand: ["category", "sectors", "amount", "exports_growth_pp"]
+        case .demand: ["category", "sectors", "amount", "exports_growth_pp", "local_share"]
         case .growth: ["sector", "shift"]
         case .localSourcing: ["supplier", "buyers", "increase"]
         case .costShock: ["sector", "price_change"]
@@ -269,9 +269,11 @@ struct ScenarioParser {
             let change = try uncertainValue(try required(table, "price_change", at: path), at: "\(path).price_change").value
             effect = .costShock(sector: sector, priceChange: change)
         }
-        return Lever(
+        var lever = Lever(
             id: id, name: name, effect: effect, reference: reference.text,
             referenceIsAssumption: reference.isAssumption, quarters: quarters, line: line(path))
+        if let value = table["local_share"] { lever.localShares = try localShares(value, at: "\(path).local_share") }
+        return lever
     }
 
     /// `sectors = { trade = 0.6, tourism = 0.4 }`: weights ≥ 0 summing to 1, in file order.
