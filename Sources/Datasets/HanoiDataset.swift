@@ -12,6 +12,9 @@ public struct HanoiDataset: Sendable {
     /// Raw text of each embedded file, by name (see `HanoiDatasetBuilder.File`).
     public let files: [String: String]
     public let assumptions: DatasetAssumptions
+    /// The levers' local-purchase shares and final-use tax weights (`FinalDemandAssumptions`),
+    /// nil when the files hold none.
+    public let finalDemand: FinalDemandAssumptions?
     public let provenance: Provenance
     /// Base-year quarterly weights Q1..Q4.
     public let quarterlyWeights: [Double]
@@ -57,6 +60,9 @@ public struct HanoiDataset: Sendable {
         }
         self.files = files
         self.assumptions = try DatasetAssumptions(csv: file(base.assumptionsFile), path: base.assumptionsFile)
+        self.finalDemand = try files[HanoiDatasetBuilder.File.finalDemandAssumptions].map { text throws(DatasetError) in
+            try FinalDemandAssumptions(csv: text)
+        }
         self.provenance = try Provenance(csv: file(HanoiDatasetBuilder.File.provenance), path: HanoiDatasetBuilder.File.provenance)
         var weights: [Double] = []
         for record in CSVRecords.parse(try file(HanoiDatasetBuilder.File.quarterlyWeights)).dropFirst() {

@@ -6,7 +6,7 @@ import Foundation
 /// derives. Numbers are written with fixed decimals so the text is stable.
 public enum HanoiDatasetBuilder {
     /// Source files read from the sources directory.
-    public static let sourceFiles = ["grdp_facts.csv", "extra_facts.csv", "grdp_history.csv", NationalTable2019.fileName, DatasetAssumptions.fileName, HanoiBase.base2025.assumptionsFile]
+    public static let sourceFiles = ["grdp_facts.csv", "extra_facts.csv", "grdp_history.csv", NationalTable2019.fileName, DatasetAssumptions.fileName, HanoiBase.base2025.assumptionsFile, File.finalDemandAssumptions]
 
     public enum File {
         public static let table = "hanoi_io_2024.csv"
@@ -25,8 +25,12 @@ public enum HanoiDatasetBuilder {
         public static let nationalTable = NationalTable2019.fileName
         /// The default scenario (`grdp run` with no file).
         public static let defaultScenario = "hanoi-2025-plan.toml"
+        /// Local-purchase shares and final-use tax weights of the levers' spending
+        /// (`FinalDemandAssumptions`), shared by both base years; embedded as stated.
+        public static let finalDemandAssumptions = FinalDemandAssumptions.fileName
         public static let all = [table, accounts, quarterlyWeights, targets, assumptions, provenance, facts, extraFacts, history, nationalTable, defaultScenario]
             + [HanoiBase.base2025.tableFile, HanoiBase.base2025.accountsFile, HanoiBase.base2025.targetsFile, HanoiBase.base2025.assumptionsFile]
+            + [finalDemandAssumptions]
     }
 
     /// Reads the sources from a directory.
@@ -60,6 +64,14 @@ public enum HanoiDatasetBuilder {
         let base2024 = try baseFiles(.base2024, facts: facts, planFacts: planFacts, sources: sources, provenance: &provenance)
         let base2025 = try baseFiles(.base2025, facts: facts, planFacts: planFacts, sources: sources, provenance: &provenance)
 
+        // The levers' local-purchase shares and final-use tax weights (shared), as stated.
+        let finalDemandText = try source(File.finalDemandAssumptions)
+        for assumption in try DatasetAssumptions(csv: finalDemandText, path: File.finalDemandAssumptions).assumptions {
+            for column in ["central", "low", "high"] {
+                provenance.assumption(File.finalDemandAssumptions, row: assumption.id, column: column, assumption)
+            }
+        }
+
         // Quarterly weights (shared: fitted on 2024 and 2025).
         let quarterlyText = try quarterlyWeights(facts: facts, provenance: &provenance)
 
@@ -76,6 +88,7 @@ public enum HanoiDatasetBuilder {
             (File.nationalTable, lineFeeds(try source(File.nationalTable))), (File.defaultScenario, lineFeeds(defaultScenario)),
             (HanoiBase.base2025.tableFile, base2025.table), (HanoiBase.base2025.accountsFile, base2025.accounts),
             (HanoiBase.base2025.targetsFile, base2025.targets), (HanoiBase.base2025.assumptionsFile, base2025.assumptions),
+            (File.finalDemandAssumptions, lineFeeds(finalDemandText)),
         ]
     }
 
