@@ -11,9 +11,13 @@ import LinearAlgebra
 ///    x′ = (I − A′)⁻¹·f and their value added is v ∘ (x′ − x), attributed lever by lever
 ///    in order;
 /// 3. demand levers: Δx = (I − A′)⁻¹·Δf (one dgetrs for all of them), ΔVA = v ∘ Δx;
+///    with `FinalDemandLeakage` (the embedded dataset), a demand lever's spending is first cut
+///    to its local final demand: product taxes on the final use and the leaking part removed;
 /// 4. sector growth gₛ = baselineₛ + 100·ΔVAₛ/VAₛ + shiftsₛ; product taxes grow with
-///    baseline + elasticity × the levers' value-added growth; GRDP growth G = Σ wᵢ·gᵢ;
-/// 5. a lever's contribution (pp) is (1 + e·w_tax/w_VA)·Σₛ wₛ·Δg_{l,s}, so contributions add up;
+///    baseline + elasticity × the supply levers' value-added growth + 100·ΔT/T for each demand
+///    lever with leakage (ΔT its own tax content); GRDP growth G = Σ wᵢ·gᵢ;
+/// 5. a lever's contribution (pp) is (1 + e·w_tax/w_VA)·Σₛ wₛ·Δg_{l,s} (w_tax·100·ΔT/T in
+///    place of the elasticity term for a demand lever with leakage), so contributions add up;
 /// 6. quarter q: gᵢ,q = baselineᵢ + Σₗ Δgₗ,ᵢ·profileₗ,q / W_q (Σ_q W_q·gᵢ,q = gᵢ);
 /// 7. exports = baseline + Σ exports_pp; CPI = baseline + Σₖ price changeₖ × sₖ (Leontief
 ///    price model sensitivities).
@@ -51,6 +55,18 @@ struct DrawEvaluator {
     let shockedSectors: [Int]
     /// The estimated baseline and the conditioning on published quarters, if any.
     var baselineState: BaselineDrawState?
+    /// The demand levers' local shares and final-use taxes (`FinalDemandLeakage`), own copy.
+    let leakage: FinalDemandLeakage?
+    /// Whether a share or tax weight is sampled (the local demand then changes every draw).
+    let leakageSampled: Bool
+    /// The levers' directions as the scenario gives them (before taxes and leakage).
+    var spendingDirections: [Double]
+    /// Per demand lever (its column): spending per unit of amount (table units), t_u.
+    var spendingPerAmount: [Double]
+    var leverTaxRate: [Double]
+    var useRates: [Double]
+    /// The demand column of each lever, −1 for other levers.
+    let demandColumn: [Int]
 
     init(model: SimulationModel) throws(SimulationError) {
         self.plan = try EvaluationPlan(model: model)
@@ -90,7 +106,17 @@ struct DrawEvaluator {
         var shocked: [Int] = []
         for l in shockLevers { if case let .costShock(sector, _) = model.levers[l].effect, !shocked.contains(sector) { shocked.append(sector) } }
         shockedSectors = shocked
-        fixedResponses = !samplesEconomy && sourcingLevers.isEmpty
+        leakage = model.finalDemand.map { f in
+            FinalDemandLeakage(
+                localShares: f.localShares.map { $0.map { $0 } }, useOfLever: f.useOfLever.map { $0 }, taxWeights: f.taxWeights.map { $0 },
+                purchases: f.purchases.map { $0 }, finalUseTaxes: f.finalUseTaxes,
+                intermediateTaxPerValueAdded: f.intermediateTaxPerValueAdded.map { $0 })
+        }
+        leakageSampled = model.finalDemand?.isSampled ?? false
+        fixedResponses = !samplesEconomy && sourcingLevers.isEmpty && !leakageSampled
+        var column = [Int](repeating: -1, count: model.levers.count)
+        for (c, l) in demandLevers.enumerated() { column[l] = c }
+        demandColumn = column
         leontief = [Double](repeating: 0, count: n * n)
         pivots = LUPivots(order: n)
         smallPivots = [Int](repeating: 0, count: n)
@@ -100,6 +126,13 @@ struct DrawEvaluator {
                 for i in 0..<n { demandVectors[i + n * column] = direction[i] }
             }
         }
+        spendingDirections = demandVectors.map { $0 }
+        let columns = demandLevers.count, directions = demandVectors
+        spendingPerAmount = (0..<max(columns, 1)).map { c in
+            c < columns ? (0..<n).reduce(0.0) { $0 + directions[$1 + n * c] } : 0
+        }
+        leverTaxRate = [Double](repeating: 0, count: max(demandLevers.count, 1))
+        useRates = [Double](repeating: 0, count: model.finalDemand?.purchases.count ?? 0)
         demandResponse = [Double](repeating: 0, count: n * max(demandLevers.count, 1))
         shockSensitivities = [Double](repeating: 0, count: shocked.count)
         modifiedTechnical = [Double](repeating: 0, count: n * n)
@@ -169,6 +202,7 @@ struct DrawEvaluator {
         }
         if !sourcingLevers.isEmpty { try addLocalSourcing(theta: theta, draw: draw) }
         if solvesThisDraw {
+            applyLeakage(theta: theta)
             try solveDemandResponses(draw: draw)
             try solvePriceSensitivities(draw: draw)
             responsesReady = true
@@ -218,6 +252,24 @@ struct DrawEvaluator {
             for s in 0..<n {
                 sectorEffect[s + n * l] = economy.valueAddedRatios[s] * (solved[s] - previousOutput[s])
                 previousOutput[s] = solved[s]
+            }
+        }
+    }
+
+    /// Step 3a: each demand lever's local final demand per unit of amount,
+    /// dᵢ·sᵢ/(1 + t_u) (`FinalDemandLeakage`), and its use's tax rate t_u; without leakage the
+    /// direction as given. O(levers · n).
+    mutating func applyLeakage(theta: UnsafeBufferPointer<Double>) {
+        guard let leakage else { return }
+        leakage.rates(theta, into: &useRates)
+        for (column, l) in demandLevers.enumerated() {
+            let u = leakage.useOfLever[l]
+            let rate = u >= 0 ? useRates[u] : 0
+            leverTaxRate[column] = rate
+            let shares = leakage.localShares[l]
+            for i in 0..<n {
+                let share = shares.isEmpty ? 1 : min(1, max(0, shares[i].value(theta)))
+                demandVectors[i + n * column] = spendingDirections[i + n * column] * share / (1 + rate)
             }
         }
     }
@@ -279,6 +331,10 @@ struct DrawEvaluator {
         }
         let elasticity = plan.taxElasticity.value(theta)
         let spill = valueAddedShare > 0 ? elasticity * taxShare / valueAddedShare : 0
+        // Product taxes of the base year (table units), for a demand lever's own tax content.
+        var valueAddedTotal = 0.0
+        for s in 0..<n { valueAddedTotal += economy.valueAddedLevel[s] }
+        let taxLevel = valueAddedShare > 0 ? taxShare * valueAddedTotal / valueAddedShare : 0
         let contributions = layout.leverContributions.lowerBound
         leverSectorGrowth.withUnsafeMutableBufferPointer { growthOf in
             for l in 0..<plan.leverCount {
@@ -295,6 +351,16 @@ struct DrawEvaluator {
                         weightedGrowth += shares[i] * effect
                     }
                     growthOf[base + i] = effect
+                }
+                if let leakage, demandColumn[l] >= 0 {
+                    // ΔT = S·t/(1 + t) + Σₛ κₛ·ΔVAₛ; the tax lines grow by 100·ΔT/T.
+                    let column = demandColumn[l], rate = leverTaxRate[column]
+                    var taxes = plan.leverValue[l].value(theta) * spendingPerAmount[column] * rate / (1 + rate)
+                    for s in 0..<n { taxes += leakage.intermediateTaxPerValueAdded[s] * sectorEffect[s + n * l] }
+                    let taxGrowth = taxLevel > 0 ? 100 * taxes / taxLevel : 0
+                    for i in 0..<lineCount where plan.isTaxLine[i] { growthOf[base + i] = taxGrowth }
+                    out[contributions + l] = weightedGrowth + taxShare * taxGrowth
+                    continue
                 }
                 let extraValueAddedGrowth = valueAddedShare > 0 ? weightedGrowth / valueAddedShare : 0
                 for i in 0..<lineCount where plan.isTaxLine[i] { growthOf[base + i] = elasticity * extraValueAddedGrowth }

@@ -21,6 +21,12 @@ extension ScenarioCompiler {
                 add(ParameterSpecification(id: Scenario.assumptionPrefix + a.id,
                                            distribution: try .triangular(lower: a.low, mode: a.central, upper: a.high)))
             }
+            // The levers' local shares and final-use tax weights: sampled like the others, read by
+            // the draw evaluator (`FinalDemandLeakage`), not by the dataset's derivation.
+            for a in hanoi.finalDemand?.assumptions.assumptions ?? [] where a.high > a.low {
+                add(ParameterSpecification(id: Scenario.assumptionPrefix + a.id,
+                                           distribution: try .triangular(lower: a.low, mode: a.central, upper: a.high)))
+            }
         }
 
         private mutating func add(_ specification: ParameterSpecification) {

@@ -72,7 +72,8 @@ public enum ScenarioCompiler {
         let table = dataset.table, accounts = dataset.accounts
         let lines = accounts.sectors.map(\.name)
         let sampleAssumptions = dataset.hanoi != nil && scenario.datasetAssumptions == .sample
-        let assumptionIDs = sampleAssumptions ? (dataset.hanoi?.assumptions.assumptions.map(\.id) ?? []) : []
+        let assumptionIDs = sampleAssumptions
+            ? (dataset.hanoi?.assumptions.assumptions.map(\.id) ?? []) + (dataset.hanoi?.finalDemand?.assumptions.assumptions.map(\.id) ?? []) : []
         let copula = try scenario.validate(sectors: table.sectors, accountsLines: lines, assumptionIDs: assumptionIDs, accountsYear: accounts.year)
         let parameters = try ParameterIndex(scenario, dataset: dataset, sampleAssumptions: sampleAssumptions)
         let baselineModel = try Self.baselineModel(for: scenario, dataset: dataset)
@@ -88,7 +89,7 @@ public enum ScenarioCompiler {
             model: baselineModel, scenario: scenario, dataset: dataset, parameters: &specifications,
             momentumVariance: Self.momentumVariance(scenario, lines: lines, shares: accounts.baseYearShares), lineBaselines: baseline)
         let targets = try targets(scenario, dataset: dataset, derivation: derivation)
-        return try SimulationModel(
+        var model = try SimulationModel(
             sectors: table.sectors, lines: lines, groups: accounts.groups, groupOfLine: accounts.groupIndexOfSector,
             sectorOfLine: structure.sectorOfLine, taxLines: structure.taxLines, baseline: baseline,
             taxElasticity: try parameters.value(Scenario.taxElasticityParameterID, scenario.taxElasticity), levers: levers,
@@ -97,5 +98,7 @@ public enum ScenarioCompiler {
             parameters: specifications, correlation: correlation, economy: economy, quarterlyWeights: dataset.quarterlyWeights,
             target: targets.grdp, exportsTarget: targets.exports, cpiCeiling: targets.cpiCeiling,
             actualQuarters: scenario.actualQuarters, publishedOutcome: targets.publishedOutcome, baselineDynamics: dynamics)
+        model.finalDemand = try finalDemandLeakage(scenario, dataset: dataset, taxLines: structure.taxLines, parameters: parameters)
+        return model
     }
 }

@@ -112,6 +112,10 @@ public struct SimulationModel: Sendable {
     /// The estimated baseline and the conditioning on published quarters (nil: every line's
     /// baseline as the scenario gives it, quarters replaced by the published ones).
     public let baselineDynamics: BaselineDynamics?
+    /// The demand levers' local-purchase shares and final-use taxes (`FinalDemandLeakage`);
+    /// nil: every lever's spending is local demand and product taxes follow value added with
+    /// the tax elasticity (a user's table).
+    public internal(set) var finalDemand: FinalDemandLeakage?
 
     public init(
         sectors: [String], lines: [String], groups: [String], groupOfLine: [Int?], sectorOfLine: [Int?], taxLines: [Int],
@@ -160,6 +164,7 @@ public struct SimulationModel: Sendable {
     public var isAffine: Bool {
         if case .sampled = economy { return false }
         if case .parameter = taxElasticity { return false }
+        if finalDemand?.isSampled == true { return false }
         return !levers.contains { if case .localSourcing = $0.effect { true } else { false } }
     }
 
