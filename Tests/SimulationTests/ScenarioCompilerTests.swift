@@ -32,7 +32,9 @@ struct ScenarioCompilerTests {
         let rest = ids.dropFirst(scenarioIDs.count)
         let assumptions = rest.prefix { $0.hasPrefix(Scenario.assumptionPrefix) }
         #expect(!assumptions.isEmpty)
-        let expectedAssumptions = try HanoiDataset.embedded().assumptions.assumptions.filter { $0.high > $0.low }.map { Scenario.assumptionPrefix + $0.id }
+        let hanoi = try HanoiDataset.embedded()
+        let expectedAssumptions = (hanoi.assumptions.assumptions + (hanoi.finalDemand?.assumptions.assumptions ?? []))
+            .filter { $0.high > $0.low }.map { Scenario.assumptionPrefix + $0.id }
         #expect(Array(assumptions) == expectedAssumptions)
         #expect(rest.dropFirst(assumptions.count).allSatisfy { $0.hasPrefix("baseline.model.") || $0 == ScenarioCompiler.BaselineParameterID.nationalGrowth })
         #expect(Set(ids).count == ids.count, "a parameter id appears twice")
