@@ -24,7 +24,9 @@ public enum SimulationReports {
     ) -> Report {
         let o = RunOutputs(result)
         let median = o.q(o.layout.grdp, 0.5) ?? o.output(o.layout.grdp).moments.mean
-        var tables = [sectorTable(o), leverTable(o), demandTable(o), quarterTable(o, median: median), gapTable(o, median: median)]
+        var tables = [sectorTable(o), leverTable(o)]
+        if let spending = leverSpendingTable(o) { tables.append(spending) }
+        tables += [demandTable(o), quarterTable(o, median: median), gapTable(o, median: median)]
         if let other = otherTargetsTable(o) { tables.append(other) }
         tables.append(inputsTable(o, notes: notes))
         return Report(title: title, headline: headline(o, forecast: forecast, datasetDescription: datasetDescription), tables: tables)

@@ -54,3 +54,45 @@ public struct FinalDemandLeakage: Sendable, Equatable {
         for u in purchases.indices { rates[u] = max(0, taxWeights[u].value(theta)) * r }
     }
 }
+
+/// Where a demand lever's spending goes, at the mean of its amount and the means of the
+/// shares and tax weights (table units): S = taxes + local + leakage.
+public struct LeverSpendingSplit: Sendable, Equatable {
+    public let lever: Int
+    /// S, the spending at purchasers' prices.
+    public let spending: Double
+    /// S·t_u/(1 + t_u), product taxes on the final use.
+    public let productTaxes: Double
+    /// Σᵢ S·dᵢ·sᵢ/(1 + t_u), bought from Hanoi's producers (the Leontief model's Δf).
+    public let localDemand: Double
+    /// The rest: imports from abroad and from other provinces.
+    public var leakage: Double { spending - productTaxes - localDemand }
+}
+
+extension SimulationModel {
+    /// Every demand lever's `LeverSpendingSplit` at the parameters' means; empty without
+    /// `finalDemand`. O(levers · n).
+    public func spendingSplits() -> [LeverSpendingSplit] {
+        guard let finalDemand else { return [] }
+        let means = parameters.map(\.distribution.mean)
+        return means.withUnsafeBufferPointer { theta in
+            var rates = [Double](repeating: 0, count: finalDemand.purchases.count)
+            finalDemand.rates(theta, into: &rates)
+            var splits: [LeverSpendingSplit] = []
+            for (l, lever) in levers.enumerated() {
+                guard case let .demand(direction, amount, _) = lever.effect, finalDemand.useOfLever.indices.contains(l),
+                      finalDemand.useOfLever[l] >= 0 else { continue }
+                let rate = rates[finalDemand.useOfLever[l]]
+                let value = amount.value(theta), shares = finalDemand.localShares[l]
+                var spending = 0.0, local = 0.0
+                for i in direction.indices {
+                    spending += value * direction[i]
+                    let share = shares.indices.contains(i) ? min(1, max(0, shares[i].value(theta))) : 1
+                    local += value * direction[i] * share / (1 + rate)
+                }
+                splits.append(LeverSpendingSplit(lever: l, spending: spending, productTaxes: spending * rate / (1 + rate), localDemand: local))
+            }
+            return splits
+        }
+    }
+}
