@@ -27,7 +27,15 @@ struct SimulationReportTests {
     func tables() throws {
         let (result, report) = try Self.run()
         let model = result.model
-        #expect(report.tables.map(\.id) == ["sector_contributions", "levers", "demand_side", "quarters", "gap", "other_targets", "parameters"])
+        #expect(report.tables.map(\.id) == ["sector_contributions", "levers", "lever_spending", "demand_side", "quarters", "gap", "other_targets", "parameters"])
+        // lever_spending: one row per demand lever; spending = product taxes + local demand + leakage
+        // in every row (1e-9 relative: the cells are the split's own sums).
+        let spending = try #require(report.table(id: "lever_spending"))
+        #expect(spending.rows.count == model.levers.filter { $0.effect.kind == .demand }.count)
+        for row in spending.rows {
+            let values = row[2...5].compactMap(Self.number)
+            #expect(values.count == 4 && abs(values[0] - values[1] - values[2] - values[3]) <= 1e-9 * max(1, abs(values[0])))
+        }
         let sectors = try #require(report.table(id: "sector_contributions"))
         #expect(sectors.rows.count == model.lines.count + model.groups.count + 1)
         let levers = try #require(report.table(id: "levers"))
