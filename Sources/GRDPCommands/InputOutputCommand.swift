@@ -127,6 +127,7 @@ struct InputOutputCommand: ParsableCommand {
     func makeReport() throws -> (Report, String) {
         let tableFingerprint = InputFingerprint(role: "table", path: self.table)  // hashed while the table is read and analysed
         let loaded = try loadTable()
+        if loaded.table.sectorCount >= BLASKernelAdvice.largeTableSectors { BLASKernelAdvice.note() }
         let tableName = self.table == "-" ? TableFile.standardInputName : self.table ?? embeddedTableName
         let balanceReport = try InputOutputError.at(tableName) { try loaded.table.validate(tolerance: tolerance, acceptImbalance: acceptImbalance) }
         var notes: [String] = loaded.warnings
