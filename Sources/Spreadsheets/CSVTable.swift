@@ -45,7 +45,15 @@ public struct CSVTable: Sendable {
         let scanned: Result<Void, DelimitedBytes.UnterminatedQuote> = bytes.withUnsafeBufferPointer { buffer in
             var reader = DelimitedBytes(bytes: buffer, separator: separator)
             do throws(DelimitedBytes.UnterminatedQuote) {
-                while let record = try reader.next(in: buffer) {
+                while true {
+                    // After the header, a plain record is indexed without splitting it into fields
+                    // (unless the decimal mark is still to be decided from the fields).
+                    if headerLine != 0, evidence == nil, let plain = reader.nextPlain(in: buffer) {
+                        rows.append(Row(line: plain.line, offset: plain.offset, cellCount: plain.fieldCount,
+                                        label: String(decoding: UnsafeBufferPointer(rebasing: buffer[plain.first]), as: UTF8.self)))
+                        continue
+                    }
+                    guard let record = try reader.next(in: buffer) else { break }
                     switch record {
                     case let .comment(line, text):
                         comments.append(SheetComment(number: line, text: text))
