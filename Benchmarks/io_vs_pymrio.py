@@ -11,13 +11,19 @@ column balances exactly in the written text), then, in one run and alternately, 
           `pymrio.IOSystem(...).calc_all()` separately (time.perf_counter) under /usr/bin/time -v.
 
 Prints one JSON line per measurement and a summary with medians and ratios
-(grdp / (read + calc_all)). Compare only ratios from one run: the machine is shared.
+(grdp / (read + calc_all)), of wall time and of CPU time (grdp: user + system of the whole
+command; Python: time.process_time() around read_csv and calc_all, every thread). Compare only
+ratios from one run: the machine is shared; on a loaded machine the CPU ratio is the steadier.
 
 Usage:
   swift build -c release --product grdp
   python3 Benchmarks/io_vs_pymrio.py --sectors 3000 --rounds 3
   python3 Benchmarks/io_vs_pymrio.py --sectors 8 200 1000 3000 --rounds 3 --json Benchmarks/results/io_scaling.json
+  python3 Benchmarks/io_vs_pymrio.py --sectors 3000 --rounds 3 --grdp-env OPENBLAS_CORETYPE=SkylakeX
 Needs numpy, pandas and pymrio (pip install pymrio).
+
+--grdp-env NAME=VALUE (repeatable) sets a variable for the grdp side only, e.g. the OpenBLAS
+kernel a user on a CPU newer than their OpenBLAS can choose; the summary records it.
 """
 import argparse
 import json
@@ -78,9 +84,9 @@ PYMRIO_SIDE = r"""
 import json, sys, time
 import pandas as pd, pymrio
 path, n = sys.argv[1], int(sys.argv[2])
-t0 = time.perf_counter()
+t0, c0 = time.perf_counter(), time.process_time()
 df = pd.read_csv(path, index_col=0)
-t1 = time.perf_counter()
+t1, c1 = time.perf_counter(), time.process_time()
 sectors = list(df.index[:n])
 idx = pd.MultiIndex.from_product([["reg"], sectors], names=["region", "sector"])
 Z = pd.DataFrame(df.iloc[:n, :n].to_numpy(), index=idx, columns=idx)
@@ -91,16 +97,17 @@ rows = ["imported_inputs", "taxes_less_subsidies", "compensation", "operating_su
 F = pd.DataFrame(df.loc[rows, sectors].to_numpy(), index=pd.Index(rows, name="stressor"), columns=idx)
 io = pymrio.IOSystem(Z=Z, Y=Y)
 io.factor_inputs = pymrio.Extension(name="factor_inputs", F=F)
-t2 = time.perf_counter()
+t2, c2 = time.perf_counter(), time.process_time()
 io.calc_all()
-t3 = time.perf_counter()
+t3, c3 = time.perf_counter(), time.process_time()
 print(json.dumps({"read_s": t1 - t0, "frame_s": t2 - t1, "calc_all_s": t3 - t2,
+                  "read_cpu_s": c1 - c0, "calc_all_cpu_s": c3 - c2,
                   "pymrio": pymrio.__version__, "pandas": pd.__version__}))
 """
 
 
 def timed(command, env=None):
-    """Runs command under /usr/bin/time -v: (wall seconds, max RSS MiB, stdout)."""
+    """Runs command under /usr/bin/time -v: (wall seconds, max RSS MiB, stdout, CPU seconds: user + system)."""
     proc = subprocess.run(["/usr/bin/time", "-v"] + command, capture_output=True, text=True, env=env)
     if proc.returncode != 0:
         sys.exit(f"failed ({proc.returncode}): {' '.join(command)}\n{proc.stderr[-2000:]}")
@@ -109,7 +116,8 @@ def timed(command, env=None):
     for part in wall.split(":"):
         seconds = seconds * 60 + float(part)
     rss_kib = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr).group(1))
-    return seconds, rss_kib / 1024, proc.stdout
+    cpu = sum(float(re.search(rf"{name} time \(seconds\): (\S+)", proc.stderr).group(1)) for name in ("User", "System"))
+    return seconds, rss_kib / 1024, proc.stdout, cpu
 
 
 def main():
@@ -120,7 +128,13 @@ def main():
     parser.add_argument("--workdir", default=os.path.join(ROOT, "Benchmarks", ".build-benchmarks", "io"))
     parser.add_argument("--no-python", action="store_true", help="time grdp only")
     parser.add_argument("--json", help="also write the summary to this file")
+    parser.add_argument("--grdp-env", action="append", default=[], metavar="NAME=VALUE",
+                        help="environment variable for the grdp side only (repeatable)")
     args = parser.parse_args()
+    grdp_env = dict(os.environ)
+    for setting in args.grdp_env:
+        name, _, value = setting.partition("=")
+        grdp_env[name] = value
     os.makedirs(args.workdir, exist_ok=True)
     summary = []
     for n in args.sectors:
@@ -133,23 +147,27 @@ def main():
         with tempfile.TemporaryDirectory() as tmp:
             out = os.path.join(tmp, "multipliers.csv")
             for r in range(args.rounds):
-                wall, rss, _ = timed([args.grdp, "io", table, "--multipliers", "--format", "csv", "-o", out])
-                grdp_runs.append({"wall_s": wall, "rss_mib": rss})
+                wall, rss, _, cpu = timed([args.grdp, "io", table, "--multipliers", "--format", "csv", "-o", out], env=grdp_env)
+                grdp_runs.append({"wall_s": wall, "cpu_s": cpu, "rss_mib": rss})
                 print(json.dumps({"sectors": n, "round": r, "side": "grdp", **grdp_runs[-1]}), flush=True)
                 if args.no_python:
                     continue
-                wall, rss, stdout = timed([sys.executable, "-c", PYMRIO_SIDE, table, str(n)])
-                py_runs.append({"wall_s": wall, "rss_mib": rss, **json.loads(stdout)})
+                wall, rss, stdout, cpu = timed([sys.executable, "-c", PYMRIO_SIDE, table, str(n)])
+                py_runs.append({"wall_s": wall, "cpu_s": cpu, "rss_mib": rss, **json.loads(stdout)})
                 print(json.dumps({"sectors": n, "round": r, "side": "pandas+pymrio", **py_runs[-1]}), flush=True)
         med = lambda runs, key: statistics.median(run[key] for run in runs)
         row = {"sectors": n, "file_mb": round(size_mb, 1), "rounds": args.rounds,
-               "grdp_s": med(grdp_runs, "wall_s"), "grdp_rss_mib": max(run["rss_mib"] for run in grdp_runs)}
+               "grdp_s": med(grdp_runs, "wall_s"), "grdp_rss_mib": max(run["rss_mib"] for run in grdp_runs),
+               "grdp_by_round_s": [run["wall_s"] for run in grdp_runs], "grdp_cpu_s": med(grdp_runs, "cpu_s"),
+               "grdp_env": args.grdp_env}
         if py_runs:
             read, calc = med(py_runs, "read_s"), med(py_runs, "calc_all_s")
             row.update({"pandas_read_s": read, "pymrio_calc_all_s": calc, "python_wall_s": med(py_runs, "wall_s"),
                         "python_rss_mib": max(run["rss_mib"] for run in py_runs),
                         "ratio_grdp_to_read_plus_calc_all": row["grdp_s"] / (read + calc),
                         "ratio_by_round": [g["wall_s"] / (p["read_s"] + p["calc_all_s"]) for g, p in zip(grdp_runs, py_runs)],
+                        "pandas_read_cpu_s": med(py_runs, "read_cpu_s"), "pymrio_calc_all_cpu_s": med(py_runs, "calc_all_cpu_s"),
+                        "cpu_ratio_by_round": [g["cpu_s"] / (p["read_cpu_s"] + p["calc_all_cpu_s"]) for g, p in zip(grdp_runs, py_runs)],
                         "pymrio": py_runs[0]["pymrio"], "pandas": py_runs[0]["pandas"]})
         summary.append(row)
         print(json.dumps({"summary": row}), flush=True)

@@ -10,7 +10,12 @@ the Markdown tables and a log-log chart.
       --draws 10000 100000 1000000 10000000 --sectors 8 200 1000 3000 --sector-draws 10000 \\
       --json Benchmarks/run-scaling.json --svg Benchmarks/run-scaling.svg
 
---plot-only JSON redraws the chart and tables from a saved result.
+--plot-only JSON redraws the chart and tables from a saved result; --update JSON measures only
+the given draws and sectors and merges them into a saved result (a row of the same draws or
+sectors is replaced), e.g. to add 10^7 draws:
+
+  python3 Benchmarks/run_scaling.py --draws 10000000 --sectors --update Benchmarks/run-scaling.json \\
+      --svg Benchmarks/run-scaling.svg
 """
 import argparse
 import json
@@ -112,10 +117,22 @@ def main():
     parser.add_argument("--json")
     parser.add_argument("--svg")
     parser.add_argument("--plot-only", metavar="JSON")
+    parser.add_argument("--update", metavar="JSON")
     args = parser.parse_args()
     if args.plot_only:
         with open(args.plot_only) as handle:
             result = json.load(handle)
+    elif args.update:
+        with open(args.update) as handle:
+            result = json.load(handle)
+        if result["threads"] != args.threads:
+            raise SystemExit(f"{args.update} was measured with {result['threads']} thread(s), not {args.threads}")
+        measured = measure(args)
+        for key in ("draws", "sectors"):
+            replaced = {row[key] for row in measured[key]}
+            result[key] = sorted([row for row in result[key] if row[key] not in replaced] + measured[key], key=lambda row: row[key])
+        with open(args.update, "w") as handle:
+            json.dump(result, handle, indent=2)
     else:
         result = measure(args)
         if args.json:

@@ -31,14 +31,16 @@ struct InfoCommand: ParsableCommand {
         for i in 0..<2 {
             example.append([.text(table.sectors[i]), .number(inverse[i, 0], decimals: 4), .number(inverse[i, 1], decimals: 4), .number(newOutput[i], decimals: 4)])
         }
+        var headline: [(key: String, value: Cell)] = [
+            ("OpenBLAS", .text(BLASConfiguration.openBLASConfiguration)),
+            ("OpenBLAS core", .text(BLASConfiguration.coreName)),
+            ("BLAS threads", .number(Double(BLASConfiguration.threadCount), decimals: 0)),
+            ("LAPACK version", .text(BLASConfiguration.lapackVersion)),
+        ]
+        if let advice = BLASKernelAdvice.line { headline.append(("Note", .text(advice))) }
         return Report(
             title: "grdp build information",
-            headline: [
-                ("OpenBLAS", .text(BLASConfiguration.openBLASConfiguration)),
-                ("OpenBLAS core", .text(BLASConfiguration.coreName)),
-                ("BLAS threads", .number(Double(BLASConfiguration.threadCount), decimals: 0)),
-                ("LAPACK version", .text(BLASConfiguration.lapackVersion)),
-            ],
+            headline: headline,
             tables: [example],
             figures: [
                 KeyFigure("openblas_configuration", .text(BLASConfiguration.openBLASConfiguration)),

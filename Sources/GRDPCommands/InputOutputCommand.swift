@@ -125,7 +125,9 @@ struct InputOutputCommand: ParsableCommand {
     /// The report and the transformed table's CSV text (for `--write`): read, check the
     /// balance, transform (`IOTablePipeline`), analyse, summarise.
     func makeReport() throws -> (Report, String) {
+        let tableFingerprint = InputFingerprint(role: "table", path: self.table)  // hashed while the table is read and analysed
         let loaded = try loadTable()
+        if loaded.table.sectorCount >= BLASKernelAdvice.largeTableSectors { BLASKernelAdvice.note() }
         let tableName = self.table == "-" ? TableFile.standardInputName : self.table ?? embeddedTableName
         let balanceReport = try InputOutputError.at(tableName) { try loaded.table.validate(tolerance: tolerance, acceptImbalance: acceptImbalance) }
         var notes: [String] = loaded.warnings
@@ -143,8 +145,8 @@ struct InputOutputCommand: ParsableCommand {
         }
         let rcond = model.reciprocalConditionNumber
         if rcond < 1e-12 { notes.append("warning: I − A is ill-conditioned (1/κ₁ ≈ \(rcond)); results may have lost most digits") }
-        let inputs = [("table", self.table), ("aggregate", aggregate), ("regionalize", regionalize), ("balance", balance)]
-            .compactMap { InputFile.fingerprint(role: $0.0, path: $0.1) }
+        let inputs = ([tableFingerprint.value] + [("aggregate", aggregate), ("regionalize", regionalize), ("balance", balance)]
+            .map { InputFile.fingerprint(role: $0.0, path: $0.1) }).compactMap { $0 }
         let report = Report(
             title: "Input-output analysis", headline: headline(source: source, table: table, model: model, unit: loaded.unit, notes: notes),
             tables: tables, figures: figures(source: source, table: table, model: model, notes: notes), meta: ReportMeta(command: "io", inputs: inputs))

@@ -13,7 +13,7 @@ import LinearAlgebra
 /// when s > 0 (I − Ā is then a nonsingular M-matrix; Berman & Plemmons 1994, ch. 6),
 /// the closed model's productivity check. Source of the bordering: Miller & Blair (2009),
 /// §6.2 (Type II multipliers as weighted column sums of L̄, that is row vectors times L̄).
-/// - Complexity: O(n²) per row vector, after the open model's O(n³) LU.
+/// - Complexity: O(n) per row vector given its open solution bᵀL, after the open model's O(n³) LU.
 struct HouseholdClosureRows {
     let model: LeontiefModel
     let consumption: [Double]
@@ -39,9 +39,10 @@ struct HouseholdClosureRows {
         self.model = model
     }
 
-    /// [b; β]ᵀ L̄: the first n entries (sectors) and the last (households).
-    func rowTimesClosedInverse(_ b: [Double], households beta: Double) throws(InputOutputError) -> (sectors: [Double], households: Double) {
-        let u = try model.transposedSolve(b)
+    /// [b; β]ᵀ L̄ (first n entries: sectors; last: households) from u = M⁻ᵀb already solved
+    /// (bᵀL, a Type I multiplier row), so it takes no solve of its own; b = 0 (the
+    /// households row of L̄) is u = 0. - Complexity: O(n).
+    func rowTimesClosedInverse(openSolution u: [Double], households beta: Double) -> (sectors: [Double], households: Double) {
         let q = (beta + zip(consumption, u).reduce(0) { $0 + $1.0 * $1.1 }) / schurComplement
         return (zip(u, incomeResponse).map { $0 + $1 * q }, q)
     }

@@ -30,8 +30,8 @@ public struct Multipliers: Sendable {
     public let employment: MultiplierFamily?
 
     /// Each family is a row vector times L (and times L̄ for Type II): cᵀL by one
-    /// transposed solve on the model's LU factors, cᵀL̄ by bordering
-    /// (`HouseholdClosureRows`), so neither inverse is formed. - Complexity: O(n²) per
+    /// transposed solve on the model's LU factors, cᵀL̄ by bordering on that same row
+    /// (`HouseholdClosureRows`), so neither inverse is formed and each family takes one solve. - Complexity: O(n²) per
     /// family after the model's LU.
     public init(model: LeontiefModel) throws(InputOutputError) {
         let table = model.table
@@ -44,10 +44,11 @@ public struct Multipliers: Sendable {
         func family(_ name: String, coefficients c: [Double]?, ratio: Bool, incomeRow: Bool = false) throws(InputOutputError) -> MultiplierFamily {
             let weights = c ?? [Double](repeating: 1, count: n)
             let simple = try model.transposedSolve(weights)
-            // Σᵢ≤ₙ cᵢ·l̄ᵢⱼ = ([c; 0]ᵀL̄)ⱼ; the income row l̄ₙ₊₁,ⱼ = (eₙ₊₁ᵀL̄)ⱼ.
-            let total = try closure.map { c throws(InputOutputError) in
-                incomeRow ? try c.rowTimesClosedInverse([Double](repeating: 0, count: n), households: 1).sectors
-                    : try c.rowTimesClosedInverse(weights, households: 0).sectors
+            // Σᵢ≤ₙ cᵢ·l̄ᵢⱼ = ([c; 0]ᵀL̄)ⱼ from cᵀL (the simple row, no second solve); the income
+            // row l̄ₙ₊₁,ⱼ = (eₙ₊₁ᵀL̄)ⱼ, whose open part is 0ᵀL = 0.
+            let total = closure.map { c in
+                incomeRow ? c.rowTimesClosedInverse(openSolution: [Double](repeating: 0, count: n), households: 1).sectors
+                    : c.rowTimesClosedInverse(openSolution: simple, households: 0).sectors
             }
             func divided(_ values: [Double]) -> [Double] { (0..<n).map { weights[$0] == 0 ? 0 : values[$0] / weights[$0] } }
             return MultiplierFamily(

@@ -20,6 +20,18 @@ public enum BLASConfiguration {
         openblas_set_num_threads(Int32(max(1, threads)))
     }
 
+    /// The OpenBLAS kernel (`OPENBLAS_CORETYPE` value) for a CPU with these feature flags
+    /// (as /proc/cpuinfo lists them), when OpenBLAS runs its generic x86-64 kernel
+    /// (`Prescott`, what an OpenBLAS older than the CPU falls back to) on a CPU that has
+    /// AVX-512 (`SkylakeX`: avx512f, avx512dq, avx512bw, avx512vl) or AVX2 with FMA
+    /// (`Haswell`); nil otherwise.
+    public static func suggestedCoreType(core: String, cpuFlags: Set<String>) -> String? {
+        guard core.lowercased() == "prescott" else { return nil }
+        if cpuFlags.isSuperset(of: ["avx512f", "avx512dq", "avx512bw", "avx512vl"]) { return "SkylakeX" }
+        if cpuFlags.isSuperset(of: ["avx2", "fma"]) { return "Haswell" }
+        return nil
+    }
+
     /// The LAPACK version reported by `ilaver`, e.g. "3.11.0".
     public static var lapackVersion: String {
         var major: LapackInt = 0, minor: LapackInt = 0, patch: LapackInt = 0

@@ -45,7 +45,15 @@ public struct CSVTable: Sendable {
         let scanned: Result<Void, DelimitedBytes.UnterminatedQuote> = bytes.withUnsafeBufferPointer { buffer in
             var reader = DelimitedBytes(bytes: buffer, separator: separator)
             do throws(DelimitedBytes.UnterminatedQuote) {
-                while let record = try reader.next(in: buffer) {
+                while true {
+                    // After the header, a plain record is indexed without splitting it into fields
+                    // (unless the decimal mark is still to be decided from the fields).
+                    if headerLine != 0, evidence == nil, let plain = reader.nextPlain(in: buffer) {
+                        rows.append(Row(line: plain.line, offset: plain.offset, cellCount: plain.fieldCount,
+                                        label: String(decoding: UnsafeBufferPointer(rebasing: buffer[plain.first]), as: UTF8.self)))
+                        continue
+                    }
+                    guard let record = try reader.next(in: buffer) else { break }
                     switch record {
                     case let .comment(line, text):
                         comments.append(SheetComment(number: line, text: text))
@@ -92,7 +100,13 @@ public struct CSVTable: Sendable {
         problems.removeAll(keepingCapacity: true)
         let entry = rows[row]
         let mark = decimalMark
+        let separator = UInt8(truncatingIfNeeded: (dialect.separator ?? .comma).scalar.value)
         bytes.withUnsafeBufferPointer { buffer in
+            let plain = values.withUnsafeMutableBufferPointer { out in
+                Self.plainNumbers(buffer, from: entry.offset, cells: cells, separator: separator,
+                                  mark: mark == "," ? 0x2C : 0x2E, into: out)
+            }
+            if plain { return }
             var reader = DelimitedBytes(separator: UInt8(truncatingIfNeeded: (dialect.separator ?? .comma).scalar.value),
                                         offset: entry.offset, line: entry.line)
             // The index pass read this record without error, so no quote is open here.
@@ -112,6 +126,44 @@ public struct CSVTable: Sendable {
                 }
             }
         }
+    }
+
+    /// The record at `offset` read in one pass when it is plain: a first field without quotes,
+    /// then fields that are empty or one number on `DecimalBytes`' fast path, each between
+    /// optional blanks. Cells `1..<cells` go to `out` as `numbers(row:cells:into:problems:)`
+    /// writes them (0 for an empty cell; cells past the record's end left as they are). False,
+    /// with some cells possibly written, for anything else (a quote, text, grouped digits, a
+    /// byte-order mark, a long significand): the caller then reads the record field by field,
+    /// which writes every one of those cells again.
+    /// - Complexity: O(bytes of the record up to cell `cells`).
+    static func plainNumbers(_ buffer: UnsafeBufferPointer<UInt8>, from offset: Int, cells: Int, separator: UInt8, mark: UInt8,
+                             into out: UnsafeMutableBufferPointer<Double>) -> Bool {
+        let count = buffer.count
+        @inline(__always) func isBlank(_ b: UInt8) -> Bool { b == 0x20 || (b == 0x09 && separator != 0x09) }
+        @inline(__always) func endsField(_ b: UInt8) -> Bool { b == separator || b == 0x0A || b == 0x0D }
+        var p = offset
+        while p < count, !endsField(buffer[p]) {
+            if buffer[p] == 0x22 { return false }
+            p += 1
+        }
+        var k = 1
+        while k < cells {
+            guard p < count, buffer[p] == separator else { return true }  // the record has ended
+            p += 1
+            while p < count, isBlank(buffer[p]) { p += 1 }
+            if p == count || endsField(buffer[p]) {
+                out[k] = 0
+            } else {
+                let (value, end) = DecimalBytes.fastPrefix(buffer, from: p, mark: mark)
+                guard let value else { return false }
+                p = end
+                while p < count, isBlank(buffer[p]) { p += 1 }
+                guard p == count || endsField(buffer[p]) else { return false }
+                out[k] = value
+            }
+            k += 1
+        }
+        return true
     }
 
     /// The whole table as text cells: the same sheet as `CSVDialect.sheet` on the file's text.

@@ -27,20 +27,30 @@ public enum DecimalBytes {
     /// Clinger's fast path, nil when the text is outside it (then the caller falls back).
     @inline(__always)
     static func fastValue(_ field: UnsafeBufferPointer<UInt8>, mark: UInt8) -> Double? {
-        let count = field.count
-        var i = 0
+        let (value, end) = fastPrefix(field, from: 0, mark: mark)
+        return end == field.count ? value : nil
+    }
+
+    /// Clinger's fast path on the number that starts at `start` in `bytes`: its value (nil
+    /// when the text there is outside the fast path) and where the number's text ends. The
+    /// text from `start` to that end reads as `fastValue` reads it, so a caller that finds
+    /// the field ending there (a separator, a line end) has the field's value in one pass.
+    @inline(__always)
+    static func fastPrefix(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, mark: UInt8) -> (value: Double?, end: Int) {
+        let count = bytes.count
+        var i = start
         var negative = false
-        if field[0] == 0x2D || field[0] == 0x2B {
-            negative = field[0] == 0x2D
-            i = 1
+        if i < count, bytes[i] == 0x2D || bytes[i] == 0x2B {
+            negative = bytes[i] == 0x2D
+            i += 1
         }
         var significand: UInt64 = 0
         var significantDigits = 0
         var exponent = 0
         var integerDigits = 0
-        while i < count, case let d = field[i] &- 0x30, d < 10 {
+        while i < count, case let d = bytes[i] &- 0x30, d < 10 {
             if significand != 0 || d != 0 {
-                guard significantDigits < 19 else { return nil }
+                guard significantDigits < 19 else { return (nil, i) }
                 significand = significand &* 10 &+ UInt64(d)
                 significantDigits += 1
             }
@@ -49,12 +59,12 @@ public enum DecimalBytes {
         }
         var fractionDigits = 0
         var hasMark = false
-        if i < count, field[i] == mark {
+        if i < count, bytes[i] == mark {
             hasMark = true
             i += 1
-            while i < count, case let d = field[i] &- 0x30, d < 10 {
+            while i < count, case let d = bytes[i] &- 0x30, d < 10 {
                 if significand != 0 || d != 0 {
-                    guard significantDigits < 19 else { return nil }
+                    guard significantDigits < 19 else { return (nil, i) }
                     significand = significand &* 10 &+ UInt64(d)
                     significantDigits += 1
                 }
@@ -64,29 +74,28 @@ public enum DecimalBytes {
             }
         }
         if mark == 0x2C {
-            guard integerDigits > 0, !hasMark || fractionDigits > 0 else { return nil }
+            guard integerDigits > 0, !hasMark || fractionDigits > 0 else { return (nil, i) }
         } else {
-            guard integerDigits + fractionDigits > 0 else { return nil }
+            guard integerDigits + fractionDigits > 0 else { return (nil, i) }
         }
-        if i < count, field[i] == 0x65 || field[i] == 0x45 {
+        if i < count, bytes[i] == 0x65 || bytes[i] == 0x45 {
             i += 1
             var exponentNegative = false
-            if i < count, field[i] == 0x2D || field[i] == 0x2B {
-                exponentNegative = field[i] == 0x2D
+            if i < count, bytes[i] == 0x2D || bytes[i] == 0x2B {
+                exponentNegative = bytes[i] == 0x2D
                 i += 1
             }
             var written = 0, digits = 0
-            while i < count, case let d = field[i] &- 0x30, d < 10 {
-                guard digits < 4 else { return nil }
+            while i < count, case let d = bytes[i] &- 0x30, d < 10 {
+                guard digits < 4 else { return (nil, i) }
                 written = written * 10 + Int(d)
                 digits += 1
                 i += 1
             }
-            guard digits > 0 else { return nil }
+            guard digits > 0 else { return (nil, i) }
             exponent += exponentNegative ? -written : written
         }
-        guard i == count else { return nil }
-        return scaled(significand, exponent: exponent, negative: negative)
+        return (scaled(significand, exponent: exponent, negative: negative), i)
     }
 
     /// ±w·10^e when it is exact in one rounding (Clinger's conditions), else nil.

@@ -84,6 +84,41 @@ public struct DelimitedBytes {
         return nil
     }
 
+    /// A plain data record at `position`, read without splitting it into fields: its line,
+    /// offset, number of fields and first field (trimmed), and the reader moved past it, as
+    /// `next` would read it. Plain: no quote, `#` or 0xEF byte (a byte-order mark's first byte)
+    /// and some byte that is neither a separator nor a blank. Nil for anything else, the reader
+    /// left where it was (then `next` reads the record).
+    /// - Complexity: O(bytes of the record), no allocation.
+    mutating func nextPlain(in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, offset: Int, fieldCount: Int, first: Range<Int>)? {
+        let count = bytes.count
+        let start = position
+        var p = start
+        var separators = 0
+        var firstEnd = -1
+        var content = false
+        while p < count {
+            let b = bytes[p]
+            if b == separator {
+                if firstEnd < 0 { firstEnd = p }
+                separators += 1
+            } else if b == Self.lf || b == Self.cr {
+                break
+            } else if b == Self.quote || b == 0x23 || b == 0xEF {
+                return nil
+            } else if b != Self.space, b != Self.tab {
+                content = true
+            }
+            p += 1
+        }
+        guard content else { return nil }
+        let first = trimmed(start, firstEnd < 0 ? p : firstEnd, bytes)
+        let startLine = line
+        position = p
+        skipLineEnd(bytes)
+        return (startLine, start, separators + 1, first)
+    }
+
     /// Reads the fields of the record at `position` into `fields`, and moves past its end.
     public mutating func scanRecord(_ bytes: UnsafeBufferPointer<UInt8>) throws(UnterminatedQuote) {
         fields.removeAll(keepingCapacity: true)

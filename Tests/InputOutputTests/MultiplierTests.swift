@@ -69,4 +69,36 @@ struct MultiplierTests {
         let incomeChange = try #require(impact.income).reduce(0, +)
         #expect(incomeChange > 0 && induced[0] > impact.output[0] && induced[1] > impact.output[1])
     }
+
+    /// Induced effects are left out only when the table cannot have them: without a
+    /// households column `outputWithInduced` is nil and the Type I impact is unchanged
+    /// (Δx of the worked example, 5e-5 as above); a table that has compensation and
+    /// households but no household income (a zero compensation row) is an error, not a
+    /// silently dropped result.
+    @Test("Induced effects: left out without households, an error when households cannot be closed")
+    func inducedEffectsNeedAClosure() throws {
+        let base = try TableFixtures.millerBlair()
+        let noHouseholds = try IOTable(
+            sectors: base.sectors, intermediate: base.intermediate,
+            finalDemandColumns: [.init(label: "government", kind: .government), .init(label: "exports", kind: .exports)],
+            finalDemand: base.finalDemand, primaryInputRows: base.primaryInputRows, primaryInputs: base.primaryInputs,
+            output: base.output)
+        let open = try DemandImpact(model: LeontiefModel(table: noHouseholds), demandChange: [250, -200])
+        #expect(open.outputWithInduced == nil && open.valueAddedChangesWithInduced == nil)
+        #expect(maxDifference(open.output, [247.5248, -158.4158]) < 5e-5)
+
+        // Value added 650 and 1400 all in operating surplus: the compensation row is zeros.
+        let noIncome = try IOTable(
+            sectors: base.sectors, intermediate: base.intermediate,
+            finalDemandColumns: base.finalDemandColumns, finalDemand: base.finalDemand,
+            primaryInputRows: base.primaryInputRows, primaryInputs: Matrix(rows: [[0, 0], [650, 1400]]),
+            output: base.output)
+        #expect(throws: InputOutputError.invalidParameter(
+            name: "total compensation", value: 0, reason: "household income must be positive to close the model")) {
+            try DemandImpact(model: LeontiefModel(table: noIncome), demandChange: [250, -200])
+        }
+        // Asked without induced effects, the same table gives the Type I impact.
+        let typeI = try DemandImpact(model: LeontiefModel(table: noIncome), demandChange: [250, -200], includeInduced: false)
+        #expect(typeI.outputWithInduced == nil)
+    }
 }
