@@ -9,7 +9,8 @@
 #
 # Usage: Benchmarks/merge_cost.sh [ROUNDS] [SHARDS] [DRAWS]   (defaults 3, 4, 1000000)
 # GRDP=path/to/grdp picks the binary (default .build/release/grdp; build it with
-# `swift build -c release --product grdp`). Extra run options go in GRDP_OPTIONS.
+# `swift build -c release --product grdp`). Extra run options go in GRDP_OPTIONS (e.g.
+# GRDP_OPTIONS="--threads 1"). Benchmarks/merge_instructions.sh counts instructions instead.
 set -eu
 rounds=${1:-3}
 shards=${2:-4}

@@ -113,10 +113,10 @@ public enum MonteCarloEngine {
             writer = try configuration.keptDraws.map { sink throws(SimulationError) in
                 try DrawsWriter(sink: sink, header: model.parameters.map(\.id) + layout.names)
             }
-            // Costly inverse CDFs (beta, PERT) are tabulated once; every worker copies the tables.
+            // Costly inverse CDFs (beta, PERT) are tabulated once a process; every worker copies the tables.
             let tables = model.parameters.map { parameter -> TabulatedQuantile? in
                 switch parameter.distribution.family {
-                case .pert, .beta: TabulatedQuantile(parameter.distribution)
+                case .pert, .beta: QuantileTables.shared.table(for: parameter.distribution)
                 default: nil
                 }
             }

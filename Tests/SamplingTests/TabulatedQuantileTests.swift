@@ -1,4 +1,4 @@
-import Sampling
+@testable import Sampling
 import Testing
 
 @Suite("Tabulated quantiles")
@@ -32,5 +32,23 @@ struct TabulatedQuantileTests {
     @Test("Unbounded distributions are not tabulated")
     func unbounded() throws {
         #expect(TabulatedQuantile(try Distribution.normal(mean: 0, standardDeviation: 1)) == nil)
+    }
+}
+
+@Suite("Tabulated quantiles: the CDF bracket")
+struct TabulatedQuantileBracketTests {
+    /// The bracket holds around the exact quantile at a half-width of 1e-8 of the width
+    /// (F changes there by about 1e-8 times the density, far above the 1e-12 margin), and
+    /// fails when the point is 1e-6 of the width off (the exact quantile is then outside).
+    @Test("It holds around the exact quantile and fails beside it")
+    func bracket() throws {
+        let distribution = try Distribution.pert(lower: -3600, mode: 4700, upper: 11300)
+        let width = 14900.0
+        for u in [0.001, 0.2, 0.5, 0.9, 0.999] {
+            let exact = distribution.quantile(u)
+            #expect(TabulatedQuantile.brackets(distribution, u, around: exact, halfWidth: 1e-8 * width))
+            #expect(!TabulatedQuantile.brackets(distribution, u, around: exact + 1e-6 * width, halfWidth: 1e-8 * width))
+            #expect(!TabulatedQuantile.brackets(distribution, u, around: exact - 1e-6 * width, halfWidth: 1e-8 * width))
+        }
     }
 }
