@@ -130,7 +130,7 @@ public struct ModelEvaluation: Sendable {
 }
 
 /// One worker thread of `ModelEvaluation.evaluate`: its buffers and evaluator, reused across
-/// chunks. A chunk goes copy → `correlate` → inverse CDFs → `adjust` → `evaluateOutputs`.
+/// chunks. A chunk goes copy → `correlate` → inverse CDFs → `adjust` → netting → `evaluateOutputs`.
 struct EvaluationWorker {
     let evaluation: ModelEvaluation
     var evaluator: DrawEvaluator
@@ -160,6 +160,8 @@ struct EvaluationWorker {
         try correlate(count: count)
         theta.withUnsafeMutableBufferPointer { th in transform.apply(th.baseAddress!, parameters: k, draws: count) }
         adjust(adjustments, count: count)
+        let netting = evaluation.model.netting
+        theta.withUnsafeMutableBufferPointer { th in netting.apply(th.baseAddress!, parameters: k, draws: count) }
         try evaluateOutputs(first: first, count: count)
     }
 

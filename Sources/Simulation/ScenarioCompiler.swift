@@ -88,7 +88,7 @@ public enum ScenarioCompiler {
             model: baselineModel, scenario: scenario, dataset: dataset, parameters: &specifications,
             momentumVariance: Self.momentumVariance(scenario, lines: lines, shares: accounts.baseYearShares), lineBaselines: baseline)
         let targets = try targets(scenario, dataset: dataset, derivation: derivation)
-        return try SimulationModel(
+        var model = try SimulationModel(
             sectors: table.sectors, lines: lines, groups: accounts.groups, groupOfLine: accounts.groupIndexOfSector,
             sectorOfLine: structure.sectorOfLine, taxLines: structure.taxLines, baseline: baseline,
             taxElasticity: try parameters.value(Scenario.taxElasticityParameterID, scenario.taxElasticity), levers: levers,
@@ -97,5 +97,7 @@ public enum ScenarioCompiler {
             parameters: specifications, correlation: correlation, economy: economy, quarterlyWeights: dataset.quarterlyWeights,
             target: targets.grdp, exportsTarget: targets.exports, cpiCeiling: targets.cpiCeiling,
             actualQuarters: scenario.actualQuarters, publishedOutcome: targets.publishedOutcome, baselineDynamics: dynamics)
+        model.netting = try netting(scenario, parameters: parameters)
+        return model
     }
 }

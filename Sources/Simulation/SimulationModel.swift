@@ -112,6 +112,8 @@ public struct SimulationModel: Sendable {
     /// The estimated baseline and the conditioning on published quarters (nil: every line's
     /// baseline as the scenario gives it, quarters replaced by the published ones).
     public let baselineDynamics: BaselineDynamics?
+    /// The `[netting.ID]` groups, applied to every draw's parameters (`LeverNetting`).
+    public internal(set) var netting = LeverNetting.none
 
     public init(
         sectors: [String], lines: [String], groups: [String], groupOfLine: [Int?], sectorOfLine: [Int?], taxLines: [Int],
