@@ -1,7 +1,8 @@
 import Scenarios
 
 /// The scenario's `[netting.ID]` groups, compiled: each draw's member amounts are rewritten in
-/// θ, after the inverse CDFs (and any adjustment of `ModelEvaluation`), by the rule of
+/// θ, after the inverse CDFs (and before any adjustment of `ModelEvaluation`, so that a goal-seek's
+/// shift or scale of a member moves its netted amount), by the rule of
 /// `NettingGroup.net` — a′ᵢ = aᵢ + (T − Σ)·|aᵢ|/Σ|aⱼ|, i.e. a′ᵢ = k·aᵢ with k = T/Σ when the
 /// members share a sign — so that the netted amounts add up to the group's total T.
 ///
