@@ -65,7 +65,7 @@ struct PlannerQuestionCommandTests {
                                           "--format", "json"])
         #expect(outcome.status == 0, "\(outcome.standardError)")
         let rows = try #require(try Self.table(Self.json(outcome.standardOutput), "shapley")["rows"] as? [[String: Any]])
-        #expect(rows.count == 39)  // one per sampled input, as the tornado above
+        #expect(rows.count == 40)  // one per sampled input, as the tornado above
         let total = rows.compactMap { $0["shapley"] as? Double }.reduce(0, +)
         #expect(abs(total - 1) < 1e-9)
     }
