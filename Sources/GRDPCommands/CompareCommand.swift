@@ -20,7 +20,7 @@ struct CompareCommand: ParsableCommand {
     @Argument(help: "Scenario files (TOML); the first is the reference. One file: its own tables without differences.") var files: [String]
     @Option(help: "Common draws.") var draws: Int = 20_000
     @Option(help: "Seed, 0 … 2⁶³−1 (default: the first scenario's).", transform: RunCommand.parseSeed) var seed: UInt64?
-    @Option(help: "Thresholds of P(growth ≥ x), comma-separated (e.g. 6,7,8,9).") var thresholds: String?
+    @Option(help: "Thresholds of P(growth ≥ x) in %, comma-separated (e.g. 6,7,8,9).", transform: CommaList.thresholds) var thresholds: [Double]?
     @Option(help: "Half-width (pp) of the window around the target for the line growth near it.") var window: Double = 0.25
     @Option(help: "Worker threads (default: all cores). Results do not depend on it.") var threads: Int?
     @Flag(help: "Hold the dataset's assumptions at their central values instead of sampling them.") var centralAssumptions = false
@@ -32,18 +32,9 @@ struct CompareCommand: ParsableCommand {
         guard draws >= 100, draws <= 200_000 else { throw ValidationError("--draws must be between 100 and 200000 (every output of every plan is held in memory)") }
         guard window > 0, window.isFinite else { throw ValidationError("--window must be a positive number of pp, e.g. 0.25") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
-        _ = try parsedThresholds()
     }
 
-    func parsedThresholds() throws -> [Double] {
-        guard let thresholds else { return [] }
-        return try thresholds.split(separator: ",").map { item in
-            guard let value = Double(item.trimmingCharacters(in: .whitespaces)), value.isFinite else {
-                throw ValidationError("--thresholds: '\(item)' is not a number; write e.g. --thresholds 6,7,8,9")
-            }
-            return value
-        }
-    }
+    func parsedThresholds() -> [Double] { thresholds ?? [] }
 
     func run() throws {
         var report = try makeReport()
@@ -65,7 +56,7 @@ struct CompareCommand: ParsableCommand {
             if firstSeed == nil { firstSeed = scenario.seed }
         }
         let result = try PlanComparison.compare(
-            plans, draws: draws, seed: seed ?? firstSeed ?? Scenario.defaultSeed, thresholds: try parsedThresholds(), window: window,
+            plans, draws: draws, seed: seed ?? firstSeed ?? Scenario.defaultSeed, thresholds: parsedThresholds(), window: window,
             threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
         return ComparisonReports.report(result)
     }

@@ -18,7 +18,7 @@ struct GoalSeekCommand: ParsableCommand {
     @OptionGroup var input: ScenarioInputOptions
     @Option(help: "The lever to shift (its id, e.g. public_investment, or a parameter id such as levers.tourism_visitors.amount).")
     var lever: String?
-    @Option(help: "Scale these levers together by one factor instead (comma-separated ids).") var scale: String?
+    @Option(help: "Scale these levers together by one factor instead (comma-separated ids). A member of a [netting.ID] group is scaled after its netting, so the factor moves the group's total too.", transform: CommaList.leverIDs) var scale: [String]?
     @Option(help: "Probability of reaching the target to aim at.") var probability: Double?
     @Flag(help: "Aim at a median growth equal to the target instead of a probability.") var median = false
     @Option(help: "Common draws of the root-finding.") var draws: Int = 20_000
@@ -52,7 +52,7 @@ struct GoalSeekCommand: ParsableCommand {
             moveDescription = "shift of \(model.parameters[j].id) (amount added to every draw)"
             unit = Self.unit(of: model.parameters[j].id)
         } else {
-            let ids = (scale ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let ids = scale ?? []
             let parameters = try ids.map { try GoalSeek.parameter(forLever: $0, in: model) }
             move = .scale(parameters: parameters)
             moveDescription = "scale of \(parameters.map { model.parameters[$0].id }.joined(separator: ", ")) (every draw multiplied by the factor)"

@@ -215,6 +215,7 @@ public enum SimulationReports {
         if let (indices, _) = model.correlation {
             inputs.notes.append("correlated through a Gaussian copula: " + indices.map { model.parameters[$0].id }.joined(separator: ", "))
         }
+        inputs.notes.append(contentsOf: nettingNotes(o))
         if let f = model.baselineDynamics?.forecast {
             if let n = f.nationalGrowth { inputs.notes.append("\(ScenarioCompiler.BaselineParameterID.nationalGrowth): N(\(fmt(n.mean)), \(fmt(n.standardDeviation))²) — \(n.source)") }
             inputs.notes.append("\(ScenarioCompiler.BaselineParameterID.expected): N(\(fmt(f.expected.mean, 3)), \(fmt(f.expected.standardDeviation, 3))²) — \(f.expected.source)")
@@ -222,6 +223,16 @@ public enum SimulationReports {
         }
         inputs.notes.append(contentsOf: notes)
         return inputs
+    }
+
+    /// One note per `[netting.ID]` group: the rule, E[T], E[Σ] and k = E[T] / E[Σ], and each
+    /// member's mean amount as drawn and netted (`LeverNetting.summaries`, 8,192 draws of the inputs).
+    static func nettingNotes(_ o: RunOutputs) -> [String] {
+        LeverNetting.summaries(model: o.model, seed: o.result.seed).map { g in
+            let members = g.members.map { "\($0.leverID) \(fmt($0.nettedMean, 0)) (drawn \(fmt($0.drawnMean, 0)))" }.joined(separator: ", ")
+            return "netting.\(g.id): in each draw the members add up to the total T (a′ = a + (T − Σa)·|a|/Σ|a|, i.e. k·a with k = T/Σa when they share a sign); "
+                + "E[T] \(fmt(g.totalMean, 0)), E[Σa] \(fmt(g.drawnSumMean, 0)), k = E[T]/E[Σa] \(fmt(g.k, 3)); mean netted amounts (\(g.draws) draws of the inputs): \(members)"
+        }
     }
 
     /// "; back-test …" for the model used: its mean CRPS over the annual origins against the

@@ -16,7 +16,7 @@ extension Scenario {
     /// 6. magnitudes (`validateMagnitudes`): every value the sampler can reach lies within
     ///    ±`maximumMagnitude`, PERT `lambda` and beta `alpha`, `beta` are at most
     ///    `maximumShape`, `target` and `actual_quarters` lie in `growthPercentRange`, a
-    ///    local-sourcing `increase` is not negative and a `price_change` not below −100%.
+    ///    local-sourcing `increase` is not negative nor above 1 (+100%) and a `price_change` not below −100%.
     ///
     /// - Parameters:
     ///   - sectors: the IO table's sector ids.
@@ -225,6 +225,9 @@ extension Scenario {
                 if Self.reachableRange(increase).lower < 0, !Self.isNormalWithNonNegativeMean(increase) {
                     throw located(parameter, parameter.id, "the increase \(increase) can be negative; local sourcing only raises the coefficients: give values ≥ 0 (a normal needs mean ≥ 0; its negative draws count as no change)")
                 }
+                if Self.exceedsMaximumIncrease(increase) {
+                    throw located(parameter, parameter.id, "the increase \(increase) reaches \(Self.reachableRange(increase).upper); it is a relative increase of the input coefficients (0.05 = +5%) and may be at most \(Self.maximumSourcingIncrease) (+100%, local purchases doubled): write e.g. 0.5 for +50%")
+                }
             case let .costShock(_, priceChange):
                 let parameter = UncertainParameter(id: "\(path).price_change", value: priceChange, line: lever.line)
                 if Self.reachableRange(priceChange).lower < -100 {
@@ -239,6 +242,21 @@ extension Scenario {
         for (index, quarter) in actualQuarters.enumerated() where !Self.growthPercentRange.contains(quarter) {
             throw error(at: "scenario.actual_quarters[\(index)]", "Q\(index + 1) growth is \(quarter)%; published quarterly growth lies between -100 and 1000 (%)")
         }
+    }
+
+    /// The largest relative increase a local-sourcing lever may give the input coefficients:
+    /// 1 (+100%). Larger values are almost always a percentage written as a fraction's place
+    /// (`50` for +50%); within it, each draw's rise is still capped by the buyer's imported
+    /// inputs (the extra local purchases replace imports).
+    public static let maximumSourcingIncrease = 1.0
+
+    /// True when `increase` can exceed `maximumSourcingIncrease`: its reachable upper end, or a
+    /// normal's mean (whose tail draws above it are capped, as its negative draws count as 0).
+    static func exceedsMaximumIncrease(_ value: UncertainValue) -> Bool {
+        if case let .distribution(distribution) = value, case let .normal(mean, _) = distribution.family {
+            return mean > maximumSourcingIncrease
+        }
+        return reachableRange(value).upper > maximumSourcingIncrease
     }
 
     static func isNormalWithNonNegativeMean(_ value: UncertainValue) -> Bool {

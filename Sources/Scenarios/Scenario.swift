@@ -69,6 +69,8 @@ public struct Scenario: Sendable {
     let locator: TOMLKeyLocator
     /// `[[policy]]`: the values the planner chooses, for `grdp experiment`.
     public internal(set) var policies: [Policy] = []
+    /// `[netting.ID]` tables in file order: demand levers netted against a plan total per draw.
+    public internal(set) var netting: [NettingGroup] = []
     /// The files it was assembled from (`extends`) and the command line (`--set`).
     public internal(set) var sources: ScenarioSources
 
@@ -203,6 +205,10 @@ public struct Scenario: Sendable {
                 id: Self.consumerPricesParameterID, value: cpiBaseline,
                 line: locator.nearestLine(of: Self.consumerPricesParameterID + ".baseline") ?? 0))
         }
+        for group in netting {
+            let id = NettingGroup.totalParameterID(group.id)
+            list.append(UncertainParameter(id: id, value: group.total, line: locator.nearestLine(of: id) ?? group.line))
+        }
         return list
     }
 
@@ -212,7 +218,9 @@ public struct Scenario: Sendable {
     /// 3. for each lever in file order: `levers.ID.amount`, `levers.ID.exports_growth_pp`
     ///    (demand), `.shift` (growth), `.increase` (local sourcing), `.price_change`
     ///    (cost shock);
-    /// 4. `indicators.exports`, then `indicators.cpi`.
+    /// 4. `indicators.exports`, then `indicators.cpi`;
+    /// 5. `netting.ID.total` for each `[netting.ID]` in file order (last, so that a file without
+    ///    netting keeps its dimensions).
     ///
     /// Dataset assumptions (`assumptions.ID`) are not listed: the engine adds them.
     public var uncertainParameters: [UncertainParameter] {

@@ -15,7 +15,7 @@ struct ScenarioParser {
         self.sources = sources ?? ScenarioSources(root: file)
     }
 
-    static let rootKeys = ["scenario", "baseline", "levers", "indicators", "correlation", "policy"]
+    static let rootKeys = ["scenario", "baseline", "levers", "indicators", "correlation", "policy", "netting"]
     static let policyKeys = ["name", "description", "set"]
     static let scenarioKeys = [
         "name", "description", "dataset", "accounts", "table", "year", "target", "draws", "seed", "sampling",
@@ -190,6 +190,7 @@ struct ScenarioParser {
         scenario.baselineModel = baselineModel
         scenario.nationalGrowth = nationalGrowth
         if let value = root["policy"] { scenario.policies = try policies(value) }
+        if let value = root["netting"] { scenario.netting = try nettingGroups(value, levers: levers) }
         if let amountUnit { scenario.amountUnit = amountUnit }
         if let value = settings["actual_sector_quarters"] { scenario.actualSectorQuarters = try sectorQuarters(value) }
         return scenario

@@ -85,11 +85,16 @@ struct BlockWorker {
         try CopulaStep.apply(correlation, parameterCount: context.model.parameters.count, count: count, theta: &theta, normals: &normals)
     }
 
-    /// Step 3: the inverse CDFs, uniforms → parameter values, in place in θ.
+    /// Step 3: the inverse CDFs, uniforms → parameter values, in place in θ; then the netting
+    /// groups' member amounts (`LeverNetting`).
     mutating func transformToParameters(count: Int) {
         let k = context.model.parameters.count
         guard k > 0 else { return }
-        theta.withUnsafeMutableBufferPointer { th in transform.apply(th.baseAddress!, parameters: k, draws: count) }
+        let netting = context.model.netting
+        theta.withUnsafeMutableBufferPointer { th in
+            transform.apply(th.baseAddress!, parameters: k, draws: count)
+            netting.apply(th.baseAddress!, parameters: k, draws: count)
+        }
     }
 
     /// Step 4: the outputs, output-major (Yᵀ: count × m with leading dimension b): one dgemm

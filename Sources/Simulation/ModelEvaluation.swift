@@ -6,7 +6,7 @@ import Sampling
 /// Evaluates a compiled scenario model at rows of independent input uniforms chosen by the
 /// caller (a Sobol' design, a Morris trajectory, a goal-seek on common random numbers), with the
 /// engine's own pipeline: the Gaussian copula on the correlated parameters (u → z = Φ⁻¹(u) →
-/// L·z → Φ), the inverse CDFs (`ParameterTransform`), optional adjustments of the parameter
+/// L·z → Φ), the inverse CDFs (`ParameterTransform`), the netting groups (`LeverNetting`), optional adjustments of the parameter
 /// values, then the outputs — one dgemm per chunk when the model is affine (`AffineMap`), the
 /// `DrawEvaluator` row by row otherwise. Rows are cut into chunks of 4,096 shared among worker
 /// threads; each output lands at a fixed place, so results do not depend on the thread count.
@@ -130,7 +130,7 @@ public struct ModelEvaluation: Sendable {
 }
 
 /// One worker thread of `ModelEvaluation.evaluate`: its buffers and evaluator, reused across
-/// chunks. A chunk goes copy → `correlate` → inverse CDFs → `adjust` → `evaluateOutputs`.
+/// chunks. A chunk goes copy → `correlate` → inverse CDFs → netting → `adjust` → `evaluateOutputs`.
 struct EvaluationWorker {
     let evaluation: ModelEvaluation
     var evaluator: DrawEvaluator
@@ -159,6 +159,10 @@ struct EvaluationWorker {
         for index in 0..<(k * count) { theta[index] = uniforms[first * k + index] }
         try correlate(count: count)
         theta.withUnsafeMutableBufferPointer { th in transform.apply(th.baseAddress!, parameters: k, draws: count) }
+        // Netting before the adjustments: a shift or scale of a netted lever (goal-seek) moves its
+        // netted amount, i.e. adds to the plan total instead of being netted away.
+        let netting = evaluation.model.netting
+        theta.withUnsafeMutableBufferPointer { th in netting.apply(th.baseAddress!, parameters: k, draws: count) }
         adjust(adjustments, count: count)
         try evaluateOutputs(first: first, count: count)
     }

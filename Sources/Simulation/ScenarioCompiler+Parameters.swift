@@ -1,3 +1,4 @@
+import Sampling
 import Scenarios
 
 extension ScenarioCompiler {
@@ -15,6 +16,7 @@ extension ScenarioCompiler {
                 guard case let .distribution(distribution) = p.value else { continue }
                 add(ParameterSpecification(id: p.id, distribution: distribution))
             }
+            try addConstantNettedAmounts(scenario)
             guard sampleAssumptions, let hanoi = dataset.hanoi else { return }
             for a in hanoi.assumptions.assumptions where a.high > a.low {
                 assumptions.append((a.id, specifications.count))
@@ -26,6 +28,19 @@ extension ScenarioCompiler {
             for a in hanoi.finalDemand?.assumptions.assumptions ?? [] where a.high > a.low {
                 add(ParameterSpecification(id: Scenario.assumptionPrefix + a.id,
                                            distribution: try .triangular(lower: a.low, mode: a.central, upper: a.high)))
+            }
+        }
+
+        /// A netted lever's amount is rewritten per draw, so it needs a place in θ even when the
+        /// file (or `--set`) makes it a constant: a constant-distribution parameter, after the
+        /// scenario's own (files without netting keep their dimensions).
+        private mutating func addConstantNettedAmounts(_ scenario: Scenario) throws {
+            for group in scenario.netting {
+                for id in group.levers {
+                    guard let lever = scenario.levers.first(where: { $0.id == id }),
+                          case let .demand(_, _, amount, _) = lever.effect, amount.isConstant else { continue }
+                    add(ParameterSpecification(id: Scenario.leverParameterID(id, "amount"), distribution: try Distribution(.constant(amount.mean))))
+                }
             }
         }
 
@@ -42,6 +57,7 @@ extension ScenarioCompiler {
         /// - Throws: `internalInconsistency` when a non-constant value has no sampled parameter
         ///   (the parser and this index disagree: a bug, not bad input).
         func value(_ id: String, _ uncertain: UncertainValue) throws -> ParameterValue {
+            if let index = indexOfID[id] { return .parameter(index) }
             if uncertain.isConstant { return .constant(uncertain.mean) }
             guard let index = indexOfID[id] else {
                 throw SimulationError.internalInconsistency("the uncertain value '\(id)' is not among the sampled parameters")

@@ -99,6 +99,7 @@ public enum ScenarioCompiler {
             target: targets.grdp, exportsTarget: targets.exports, cpiCeiling: targets.cpiCeiling,
             actualQuarters: scenario.actualQuarters, publishedOutcome: targets.publishedOutcome, baselineDynamics: dynamics)
         model.finalDemand = try finalDemandLeakage(scenario, dataset: dataset, taxLines: structure.taxLines, parameters: parameters)
+        model.netting = try netting(scenario, parameters: parameters)
         return model
     }
 }

@@ -116,6 +116,8 @@ public struct SimulationModel: Sendable {
     /// nil: every lever's spending is local demand and product taxes follow value added with
     /// the tax elasticity (a user's table).
     public internal(set) var finalDemand: FinalDemandLeakage?
+    /// The `[netting.ID]` groups, applied to every draw's parameters (`LeverNetting`).
+    public internal(set) var netting = LeverNetting.none
 
     public init(
         sectors: [String], lines: [String], groups: [String], groupOfLine: [Int?], sectorOfLine: [Int?], taxLines: [Int],

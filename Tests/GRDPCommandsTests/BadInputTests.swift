@@ -49,6 +49,10 @@ struct BadInputTests {
          ":9: levers.x.increase: the increase -0.5 can be negative; local sourcing only raises the coefficients: give values ≥ 0 (a normal needs mean ≥ 0; its negative draws count as no change)"),
         ("[levers.x]\nkind = \"local_sourcing\"\nassumption = \"t\"\nsupplier = \"agriculture\"\nincrease = { dist = \"uniform\", min = -0.1, max = 0.1 }\n",
          ":9: levers.x.increase: the increase uniform(-0.1, 0.1) can be negative"),
+        ("[levers.x]\nkind = \"local_sourcing\"\nassumption = \"t\"\nsupplier = \"agriculture\"\nincrease = 50\n",
+         ":9: levers.x.increase: the increase 50.0 reaches 50.0; it is a relative increase of the input coefficients (0.05 = +5%) and may be at most 1.0 (+100%, local purchases doubled): write e.g. 0.5 for +50%"),
+        ("[levers.x]\nkind = \"local_sourcing\"\nassumption = \"t\"\nsupplier = \"agriculture\"\nincrease = { dist = \"normal\", mean = 2, sd = 0.1 }\n",
+         ":9: levers.x.increase: the increase normal(mean: 2.0, sd: 0.1) reaches"),
         ("[levers.x]\nkind = \"cost_shock\"\nassumption = \"t\"\nsector = \"electricity\"\nprice_change = -150\n",
          ":9: levers.x.price_change: the price change -150.0 reaches below -100%, a negative price; give changes ≥ -100 (for a normal: mean − 8.5 sd ≥ -100)"),
     ]

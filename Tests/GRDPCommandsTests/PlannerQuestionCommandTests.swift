@@ -30,11 +30,11 @@ struct PlannerQuestionCommandTests {
         #expect(rows.allSatisfy { ($0["s1_ci_low"] as? Double ?? 1) <= ($0["s1"] as? Double ?? 0) })
         _ = try Self.table(object, "sobol_event")
         let tornado = try Self.table(object, "tornado")
-        // 41 inputs of the plan and the dataset (10 dataset assumptions in data/sources/
-        // assumptions.csv, 9 local shares and tax weights in final_demand_assumptions.csv), and
-        // the estimated baseline's 7 (national.growth, baseline.model.expected and .residual,
-        // the four quarter noises).
-        #expect((tornado["rows"] as? [[String: Any]])?.count == 48)
+        // 42 inputs of the plan and the dataset (10 dataset assumptions in data/sources/
+        // assumptions.csv, 9 local shares and tax weights in final_demand_assumptions.csv,
+        // netting.social_investment.total among the plan's), and the estimated baseline's 7
+        // (national.growth, baseline.model.expected and .residual, the four quarter noises).
+        #expect((tornado["rows"] as? [[String: Any]])?.count == 49)
     }
 
     @Test("sensitivity and goal-seek give identical bytes for 1 and 3 threads")
@@ -66,7 +66,7 @@ struct PlannerQuestionCommandTests {
                                           "--format", "json"])
         #expect(outcome.status == 0, "\(outcome.standardError)")
         let rows = try #require(try Self.table(Self.json(outcome.standardOutput), "shapley")["rows"] as? [[String: Any]])
-        #expect(rows.count == 48)  // one per sampled input, as the tornado above
+        #expect(rows.count == 49)  // one per sampled input, as the tornado above
         let total = rows.compactMap { $0["shapley"] as? Double }.reduce(0, +)
         #expect(abs(total - 1) < 1e-9)
     }
