@@ -15,6 +15,21 @@ public enum SmallLUFactorization {
     /// the row swapped with row k (0-based).
     /// - Throws: `singular(pivot:)` (1-based) when a pivot is exactly zero.
     package static func factor(_ a: UnsafeMutablePointer<Double>, order n: Int, pivots: UnsafeMutablePointer<Int>) throws(LinearAlgebraError) {
+        // The Hanoi model's order, with the loops' bounds known: the same operations in the
+        // same order, unrolled and free of the generic loops' bookkeeping.
+        if n == specialisedOrder {
+            try factorBody(a, order: specialisedOrder, pivots: pivots)
+        } else {
+            try factorBody(a, order: n, pivots: pivots)
+        }
+    }
+
+    /// The order the factorisation and the solves are compiled for with constant bounds (7
+    /// sectors, the embedded Hanoi dataset); every order gives the same results either way.
+    static let specialisedOrder = 7
+
+    @inline(__always)
+    static func factorBody(_ a: UnsafeMutablePointer<Double>, order n: Int, pivots: UnsafeMutablePointer<Int>) throws(LinearAlgebraError) {
         for k in 0..<n {
             var p = k
             var largest = abs(a[k + n * k])
@@ -41,6 +56,18 @@ public enum SmallLUFactorization {
     package static func solve(
         factors a: UnsafePointer<Double>, order n: Int, pivots: UnsafePointer<Int>,
         _ b: UnsafeMutablePointer<Double>, columns: Int, transpose: Transpose = .none
+    ) {
+        if n == specialisedOrder {
+            solveBody(factors: a, order: specialisedOrder, pivots: pivots, b, columns: columns, transpose: transpose)
+        } else {
+            solveBody(factors: a, order: n, pivots: pivots, b, columns: columns, transpose: transpose)
+        }
+    }
+
+    @inline(__always)
+    static func solveBody(
+        factors a: UnsafePointer<Double>, order n: Int, pivots: UnsafePointer<Int>,
+        _ b: UnsafeMutablePointer<Double>, columns: Int, transpose: Transpose
     ) {
         for c in 0..<columns {
             let x = b + n * c
