@@ -117,14 +117,17 @@ struct BlockWorker {
                 }
             }
         } else {
-            for t in 0..<count {
-                try theta.withUnsafeBufferPointer { th throws(SimulationError) in
-                    try drawOutputs.withUnsafeMutableBufferPointer { y throws(SimulationError) in
-                        try evaluator.evaluate(
-                            theta: UnsafeBufferPointer(rebasing: th[(k * t)..<(k * t + k)]), into: y, draw: first + t)
+            // The buffers are taken once for the block, not once per draw.
+            try theta.withUnsafeBufferPointer { th throws(SimulationError) in
+                try drawOutputs.withUnsafeMutableBufferPointer { y throws(SimulationError) in
+                    try outputs.withUnsafeMutableBufferPointer { all throws(SimulationError) in
+                        for t in 0..<count {
+                            try evaluator.evaluate(
+                                theta: UnsafeBufferPointer(rebasing: th[(k * t)..<(k * t + k)]), into: y, draw: first + t)
+                            for o in 0..<m { all[t + b * o] = y[o] }
+                        }
                     }
                 }
-                for o in 0..<m { outputs[t + b * o] = drawOutputs[o] }
             }
         }
     }

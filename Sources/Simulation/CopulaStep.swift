@@ -13,8 +13,14 @@ enum CopulaStep {
     ) throws(SimulationError) {
         let (indices, copula) = correlation
         let width = indices.count
-        for t in 0..<count {
-            for (position, j) in indices.enumerated() { normals[position + width * t] = StandardNormal.quantile(theta[j + k * t]) }
+        indices.withUnsafeBufferPointer { indices in
+            theta.withUnsafeBufferPointer { theta in
+                normals.withUnsafeMutableBufferPointer { normals in
+                    for t in 0..<count {
+                        for position in 0..<width { normals[position + width * t] = StandardNormal.quantile(theta[indices[position] + k * t]) }
+                    }
+                }
+            }
         }
         do {
             try normals.withUnsafeMutableBufferPointer { z throws(SamplingError) in
@@ -23,8 +29,14 @@ enum CopulaStep {
         } catch {
             throw .invalidModel(error.description)
         }
-        for t in 0..<count {
-            for (position, j) in indices.enumerated() { theta[j + k * t] = StandardNormal.cdf(normals[position + width * t]) }
+        indices.withUnsafeBufferPointer { indices in
+            normals.withUnsafeBufferPointer { normals in
+                theta.withUnsafeMutableBufferPointer { theta in
+                    for t in 0..<count {
+                        for position in 0..<width { theta[indices[position] + k * t] = StandardNormal.cdf(normals[position + width * t]) }
+                    }
+                }
+            }
         }
     }
 }
