@@ -40,7 +40,8 @@ struct BlockWorker {
         } catch {
             throw .invalidModel(error.description)
         }
-        transform = ParameterTransform(parameters: context.model.parameters, tables: context.quantileTables)
+        transform = ParameterTransform(
+            parameters: context.model.parameters, tables: context.quantileTables, correlated: context.model.correlation?.indices ?? [])
     }
 
     /// Simulates block `block` (draws block·4096 ..< min((block + 1)·4096, draws)).
@@ -79,10 +80,13 @@ struct BlockWorker {
         }
     }
 
-    /// Step 2: the Gaussian copula on the correlated parameters: u → z = Φ⁻¹(u) → L·z → Φ.
+    /// Step 2: the Gaussian copula on the correlated parameters: u → z = Φ⁻¹(u) → L·z → Φ (or z
+    /// itself for a parameter whose inverse CDF takes the normal score, `ParameterTransform`).
     mutating func correlate(count: Int) throws(SimulationError) {
         guard let correlation = context.model.correlation else { return }
-        try CopulaStep.apply(correlation, parameterCount: context.model.parameters.count, count: count, theta: &theta, normals: &normals)
+        try CopulaStep.apply(
+            correlation, parameterCount: context.model.parameters.count, count: count, takesNormalScore: transform.takesNormalScore,
+            theta: &theta, normals: &normals)
     }
 
     /// Step 3: the inverse CDFs, uniforms → parameter values, in place in θ.
