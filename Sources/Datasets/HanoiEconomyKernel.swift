@@ -23,6 +23,8 @@ public struct HanoiEconomyKernel: Sendable {
     let nationalValueAddedLevel: [Double]
     /// National household consumption (domestic and imported) of each group.
     let nationalHouseholdConsumption: [Double]
+    /// Σ_g national value added of the groups (fixed: computed once, not per draw).
+    let nationalValueAddedTotal: Double
 
     public static let sectorCount = 7
 
@@ -41,6 +43,7 @@ public struct HanoiEconomyKernel: Sendable {
         nationalImportedInputs = other.nationalImportedInputs.map { $0 }
         nationalValueAddedLevel = other.nationalValueAddedLevel.map { $0 }
         nationalHouseholdConsumption = other.nationalHouseholdConsumption.map { $0 }
+        nationalValueAddedTotal = other.nationalValueAddedTotal
     }
 
     public init(derivation: HanoiTableDerivation) throws(DatasetError) {
@@ -57,16 +60,33 @@ public struct HanoiEconomyKernel: Sendable {
         } catch {
             throw .infeasible(step: "kernel set-up", reason: error.description)
         }
+        nationalValueAddedTotal = Self.total(levels: nationalValueAddedLevel, groups: nationalValueAdded.count)
         inputs = try HanoiPublishedInputs(facts: derivation.facts, base: derivation.base)
         servicesValueAddedRatio = derivation.servicesValueAddedRatio
     }
 
+    /// Σ of the first `groups` levels, in index order.
+    static func total(levels: [Double], groups: Int) -> Double {
+        (0..<groups).reduce(0.0) { $0 + levels[$1] }
+    }
+
     /// Groups: 0 agriculture, 1 industry & construction, 2 utilities, 3 services.
     /// Parts: 0 agriculture, 1 manufacturing, 2 construction, 3 electricity, 4 water,
-    /// 5 trade, 6 tourism, 7 other services.
-    static let parentOfPart = [0, 1, 1, 2, 2, 3, 3, 3]
-    /// Part → final sector (water joins industry).
-    static let sectorOfPart = [0, 1, 3, 2, 1, 4, 5, 6]
+    /// 5 trade, 6 tourism, 7 other services. The parent group of part k: 0, 1, 1, 2, 2, 3, 3, 3
+    /// (a function rather than a stored table, so the per-draw loops need no global access).
+    @inline(__always)
+    static func parentOfPart(_ k: Int) -> Int { k == 0 ? 0 : k <= 2 ? 1 : k <= 4 ? 2 : 3 }
+    /// Part → final sector (water joins industry): 0, 1, 3, 2, 1, 4, 5, 6.
+    @inline(__always)
+    static func sectorOfPart(_ k: Int) -> Int {
+        switch k {
+        case 0: 0
+        case 1, 4: 1
+        case 2: 3
+        case 3: 2
+        default: k - 1
+        }
+    }
 
     /// Scratch storage for `fill`: a worker keeps one, so that the per-draw derivation of
     /// the Monte Carlo does not allocate its intermediate arrays.
@@ -116,7 +136,7 @@ public struct HanoiEconomyKernel: Sendable {
         let hanoiValueAdded = inputs.grdpTrillionVND2024 * (1 - s.productTaxesPercent / 100)
         let vietnamValueAdded = inputs.vietnamGDPTrillionVND2024 * (1 - inputs.vietnamProductTaxPercent2024 / 100)
         let ratio = hanoiValueAdded / vietnamValueAdded
-        let nationalTotal = nationalValueAdded.indices.reduce(0.0) { $0 + nationalValueAddedLevel[$1] }
+        let nationalTotal = nationalValueAddedTotal
         let shareTotal = w.groupShares[0] + w.groupShares[1] + w.groupShares[2] + w.groupShares[3]
         regionalCoefficients(ratio: ratio, nationalTotal: nationalTotal, shareTotal: shareTotal, flqDelta: p.flqDelta, workspace: &w)
         try partCoefficients(
@@ -146,7 +166,7 @@ public struct HanoiEconomyKernel: Sendable {
         w.partShares[6] = s.percent(.tourism)
         w.partShares[7] = s.percent(.otherServices)
         for g in 0..<4 { w.groupShares[g] = 0 }
-        for k in 0..<8 { w.groupShares[Self.parentOfPart[k]] += w.partShares[k] }
+        for k in 0..<8 { w.groupShares[Self.parentOfPart(k)] += w.partShares[k] }
     }
 
     /// Regional group coefficients aʳ_gh = aⁿ_gh · min(1, FLQ_gh): SLQ on value added, the
@@ -173,12 +193,19 @@ public struct HanoiEconomyKernel: Sendable {
     ) throws(DatasetError) {
         // Parts: output shares within their group follow value-added shares (same v).
         for k in 0..<8 {
-            let g = Self.parentOfPart[k]
+            let g = Self.parentOfPart(k)
             w.within[k] = w.partShares[k] / w.groupShares[g]
             w.partOutput[k] = w.groupShares[g] / shareTotal * nationalTotal * ratio / nationalValueAdded[g] * w.within[k]
         }
-        for l in 0..<8 {
-            for k in 0..<8 { w.part[k + 8 * l] = w.within[k] * w.regional[Self.parentOfPart[k] + 4 * Self.parentOfPart[l]] }
+        // Through raw pointers: 64 entries a draw, each array access would check bounds and uniqueness.
+        w.within.withUnsafeBufferPointer { within in
+            w.regional.withUnsafeBufferPointer { regional in
+                w.part.withUnsafeMutableBufferPointer { part in
+                    for l in 0..<8 {
+                        for k in 0..<8 { part[k + 8 * l] = within[k] * regional[Self.parentOfPart(k) + 4 * Self.parentOfPart(l)] }
+                    }
+                }
+            }
         }
         try partTechnology(technology, &w)
         // Construction (2) sells (1 − φ_c) of its output as intermediate inputs; manufacturing (1) takes the rest.
@@ -203,24 +230,38 @@ public struct HanoiEconomyKernel: Sendable {
     func mergeParts(into economy: inout EconomyCoefficients, workspace w: inout Workspace) {
         let n = Self.sectorCount
         for j in 0..<n { w.sectorOutput[j] = 0 }
-        for k in 0..<8 { w.sectorOutput[Self.sectorOfPart[k]] += w.partOutput[k] }
-        for index in economy.technical.indices { economy.technical[index] = 0 }
-        for j in 0..<n {
-            economy.valueAddedRatios[j] = 0
-            economy.compensation[j] = 0
-            economy.importedInputs[j] = 0
-            economy.consumerWeights[j] = 0
-        }
-        for l in 0..<8 {
-            let j = Self.sectorOfPart[l]
-            let weight = w.partOutput[l] / w.sectorOutput[j]
-            let h = Self.parentOfPart[l]
-            for k in 0..<8 { economy.technical[Self.sectorOfPart[k] + n * j] += w.part[k + 8 * l] * weight }
-            economy.valueAddedRatios[j] += w.partValueAdded[l] * weight
-            economy.compensation[j] += w.partCompensation[l] * weight
-            economy.importedInputs[j] += w.partImported[l] * weight
-            economy.consumerWeights[j] += nationalHouseholdConsumption[h] * w.within[l]
-        }
+        for k in 0..<8 { w.sectorOutput[Self.sectorOfPart(k)] += w.partOutput[k] }
+        // Through raw pointers: the 8 × 8 loop below runs every draw (on arrays of the
+        // kernel's sizes, which a caller's economy of another size is given first).
+        if economy.technical.count != n * n { economy.technical = [Double](repeating: 0, count: n * n) }
+        if economy.valueAddedRatios.count != n { economy.valueAddedRatios = [Double](repeating: 0, count: n) }
+        if economy.compensation.count != n { economy.compensation = [Double](repeating: 0, count: n) }
+        if economy.importedInputs.count != n { economy.importedInputs = [Double](repeating: 0, count: n) }
+        if economy.consumerWeights.count != n { economy.consumerWeights = [Double](repeating: 0, count: n) }
+        economy.technical.withUnsafeMutableBufferPointer { technical in
+        economy.valueAddedRatios.withUnsafeMutableBufferPointer { valueAddedRatios in
+        economy.compensation.withUnsafeMutableBufferPointer { compensation in
+        economy.importedInputs.withUnsafeMutableBufferPointer { importedInputs in
+        economy.consumerWeights.withUnsafeMutableBufferPointer { consumerWeights in
+        w.part.withUnsafeBufferPointer { part in
+            for index in technical.indices { technical[index] = 0 }
+            for j in 0..<n {
+                valueAddedRatios[j] = 0
+                compensation[j] = 0
+                importedInputs[j] = 0
+                consumerWeights[j] = 0
+            }
+            for l in 0..<8 {
+                let j = Self.sectorOfPart(l)
+                let weight = w.partOutput[l] / w.sectorOutput[j]
+                let h = Self.parentOfPart(l)
+                for k in 0..<8 { technical[Self.sectorOfPart(k) + n * j] += part[k + 8 * l] * weight }
+                valueAddedRatios[j] += w.partValueAdded[l] * weight
+                compensation[j] += w.partCompensation[l] * weight
+                importedInputs[j] += w.partImported[l] * weight
+                consumerWeights[j] += nationalHouseholdConsumption[h] * w.within[l]
+            }
+        }}}}}}
     }
 
     /// Per-unit value added, compensation and imported inputs (national imported inputs plus
@@ -228,7 +269,7 @@ public struct HanoiEconomyKernel: Sendable {
     /// (`SectorTechnology`). O(1): about 100 flops.
     func partTechnology(_ technology: SectorTechnology, _ w: inout Workspace) throws(DatasetError) {
         for l in 0..<8 {
-            let h = Self.parentOfPart[l]
+            let h = Self.parentOfPart(l)
             var removed = 0.0
             for g in 0..<4 { removed += nationalTechnical[g + 4 * h] - w.regional[g + 4 * h] }
             w.partValueAdded[l] = nationalValueAdded[h]

@@ -7,6 +7,8 @@
 /// costs several times the ≈ n³/3 flops themselves (measured: about 1 µs per call against
 /// 0.1 µs for n = 7). Larger matrices go to LAPACK (`LUFactorization`). The tests check both
 /// give the same solutions.
+/// The solves multiply by the pivots' reciprocals (computed once per call) rather than
+/// divide by the pivots, which can move results in the last bit.
 /// - Complexity: n³/3 multiply-adds to factor, n² per right-hand side.
 public enum SmallLUFactorization {
     public static let maximumOrder = 32
@@ -15,6 +17,21 @@ public enum SmallLUFactorization {
     /// the row swapped with row k (0-based).
     /// - Throws: `singular(pivot:)` (1-based) when a pivot is exactly zero.
     package static func factor(_ a: UnsafeMutablePointer<Double>, order n: Int, pivots: UnsafeMutablePointer<Int>) throws(LinearAlgebraError) {
+        // The Hanoi model's order, with the loops' bounds known: the same operations in the
+        // same order, unrolled and free of the generic loops' bookkeeping.
+        if n == specialisedOrder {
+            try factorBody(a, order: specialisedOrder, pivots: pivots)
+        } else {
+            try factorBody(a, order: n, pivots: pivots)
+        }
+    }
+
+    /// The order the factorisation and the solves are compiled for with constant bounds (7
+    /// sectors, the embedded Hanoi dataset); every order gives the same results either way.
+    static let specialisedOrder = 7
+
+    @inline(__always)
+    static func factorBody(_ a: UnsafeMutablePointer<Double>, order n: Int, pivots: UnsafeMutablePointer<Int>) throws(LinearAlgebraError) {
         for k in 0..<n {
             var p = k
             var largest = abs(a[k + n * k])
@@ -42,38 +59,55 @@ public enum SmallLUFactorization {
         factors a: UnsafePointer<Double>, order n: Int, pivots: UnsafePointer<Int>,
         _ b: UnsafeMutablePointer<Double>, columns: Int, transpose: Transpose = .none
     ) {
-        for c in 0..<columns {
-            let x = b + n * c
-            if transpose == .none {
-                for k in 0..<n where pivots[k] != k { (x[k], x[pivots[k]]) = (x[pivots[k]], x[k]) }
-                for j in 0..<n {  // L y = Pb (unit lower), column-oriented
-                    let value = x[j]
-                    if value != 0 { for i in (j + 1)..<max(n, j + 1) { x[i] -= a[i + n * j] * value } }
-                }
-                var j = n - 1
-                while j >= 0 {  // U x = y
-                    x[j] /= a[j + n * j]
-                    let value = x[j]
-                    if value != 0 { for i in 0..<j { x[i] -= a[i + n * j] * value } }
-                    j -= 1
-                }
-            } else {
-                for j in 0..<n {  // Uᵀ y = b
-                    var sum = x[j]
-                    for i in 0..<j { sum -= a[i + n * j] * x[i] }
-                    x[j] = sum / a[j + n * j]
-                }
-                var j = n - 1
-                while j >= 0 {  // Lᵀ z = y
-                    var sum = x[j]
-                    for i in (j + 1)..<max(n, j + 1) { sum -= a[i + n * j] * x[i] }
-                    x[j] = sum
-                    j -= 1
-                }
-                var k = n - 1
-                while k >= 0 {  // x = Pᵀ z
-                    if pivots[k] != k { (x[k], x[pivots[k]]) = (x[pivots[k]], x[k]) }
-                    k -= 1
+        if n == specialisedOrder {
+            solveBody(factors: a, order: specialisedOrder, pivots: pivots, b, columns: columns, transpose: transpose)
+        } else {
+            solveBody(factors: a, order: n, pivots: pivots, b, columns: columns, transpose: transpose)
+        }
+    }
+
+    @inline(__always)
+    static func solveBody(
+        factors a: UnsafePointer<Double>, order n: Int, pivots: UnsafePointer<Int>,
+        _ b: UnsafeMutablePointer<Double>, columns: Int, transpose: Transpose
+    ) {
+        // Reciprocal pivots, once for all the right-hand sides: a multiplication per entry
+        // instead of a division.
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: n) { reciprocal in
+            for j in 0..<n { reciprocal[j] = 1 / a[j + n * j] }
+            for c in 0..<columns {
+                let x = b + n * c
+                if transpose == .none {
+                    for k in 0..<n where pivots[k] != k { (x[k], x[pivots[k]]) = (x[pivots[k]], x[k]) }
+                    for j in 0..<n {  // L y = Pb (unit lower), column-oriented
+                        let value = x[j]
+                        if value != 0 { for i in (j + 1)..<max(n, j + 1) { x[i] -= a[i + n * j] * value } }
+                    }
+                    var j = n - 1
+                    while j >= 0 {  // U x = y
+                        x[j] *= reciprocal[j]
+                        let value = x[j]
+                        if value != 0 { for i in 0..<j { x[i] -= a[i + n * j] * value } }
+                        j -= 1
+                    }
+                } else {
+                    for j in 0..<n {  // Uᵀ y = b
+                        var sum = x[j]
+                        for i in 0..<j { sum -= a[i + n * j] * x[i] }
+                        x[j] = sum * reciprocal[j]
+                    }
+                    var j = n - 1
+                    while j >= 0 {  // Lᵀ z = y
+                        var sum = x[j]
+                        for i in (j + 1)..<max(n, j + 1) { sum -= a[i + n * j] * x[i] }
+                        x[j] = sum
+                        j -= 1
+                    }
+                    var k = n - 1
+                    while k >= 0 {  // x = Pᵀ z
+                        if pivots[k] != k { (x[k], x[pivots[k]]) = (x[pivots[k]], x[k]) }
+                        k -= 1
+                    }
                 }
             }
         }

@@ -40,7 +40,8 @@ struct BlockWorker {
         } catch {
             throw .invalidModel(error.description)
         }
-        transform = ParameterTransform(parameters: context.model.parameters, tables: context.quantileTables)
+        transform = ParameterTransform(
+            parameters: context.model.parameters, tables: context.quantileTables, correlated: context.model.correlation?.indices ?? [])
     }
 
     /// Simulates block `block` (draws block·4096 ..< min((block + 1)·4096, draws)).
@@ -79,10 +80,13 @@ struct BlockWorker {
         }
     }
 
-    /// Step 2: the Gaussian copula on the correlated parameters: u → z = Φ⁻¹(u) → L·z → Φ.
+    /// Step 2: the Gaussian copula on the correlated parameters: u → z = Φ⁻¹(u) → L·z → Φ (or z
+    /// itself for a parameter whose inverse CDF takes the normal score, `ParameterTransform`).
     mutating func correlate(count: Int) throws(SimulationError) {
         guard let correlation = context.model.correlation else { return }
-        try CopulaStep.apply(correlation, parameterCount: context.model.parameters.count, count: count, theta: &theta, normals: &normals)
+        try CopulaStep.apply(
+            correlation, parameterCount: context.model.parameters.count, count: count, takesNormalScore: transform.takesNormalScore,
+            theta: &theta, normals: &normals)
     }
 
     /// Step 3: the inverse CDFs, uniforms → parameter values, in place in θ; then the netting
@@ -122,14 +126,17 @@ struct BlockWorker {
                 }
             }
         } else {
-            for t in 0..<count {
-                try theta.withUnsafeBufferPointer { th throws(SimulationError) in
-                    try drawOutputs.withUnsafeMutableBufferPointer { y throws(SimulationError) in
-                        try evaluator.evaluate(
-                            theta: UnsafeBufferPointer(rebasing: th[(k * t)..<(k * t + k)]), into: y, draw: first + t)
+            // The buffers are taken once for the block, not once per draw.
+            try theta.withUnsafeBufferPointer { th throws(SimulationError) in
+                try drawOutputs.withUnsafeMutableBufferPointer { y throws(SimulationError) in
+                    try outputs.withUnsafeMutableBufferPointer { all throws(SimulationError) in
+                        for t in 0..<count {
+                            try evaluator.evaluate(
+                                theta: UnsafeBufferPointer(rebasing: th[(k * t)..<(k * t + k)]), into: y, draw: first + t)
+                            for o in 0..<m { all[t + b * o] = y[o] }
+                        }
                     }
                 }
-                for o in 0..<m { outputs[t + b * o] = drawOutputs[o] }
             }
         }
     }

@@ -1,20 +1,29 @@
 import Sampling
 
 /// The Gaussian copula on a block's correlated parameters, in place: u → z = Φ⁻¹(u) → L·z →
-/// Φ(z) (`GaussianCopula`). One step shared by the engine's `BlockWorker` and
-/// `ModelEvaluation`'s worker. - Complexity: O(count · width²) for `width` correlated parameters.
+/// Φ(z) (`GaussianCopula`). A parameter whose inverse CDF starts from a normal score
+/// (`ParameterTransform.takesNormalScore`: normal, lognormal, tabulated) keeps z itself, so it
+/// is not sent through Φ and back through Φ⁻¹. One step shared by the engine's `BlockWorker`
+/// and `ModelEvaluation`'s worker. - Complexity: O(count · width²) for `width` correlated parameters.
 enum CopulaStep {
     /// Correlates `theta`'s parameters `indices` (row-major draws of `parameterCount` values)
-    /// for the first `count` draws, with `normals` (at least width · count values) as scratch.
+    /// for the first `count` draws, with `normals` (at least width · count values) as scratch;
+    /// parameter j gets z where `takesNormalScore[j]`, else Φ(z).
     /// - Throws: `invalidModel` with the copula's reason.
     static func apply(
         _ correlation: (indices: [Int], copula: GaussianCopula), parameterCount k: Int, count: Int,
-        theta: inout [Double], normals: inout [Double]
+        takesNormalScore: [Bool], theta: inout [Double], normals: inout [Double]
     ) throws(SimulationError) {
         let (indices, copula) = correlation
         let width = indices.count
-        for t in 0..<count {
-            for (position, j) in indices.enumerated() { normals[position + width * t] = StandardNormal.quantile(theta[j + k * t]) }
+        indices.withUnsafeBufferPointer { indices in
+            theta.withUnsafeBufferPointer { theta in
+                normals.withUnsafeMutableBufferPointer { normals in
+                    for t in 0..<count {
+                        for position in 0..<width { normals[position + width * t] = StandardNormal.quantile(theta[indices[position] + k * t]) }
+                    }
+                }
+            }
         }
         do {
             try normals.withUnsafeMutableBufferPointer { z throws(SamplingError) in
@@ -23,8 +32,19 @@ enum CopulaStep {
         } catch {
             throw .invalidModel(error.description)
         }
-        for t in 0..<count {
-            for (position, j) in indices.enumerated() { theta[j + k * t] = StandardNormal.cdf(normals[position + width * t]) }
+        indices.withUnsafeBufferPointer { indices in
+            takesNormalScore.withUnsafeBufferPointer { takesNormalScore in
+                normals.withUnsafeBufferPointer { normals in
+                    theta.withUnsafeMutableBufferPointer { theta in
+                        for t in 0..<count {
+                            for position in 0..<width {
+                                let j = indices[position], z = normals[position + width * t]
+                                theta[j + k * t] = takesNormalScore[j] ? z : StandardNormal.cdf(z)
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 }

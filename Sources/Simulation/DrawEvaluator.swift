@@ -150,8 +150,13 @@ struct DrawEvaluator {
     /// models (`SmallLUFactorization`, where LAPACK's call overhead dominates), LAPACK's
     /// dgetrf otherwise.
     mutating func factor(draw: Int) throws(SimulationError) {
-        for j in 0..<n {
-            for i in 0..<n { leontief[i + n * j] = (i == j ? 1 : 0) - technical[i + n * j] }
+        let n = self.n
+        technical.withUnsafeBufferPointer { a in
+            leontief.withUnsafeMutableBufferPointer { l in
+                for j in 0..<n {
+                    for i in 0..<n { l[i + n * j] = (i == j ? 1 : 0) - a[i + n * j] }
+                }
+            }
         }
         let small = n <= SmallLUFactorization.maximumOrder
         do {
@@ -166,6 +171,17 @@ struct DrawEvaluator {
             }
         } catch {
             throw .evaluationFailed(draw: draw, reason: "the input-output model is singular (\(error.description))")
+        }
+    }
+
+    /// Copies `source` into the first `source.count` entries of `destination` (at least as
+    /// long), through raw pointers: one uniqueness check instead of one per element.
+    @inline(__always)
+    static func copy(_ source: [Double], into destination: inout [Double]) {
+        source.withUnsafeBufferPointer { from in
+            destination.withUnsafeMutableBufferPointer { to in
+                for i in 0..<min(from.count, to.count) { to[i] = from[i] }
+            }
         }
     }
 
@@ -198,7 +214,7 @@ struct DrawEvaluator {
         // local-sourcing levers make the responses non-fixed, so they always solve.
         let solvesThisDraw = !fixedResponses || !responsesReady
         if solvesThisDraw {
-            for index in technical.indices { technical[index] = economy.technical[index] }
+            Self.copy(economy.technical, into: &technical)
         }
         if !sourcingLevers.isEmpty { try addLocalSourcing(theta: theta, draw: draw) }
         if solvesThisDraw {
@@ -230,29 +246,44 @@ struct DrawEvaluator {
     /// after the other; with final demand fixed, lever l's value added is v ∘ (x′ − x) against
     /// the economy before it. Leaves A′ factored in `leontief`.
     mutating func addLocalSourcing(theta: UnsafeBufferPointer<Double>, draw: Int) throws(SimulationError) {
-        for j in 0..<n { importedRemaining[j] = economy.importedInputs[j] }
-        for i in 0..<n {
-            var sales = 0.0
-            for j in 0..<n { sales += economy.technical[i + n * j] * economy.output[j] }
-            finalDemand[i] = economy.output[i] - sales
-            previousOutput[i] = economy.output[i]
-        }
+        let n = self.n
+        Self.copy(economy.importedInputs, into: &importedRemaining)
+        economy.technical.withUnsafeBufferPointer { a in
+        economy.output.withUnsafeBufferPointer { output in
+        finalDemand.withUnsafeMutableBufferPointer { finalDemand in
+        previousOutput.withUnsafeMutableBufferPointer { previousOutput in
+            for i in 0..<n {
+                var sales = 0.0
+                for j in 0..<n { sales += a[i + n * j] * output[j] }
+                finalDemand[i] = output[i] - sales
+                previousOutput[i] = output[i]
+            }
+        }}}}
         for l in sourcingLevers {
             let supplier = plan.leverSector[l]
             let rise = max(0, plan.leverValue[l].value(theta))
-            for b in plan.buyerStart[l]..<plan.buyerEnd[l] {
-                let j = plan.buyers[b]
-                let extra = min(rise * technical[supplier + n * j], importedRemaining[j])
-                technical[supplier + n * j] += extra
-                importedRemaining[j] -= extra
-            }
+            plan.buyers.withUnsafeBufferPointer { buyers in
+            technical.withUnsafeMutableBufferPointer { technical in
+            importedRemaining.withUnsafeMutableBufferPointer { importedRemaining in
+                for b in plan.buyerStart[l]..<plan.buyerEnd[l] {
+                    let j = buyers[b]
+                    let extra = min(rise * technical[supplier + n * j], importedRemaining[j])
+                    technical[supplier + n * j] += extra
+                    importedRemaining[j] -= extra
+                }
+            }}}
             try factor(draw: draw)
-            for i in 0..<n { solved[i] = finalDemand[i] }
+            Self.copy(finalDemand, into: &solved)
             Self.solve(&solved, columns: 1, leontief: leontief, pivots: pivots, smallPivots: smallPivots, n: n)
-            for s in 0..<n {
-                sectorEffect[s + n * l] = economy.valueAddedRatios[s] * (solved[s] - previousOutput[s])
-                previousOutput[s] = solved[s]
-            }
+            economy.valueAddedRatios.withUnsafeBufferPointer { v in
+            solved.withUnsafeBufferPointer { solved in
+            previousOutput.withUnsafeMutableBufferPointer { previousOutput in
+            sectorEffect.withUnsafeMutableBufferPointer { sectorEffect in
+                for s in 0..<n {
+                    sectorEffect[s + n * l] = v[s] * (solved[s] - previousOutput[s])
+                    previousOutput[s] = solved[s]
+                }
+            }}}}
         }
     }
 
@@ -278,10 +309,15 @@ struct DrawEvaluator {
     mutating func solveDemandResponses(draw: Int) throws(SimulationError) {
         if sourcingLevers.isEmpty { try factor(draw: draw) }
         guard !demandLevers.isEmpty else { return }
-        for index in demandResponse.indices { demandResponse[index] = demandVectors[index] }
+        Self.copy(demandVectors, into: &demandResponse)
         Self.solve(&demandResponse, columns: demandLevers.count, leontief: leontief, pivots: pivots, smallPivots: smallPivots, n: n)
-        for column in 0..<demandLevers.count {
-            for s in 0..<n { demandResponse[s + n * column] *= economy.valueAddedRatios[s] }
+        let n = self.n, columns = demandLevers.count
+        economy.valueAddedRatios.withUnsafeBufferPointer { v in
+            demandResponse.withUnsafeMutableBufferPointer { response in
+                for column in 0..<columns {
+                    for s in 0..<n { response[s + n * column] *= v[s] }
+                }
+            }
         }
     }
 
@@ -314,40 +350,58 @@ struct DrawEvaluator {
 
     /// Step 3c: each demand lever's value added by sector for this draw's amount.
     mutating func scaleDemandEffects(theta: UnsafeBufferPointer<Double>) {
-        for (column, l) in demandLevers.enumerated() {
-            let value = plan.leverValue[l].value(theta)
-            for s in 0..<n { sectorEffect[s + n * l] = demandResponse[s + n * column] * value }
-        }
+        let n = self.n
+        demandLevers.withUnsafeBufferPointer { demandLevers in
+        plan.leverValue.withUnsafeBufferPointer { leverValue in
+        demandResponse.withUnsafeBufferPointer { response in
+        sectorEffect.withUnsafeMutableBufferPointer { sectorEffect in
+            for column in 0..<demandLevers.count {
+                let l = demandLevers[column]
+                let value = leverValue[l].value(theta)
+                for s in 0..<n { sectorEffect[s + n * l] = response[s + n * column] * value }
+            }
+        }}}}
     }
 
     /// Step 4a: each lever's growth of every line, 100·ΔVAₛ/VAₛ plus its shift; product taxes
     /// follow the lever's value-added growth with the elasticity e; the lever's contribution
     /// (pp) is (1 + e·w_tax/w_VA)·Σₛ wₛ·Δg_{l,s}. Returns the spill factor e·w_tax/w_VA.
     mutating func leverGrowth(theta: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<Double>) -> Double {
-        let lineCount = plan.lineCount
-        var valueAddedShare = 0.0, taxShare = 0.0
-        for i in 0..<lineCount {
-            if plan.isTaxLine[i] { taxShare += shares[i] } else if plan.sectorOfLine[i] >= 0 { valueAddedShare += shares[i] }
-        }
-        let elasticity = plan.taxElasticity.value(theta)
-        let spill = valueAddedShare > 0 ? elasticity * taxShare / valueAddedShare : 0
-        // Product taxes of the base year (table units), for a demand lever's own tax content.
-        var valueAddedTotal = 0.0
-        for s in 0..<n { valueAddedTotal += economy.valueAddedLevel[s] }
-        let taxLevel = valueAddedShare > 0 ? taxShare * valueAddedTotal / valueAddedShare : 0
+        let lineCount = plan.lineCount, leverCount = plan.leverCount, n = self.n
         let contributions = layout.leverContributions.lowerBound
+        let elasticity = plan.taxElasticity.value(theta)
+        // Raw pointers over the plan's and the draw's arrays: the loop below runs lines × levers
+        // times a draw, and indexing the arrays there costs a bounds check each.
+        return plan.sectorOfLine.withUnsafeBufferPointer { sectorOfLine in
+        plan.isTaxLine.withUnsafeBufferPointer { isTaxLine in
+        plan.leverSector.withUnsafeBufferPointer { leverSector in
+        plan.leverKind.withUnsafeBufferPointer { leverKind in
+        plan.leverValue.withUnsafeBufferPointer { leverValue in
+        shares.withUnsafeBufferPointer { shares in
+        economy.valueAddedLevel.withUnsafeBufferPointer { valueAddedLevel in
+        sectorEffect.withUnsafeBufferPointer { sectorEffect in
         leverSectorGrowth.withUnsafeMutableBufferPointer { growthOf in
-            for l in 0..<plan.leverCount {
+            var valueAddedShare = 0.0, taxShare = 0.0
+            for i in 0..<lineCount {
+                if isTaxLine[i] { taxShare += shares[i] } else if sectorOfLine[i] >= 0 { valueAddedShare += shares[i] }
+            }
+            let spill = valueAddedShare > 0 ? elasticity * taxShare / valueAddedShare : 0
+            // Product taxes of the base year (table units), for a demand lever's own tax content.
+            var valueAddedTotal = 0.0
+            for s in 0..<n { valueAddedTotal += valueAddedLevel[s] }
+            let taxLevel = valueAddedShare > 0 ? taxShare * valueAddedTotal / valueAddedShare : 0
+            for l in 0..<leverCount {
                 var weightedGrowth = 0.0
-                let shift = plan.leverKind[l] == .growth ? plan.leverValue[l].value(theta) : 0
+                let shift = leverKind[l] == .growth ? leverValue[l].value(theta) : 0
+                let leverSectorIndex = leverSector[l]
                 let base = lineCount * l
                 for i in 0..<lineCount {
                     var effect = 0.0
-                    let s = plan.sectorOfLine[i]
+                    let s = sectorOfLine[i]
                     if s >= 0 {
-                        let level = economy.valueAddedLevel[s]
+                        let level = valueAddedLevel[s]
                         effect = level > 0 ? 100 * sectorEffect[s + n * l] / level : 0
-                        if s == plan.leverSector[l] { effect += shift }
+                        if s == leverSectorIndex { effect += shift }
                         weightedGrowth += shares[i] * effect
                     }
                     growthOf[base + i] = effect
@@ -355,19 +409,19 @@ struct DrawEvaluator {
                 if let leakage, demandColumn[l] >= 0 {
                     // ΔT = S·t/(1 + t) + Σₛ κₛ·ΔVAₛ; the tax lines grow by 100·ΔT/T.
                     let column = demandColumn[l], rate = leverTaxRate[column]
-                    var taxes = plan.leverValue[l].value(theta) * spendingPerAmount[column] * rate / (1 + rate)
+                    var taxes = leverValue[l].value(theta) * spendingPerAmount[column] * rate / (1 + rate)
                     for s in 0..<n { taxes += leakage.intermediateTaxPerValueAdded[s] * sectorEffect[s + n * l] }
                     let taxGrowth = taxLevel > 0 ? 100 * taxes / taxLevel : 0
-                    for i in 0..<lineCount where plan.isTaxLine[i] { growthOf[base + i] = taxGrowth }
+                    for i in 0..<lineCount where isTaxLine[i] { growthOf[base + i] = taxGrowth }
                     out[contributions + l] = weightedGrowth + taxShare * taxGrowth
                     continue
                 }
                 let extraValueAddedGrowth = valueAddedShare > 0 ? weightedGrowth / valueAddedShare : 0
-                for i in 0..<lineCount where plan.isTaxLine[i] { growthOf[base + i] = elasticity * extraValueAddedGrowth }
+                for i in 0..<lineCount where isTaxLine[i] { growthOf[base + i] = elasticity * extraValueAddedGrowth }
                 out[contributions + l] = weightedGrowth * (1 + spill)
             }
-        }
-        return spill
+            return spill
+        }}}}}}}}}
     }
 
     /// Step 4b: growth of every line, gᵢ = baselineᵢ (+ the baseline model's Δ) + Σₗ Δg_{l,i};

@@ -29,17 +29,21 @@ extension LeverNetting {
         guard !netting.groups.isEmpty, draws > 0 else { return [] }
         let k = model.parameters.count
         var theta = ModelEvaluation.sampledUniforms(rows: draws, streams: (0..<k).map { UInt64($0) }, seed: seed)
-        if let correlation = model.correlation {
-            var normals = [Double](repeating: 0, count: correlation.indices.count * draws)
-            do { try CopulaStep.apply(correlation, parameterCount: k, count: draws, theta: &theta, normals: &normals) } catch { return [] }
-        }
         let tables = model.parameters.map { p -> TabulatedQuantile? in
             switch p.distribution.family {
             case .pert, .beta: TabulatedQuantile(p.distribution)
             default: nil
             }
         }
-        let transform = ParameterTransform(parameters: model.parameters, tables: tables)
+        let transform = ParameterTransform(parameters: model.parameters, tables: tables, correlated: model.correlation?.indices ?? [])
+        if let correlation = model.correlation {
+            var normals = [Double](repeating: 0, count: correlation.indices.count * draws)
+            do {
+                try CopulaStep.apply(
+                    correlation, parameterCount: k, count: draws, takesNormalScore: transform.takesNormalScore,
+                    theta: &theta, normals: &normals)
+            } catch { return [] }
+        }
         theta.withUnsafeMutableBufferPointer { th in
             transform.apply(th.baseAddress!, parameters: k, draws: draws)
             netting.apply(th.baseAddress!, parameters: k, draws: draws)

@@ -146,7 +146,7 @@ struct EvaluationWorker {
         let model = evaluation.model, chunk = RunConfiguration.blockSize
         let k = model.parameters.count, m = evaluation.layout.count
         evaluator = try DrawEvaluator(model: model)
-        transform = ParameterTransform(parameters: model.parameters, tables: evaluation.quantileTables)
+        transform = ParameterTransform(parameters: model.parameters, tables: evaluation.quantileTables, correlated: model.correlation?.indices ?? [])
         theta = [Double](repeating: 0, count: k * chunk)
         normals = [Double](repeating: 0, count: (model.correlation?.indices.count ?? 0) * chunk)
         block = [Double](repeating: 0, count: m * chunk)
@@ -167,10 +167,13 @@ struct EvaluationWorker {
         try evaluateOutputs(first: first, count: count)
     }
 
-    /// The Gaussian copula on the correlated parameters: u → z = Φ⁻¹(u) → L·z → Φ.
+    /// The Gaussian copula on the correlated parameters: u → z = Φ⁻¹(u) → L·z → Φ (or z itself
+    /// for a parameter whose inverse CDF takes the normal score, `ParameterTransform`).
     mutating func correlate(count: Int) throws(SimulationError) {
         guard let correlation = evaluation.model.correlation else { return }
-        try CopulaStep.apply(correlation, parameterCount: evaluation.model.parameters.count, count: count, theta: &theta, normals: &normals)
+        try CopulaStep.apply(
+            correlation, parameterCount: evaluation.model.parameters.count, count: count, takesNormalScore: transform.takesNormalScore,
+            theta: &theta, normals: &normals)
     }
 
     /// The adjustments, in order, to every row's parameter values.

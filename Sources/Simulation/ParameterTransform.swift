@@ -5,6 +5,10 @@ import Sampling
 /// triangular and lognormal; the tabulated quantile (`TabulatedQuantile`) for beta and PERT;
 /// the exact `Distribution.quantile` otherwise and outside a table's range. Flat,
 /// worker-owned storage keeps the hot loop free of reference counting (see `EvaluationPlan`).
+///
+/// A correlated parameter whose inverse CDF is a function of the normal score y = Φ⁻¹(u)
+/// (normal: μ + σy; lognormal: exp(μ + σy); tabulated: the table's x(y)) receives y from the
+/// copula (`takesNormalScore`) instead of u = Φ(y), which saves Φ and Φ⁻¹ and their rounding.
 struct ParameterTransform {
     enum Kind: UInt8 { case normal, uniform, triangular, lognormal, table, exact }
 
@@ -18,8 +22,12 @@ struct ParameterTransform {
     let tableValues: [Double]
     let tableSlopes: [Double]
     let distributions: [Distribution]
+    /// Whether parameter j's value in θ is a normal score y rather than a uniform u: set for
+    /// the correlated parameters of the normal, lognormal and tabulated kinds.
+    let takesNormalScore: [Bool]
 
-    init(parameters: [ParameterSpecification], tables: [TabulatedQuantile?]) {
+    /// - Parameter correlated: the indices of the parameters the copula correlates.
+    init(parameters: [ParameterSpecification], tables: [TabulatedQuantile?], correlated: [Int]) {
         var kind: [Kind] = [], first: [Double] = [], second: [Double] = [], third: [Double] = []
         var start: [Int] = [], count: [Int] = [], step: [Double] = [], values: [Double] = [], slopes: [Double] = []
         for (j, parameter) in parameters.enumerated() {
@@ -59,10 +67,20 @@ struct ParameterTransform {
         self.tableValues = values
         self.tableSlopes = slopes
         self.distributions = parameters.map { $0.distribution }
+        var normalScore = [Bool](repeating: false, count: parameters.count)
+        for j in correlated where j >= 0 && j < parameters.count {
+            switch kind[j] {
+            case .normal, .lognormal, .table: normalScore[j] = true
+            case .uniform, .triangular, .exact: normalScore[j] = false
+            }
+        }
+        self.takesNormalScore = normalScore
     }
 
-    /// Replaces each uniform u of parameter j in `theta` (k × count, column per draw) by F_j⁻¹(u).
+    /// Replaces each uniform u of parameter j in `theta` (k × count, column per draw) by
+    /// F_j⁻¹(u), or, where `takesNormalScore[j]`, each normal score y by F_j⁻¹(Φ(y)).
     func apply(_ theta: UnsafeMutablePointer<Double>, parameters k: Int, draws count: Int) {
+        takesNormalScore.withUnsafeBufferPointer { normalScore in
         kind.withUnsafeBufferPointer { kind in
         first.withUnsafeBufferPointer { first in
         second.withUnsafeBufferPointer { second in
@@ -74,6 +92,10 @@ struct ParameterTransform {
                 for j in 0..<k {
                     let u = column[j]
                     let x: Double
+                    if normalScore[j] {
+                        column[j] = fromNormalScore(u, parameter: j, kind: kind[j], first: first[j], second: second[j], values: values, slopes: slopes)
+                        continue
+                    }
                     switch kind[j] {
                     case .normal:
                         x = Distribution.normalQuantile(u, mean: first[j], standardDeviation: second[j])
@@ -98,7 +120,32 @@ struct ParameterTransform {
                     column[j] = x
                 }
             }
-        }}}}}}
+        }}}}}}}
+    }
+
+    /// F_j⁻¹(Φ(y)) for a normal score y: μ + σy, exp(μ + σy), or the table's x(y) (the exact
+    /// quantile of Φ(y) outside the table's range). The same formulas as `Distribution`'s
+    /// closed forms, with y in place of Φ⁻¹(u).
+    @inline(__always)
+    private func fromNormalScore(
+        _ y: Double, parameter j: Int, kind: Kind, first: Double, second: Double,
+        values: UnsafeBufferPointer<Double>, slopes: UnsafeBufferPointer<Double>
+    ) -> Double {
+        switch kind {
+        case .normal:
+            return second == 0 ? first : first + second * y
+        case .lognormal:
+            return second == 0 ? exp(first) : exp(first + second * y)
+        case .table:
+            if let value = TabulatedQuantile.interpolate(
+                normalScore: y, values: values.baseAddress! + tableStart[j], slopes: slopes.baseAddress! + tableStart[j],
+                count: tableCount[j], step: tableStep[j], lower: first, upper: second) {
+                return value
+            }
+            return distributions[j].quantile(StandardNormal.cdf(y))
+        case .uniform, .triangular, .exact:
+            return distributions[j].quantile(StandardNormal.cdf(y))
+        }
     }
 }
 
