@@ -46,11 +46,7 @@ extension RunCommand {
         let source = try scenarioForStore()
         try storeOptions.check()
         let simulated = try simulate(command: "run", progress: progress, keptDraws: keptDraws)
-        var report = SimulationReports.report(
-            simulated.result, title: simulated.scenario.name, datasetDescription: simulated.dataset.description, notes: simulated.notes,
-            forecast: simulated.forecast)
-        report.figures = SimulationFigures.headline(simulated.result, forecast: simulated.forecast)
-        report.meta = simulated.meta
+        let report = Self.report(simulated)
         guard SHA256Digest.hex(Array(source.text.utf8)) == simulated.meta.simulation?.scenarioSHA256 || scenario == nil else {
             throw CommandInputError("\(source.path): the scenario file changed during the run; run again")
         }

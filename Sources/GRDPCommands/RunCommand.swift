@@ -106,6 +106,8 @@ struct RunCommand: ParsableCommand {
         let forecast: ForecastContext?
         /// The back-test's scores by year (annual origins), for the report's back-test chart.
         let backtestScores: [Backtest.Score]
+        /// The netting groups' figures (`DrawIndependentResults.netting`).
+        let netting: [LeverNetting.GroupSummary]
     }
 
     /// What computes the Monte Carlo summary of a compiled run (`grdp merge` gives its shards').
@@ -154,11 +156,14 @@ struct RunCommand: ParsableCommand {
         }
         var forecast: ForecastContext?
         var backtestScores: [Backtest.Score] = []
-        if let parts = try drawIndependent
-            ?? DrawIndependentResults.compute(scenario, dataset: dataset, configuration: configuration, except: model.baselineDynamics?.model ?? .momentum) {
-            forecast = ForecastContext(variants: parts.variants, backtest: parts.backtest)
-            notes.append(contentsOf: parts.skipped.map { "baseline model left out of the range: \($0)" })
-            backtestScores = parts.backtestScores
+        var netting: [LeverNetting.GroupSummary] = []
+        if let parts = try drawIndependent ?? DrawIndependentResults.compute(scenario, dataset: dataset, model: model, configuration: configuration) {
+            if parts.hasForecast {
+                forecast = ForecastContext(variants: parts.variants, backtest: parts.backtest)
+                notes.append(contentsOf: parts.skipped.map { "baseline model left out of the range: \($0)" })
+                backtestScores = parts.backtestScores
+            }
+            netting = parts.netting
         }
         var inputs = [fingerprint]
         if let path = scenario.tablePath, let input = InputFile.fingerprint(role: "table", path: path) { inputs.append(input) }
@@ -168,7 +173,7 @@ struct RunCommand: ParsableCommand {
             sampling: result.sampling.rawValue, targetPercent: model.target, dataset: scenario.dataset,
             datasetDescription: dataset.description, actualQuartersPercent: model.actualQuarters))
         return Simulated(result: result, scenario: scenario, dataset: dataset, meta: meta, notes: notes, forecast: forecast,
-                         backtestScores: backtestScores)
+                         backtestScores: backtestScores, netting: netting)
     }
 
     func makeReport(progress: (@Sendable (Int) -> Void)? = nil, keptDraws: StagedFile? = nil, engine: Engine? = nil,
@@ -180,7 +185,7 @@ struct RunCommand: ParsableCommand {
     static func report(_ simulated: Simulated) -> Report {
         var report = SimulationReports.report(
             simulated.result, title: simulated.scenario.name, datasetDescription: simulated.dataset.description, notes: simulated.notes,
-            forecast: simulated.forecast)
+            forecast: simulated.forecast, netting: simulated.netting)
         report.figures = SimulationFigures.headline(simulated.result, forecast: simulated.forecast)
         report.meta = simulated.meta
         return report

@@ -202,8 +202,7 @@ extension RunCommand {
             ProgressReporter.finish()
             if shard.index == 1 {
                 state.drawIndependent = try DrawIndependentResults.compute(
-                    compiled.scenario, dataset: compiled.dataset, configuration: configuration,
-                    except: compiled.model.baselineDynamics?.model ?? .momentum)
+                    compiled.scenario, dataset: compiled.dataset, model: compiled.model, configuration: configuration)
             }
             state.keptDraws = nil
             try PartialRunFile.write(state, to: path)

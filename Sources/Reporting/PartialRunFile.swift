@@ -5,7 +5,7 @@ import Simulation
 /// The file of a shard's (or a checkpoint's) mergeable state, `grdp run --partial FILE`
 /// and `--checkpoint FILE`; docs/scale-out.md describes it.
 ///
-/// Text lines first, so that `head -n 9` shows what it is: a format line `grdp-partial-run 2`,
+/// Text lines first, so that `head -n 9` shows what it is: a format line `grdp-partial-run 3`,
 /// lines that name the run (tool version, scenario SHA-256, shard, seed, draws, sampling,
 /// blocks done), then `state N bytes` and the state's N bytes as they are
 /// (`PartialRun.encoded()`: exact 64-bit words, bucket counts as variable-length integers),
@@ -17,7 +17,7 @@ import Simulation
 /// - Complexity: O(state size); the checksum runs at memory speed (zlib's `crc32_z`).
 public enum PartialRunFile {
     /// The format version this build writes and reads.
-    public static let formatVersion = 2
+    public static let formatVersion = 3
     static let formatName = "grdp-partial-run"
 
     /// The file's bytes for `state`.

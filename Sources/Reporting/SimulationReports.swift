@@ -20,7 +20,8 @@ public struct ForecastContext: Sendable {
 /// side, quarters, other plan targets, gap to target, and the inputs.
 public enum SimulationReports {
     public static func report(
-        _ result: RunResult, title: String, datasetDescription: String, notes: [String] = [], forecast: ForecastContext? = nil
+        _ result: RunResult, title: String, datasetDescription: String, notes: [String] = [], forecast: ForecastContext? = nil,
+        netting: [LeverNetting.GroupSummary]? = nil
     ) -> Report {
         let o = RunOutputs(result)
         let median = o.q(o.layout.grdp, 0.5) ?? o.output(o.layout.grdp).moments.mean
@@ -28,7 +29,7 @@ public enum SimulationReports {
         if let spending = leverSpendingTable(o) { tables.append(spending) }
         tables += [demandTable(o), quarterTable(o, median: median), gapTable(o, median: median)]
         if let other = otherTargetsTable(o) { tables.append(other) }
-        tables.append(inputsTable(o, notes: notes))
+        tables.append(inputsTable(o, notes: notes, netting: netting ?? LeverNetting.summaries(model: o.model, seed: o.result.seed)))
         return Report(title: title, headline: headline(o, forecast: forecast, datasetDescription: datasetDescription), tables: tables)
     }
 
@@ -203,7 +204,7 @@ public enum SimulationReports {
     }
 
     /// The sampled inputs with their distributions, the copula and the baseline model's estimates, and the run's notes.
-    static func inputsTable(_ o: RunOutputs, notes: [String]) -> ResultTable {
+    static func inputsTable(_ o: RunOutputs, notes: [String], netting: [LeverNetting.GroupSummary]) -> ResultTable {
         let model = o.model
         // Inputs.
         var inputs = ResultTable(
@@ -215,7 +216,7 @@ public enum SimulationReports {
         if let (indices, _) = model.correlation {
             inputs.notes.append("correlated through a Gaussian copula: " + indices.map { model.parameters[$0].id }.joined(separator: ", "))
         }
-        inputs.notes.append(contentsOf: nettingNotes(o))
+        inputs.notes.append(contentsOf: nettingNotes(netting))
         if let f = model.baselineDynamics?.forecast {
             if let n = f.nationalGrowth { inputs.notes.append("\(ScenarioCompiler.BaselineParameterID.nationalGrowth): N(\(fmt(n.mean)), \(fmt(n.standardDeviation))²) — \(n.source)") }
             inputs.notes.append("\(ScenarioCompiler.BaselineParameterID.expected): N(\(fmt(f.expected.mean, 3)), \(fmt(f.expected.standardDeviation, 3))²) — \(f.expected.source)")
@@ -226,9 +227,10 @@ public enum SimulationReports {
     }
 
     /// One note per `[netting.ID]` group: the rule, E[T], E[Σ] and k = E[T] / E[Σ], and each
-    /// member's mean amount as drawn and netted (`LeverNetting.summaries`, 8,192 draws of the inputs).
-    static func nettingNotes(_ o: RunOutputs) -> [String] {
-        LeverNetting.summaries(model: o.model, seed: o.result.seed).map { g in
+    /// member's mean amount as drawn and netted (`LeverNetting.summaries`, 8,192 draws of the
+    /// inputs, which a split run carries in shard 1's state).
+    static func nettingNotes(_ summaries: [LeverNetting.GroupSummary]) -> [String] {
+        summaries.map { g in
             let members = g.members.map { "\($0.leverID) \(fmt($0.nettedMean, 0)) (drawn \(fmt($0.drawnMean, 0)))" }.joined(separator: ", ")
             return "netting.\(g.id): in each draw the members add up to the total T (a′ = a + (T − Σa)·|a|/Σ|a|, i.e. k·a with k = T/Σa when they share a sign); "
                 + "E[T] \(fmt(g.totalMean, 0)), E[Σa] \(fmt(g.drawnSumMean, 0)), k = E[T]/E[Σa] \(fmt(g.k, 3)); mean netted amounts (\(g.draws) draws of the inputs): \(members)"

@@ -97,10 +97,10 @@ struct ScaleOutCommandTests {
         flipped[stateStart + 10] = flipped[stateStart + 10] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
         let badChecksum = try variant("flipped.partial", flipped)
         let truncated = try variant("truncated.partial", original.prefix(original.count - 30))
-        let firstLine = Data("grdp-partial-run 2\n".utf8)
+        let firstLine = Data("grdp-partial-run 3\n".utf8)
         #expect(original.prefix(firstLine.count) == firstLine)
-        let newer = try variant("newer.partial", Data("grdp-partial-run 3\n".utf8) + original.dropFirst(firstLine.count))
-        let older = try variant("older.partial", Data("grdp-partial-run 1\n".utf8) + original.dropFirst(firstLine.count))
+        let newer = try variant("newer.partial", Data("grdp-partial-run 4\n".utf8) + original.dropFirst(firstLine.count))
+        let older = try variant("older.partial", Data("grdp-partial-run 2\n".utf8) + original.dropFirst(firstLine.count))
         let notPartial = try variant("report.json", Data("{}\n".utf8))
         let cases: [([String], String)] = [
             ([files[0], otherSeed, files[2]], "grdp: error: \(otherSeed): not a shard of the same run as \(files[0]) (seed 6 vs 5); merge the shards of one run only"),
@@ -109,8 +109,8 @@ struct ScaleOutCommandTests {
             ([files[0], files[1], files[1], files[2]], "grdp: error: \(files[1]): shard 2/3 is also given as \(files[1]); give each shard once"),
             ([files[0], badChecksum, files[2]], "grdp: error: \(badChecksum): corrupted (its CRC-32 does not match its crc32 line); rerun the command that wrote it"),
             ([files[0], truncated, files[2]], "grdp: error: \(truncated): truncated (it does not end with its crc32 line); rerun the command that wrote it"),
-            ([files[0], newer, files[2]], "grdp: error: \(newer): partial-run format 3, this grdp reads format 2; rerun the command that wrote it with this grdp"),
-            ([files[0], older, files[2]], "grdp: error: \(older): partial-run format 1, this grdp reads format 2; rerun the command that wrote it with this grdp"),
+            ([files[0], newer, files[2]], "grdp: error: \(newer): partial-run format 4, this grdp reads format 3; rerun the command that wrote it with this grdp"),
+            ([files[0], older, files[2]], "grdp: error: \(older): partial-run format 2, this grdp reads format 3; rerun the command that wrote it with this grdp"),
             ([notPartial], "grdp: error: \(notPartial): not a partial-run file (it does not start with 'grdp-partial-run'); give a file written by grdp run --partial or --checkpoint"),
         ]
         for (arguments, line) in cases {
