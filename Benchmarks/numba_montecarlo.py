@@ -9,12 +9,16 @@ model, with grdp's own algorithms.
   sampling    Latin hypercube with grdp's keyed permutation (4-round unbalanced Feistel network
               with SplitMix64 rounds and cycle walking, `KeyedPermutation.swift`), a SplitMix64
               jitter inside each stratum (grdp uses Philox4x32-10: a cheaper generator here);
-              Gaussian copula u -> z = Phi^-1(u) (AS241) -> L.z -> Phi (erfc); inverse CDFs in
+              Gaussian copula u -> z = Phi^-1(u) (AS241) -> L.z -> Phi (erfc), the score L.z itself
+              for normal, lognormal and tabulated parameters (grdp's takesNormalScore); inverse CDFs in
               closed form (normal, lognormal, uniform, triangular) or, for PERT and beta, grdp's
               tabulated quantile (x(y) = F^-1(Phi(y)) at 4,097 points of y in [-5, 5], interpolated;
-              linear here, monotone cubic in grdp).
+              linear here, monotone cubic in grdp); the netting groups' member amounts rescaled to
+              their total (LeverNetting) right after the inverse CDFs.
   default     every draw re-derives the 7-sector Hanoi table (HanoiEconomyKernel.fill as scalar
-              code), applies the local-sourcing lever (7 x 7 LU with partial pivoting, one solve
+              code, with construction's and tourism's own technology), cuts each demand lever's
+              spending to its local final demand (FinalDemandLeakage: final-use taxes and the
+              leaking share removed, the lever's own tax content on the tax lines), applies the local-sourcing lever (7 x 7 LU with partial pivoting, one solve
               per lever), solves the demand levers' columns together, the price model's transposed
               solve, then the accounts (DrawEvaluator.evaluate).
   synthetic   the economy is fixed and every output affine in the parameters, so, as grdp does,
@@ -328,7 +332,8 @@ def hanoi_fill(kc, national, p, A, v, imported, consumer, level, output, shares,
     water = electricity * water_ratio
     industry = industry_with_electricity - electricity
     trade = services * trade_share
-    tourism = spending * tourism_share * va_ratio / grdp * 100.0
+    tourism_ratio = p[7] if p[7] > 0 else va_ratio  # tourism's own value-added ratio, else services'
+    tourism = spending * tourism_share * tourism_ratio / grdp * 100.0
     other = services - trade - tourism
     s7 = (agriculture, industry, electricity, construction, trade, tourism, other, taxes)
     for i in range(8):

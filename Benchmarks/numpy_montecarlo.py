@@ -6,10 +6,14 @@ economist would write them in NumPy/SciPy: whole chunks of draws at once.
 
   default     the embedded Hanoi 2025 plan (scenarios/hanoi-2025-plan.toml, read with tomllib):
               Latin hypercube (scipy.stats.qmc.LatinHypercube), Gaussian copula by Cholesky,
-              inverse CDFs from scipy.stats (norm, triang, beta for PERT), the dataset's five
+              inverse CDFs from scipy.stats (norm, triang, beta for PERT), the netting groups'
+              member amounts rescaled to their total (LeverNetting); the dataset's ten
               derivation assumptions sampled, so every draw re-derives the 7-sector Hanoi table
-              (HanoiEconomyKernel.fill, vectorised over draws) and re-solves it: stacked
-              (N, 7, 7) systems, the local-sourcing lever changing A for each draw.
+              (HanoiEconomyKernel.fill, vectorised over draws, with construction's and tourism's
+              own technology) and re-solves it: stacked (N, 7, 7) systems, the local-sourcing
+              lever changing A for each draw; the demand levers' spending cut to local final
+              demand by the sampled local shares and final-use tax rates (FinalDemandLeakage),
+              their own tax content on the tax lines.
   synthetic   a random productive 200-sector table with 10 demand levers, generated from the
               same seed and generator as Benchmarks/SyntheticModels/SyntheticModel.swift
               (bit-identical inputs); the economy is fixed, so the Leontief solve is done once
@@ -261,7 +265,9 @@ class HanoiKernel:
         trade = np.full(N, services * trade_share)
         grdp = f("Hanoi", 2024, "FY", "grdp_current_prices", "total")
         spending = f("Hanoi", 2025, "EST", "tourism_revenue", "total") / (1 + f("Hanoi", 2025, "EST", "tourism_revenue_growth", "total") / 100)
-        tourism = spending * tourism_share * self.services_value_added_ratio / grdp * 100
+        # Tourism's own value-added ratio when its technology is re-specified, else that of services.
+        tourism_ratio = np.where(technology[:, 2] > 0, technology[:, 2], self.services_value_added_ratio)
+        tourism = spending * tourism_share * tourism_ratio / grdp * 100
         other = services - trade - tourism
         shares = np.stack([agriculture, industry, electricity, construction, trade, tourism, other, taxes], axis=1)
 
