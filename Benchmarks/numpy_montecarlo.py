@@ -419,6 +419,14 @@ def default_model(scenario_path, data_dir):
     indicators = scenario.get("indicators", {})
     exports = value("indicators.exports", indicators["exports"]["baseline"]) if "exports" in indicators else None
     cpi = value("indicators.cpi", indicators["cpi"]["baseline"]) if "cpi" in indicators else None
+    # Netting groups: each member's amount is a parameter; the total a value (after the indicators, as grdp's ParameterIndex).
+    netting = []
+    for group_id, group in scenario.get("netting", {}).items():
+        total = value(f"netting.{group_id}.total", group["total"])
+        members = []
+        for lever_id in group["levers"]:
+            members.append([pid for pid, _ in parameters].index(f"levers.{lever_id}.amount"))
+        netting.append({"id": group_id, "members": members, "total": total})
     # The dataset's assumptions (sampled; triangular over their ranges), after the scenario's.
     central = {row[0]: float(row[1]) for row in assumptions}
     assumption_parameters = []
@@ -441,14 +449,6 @@ def default_model(scenario_path, data_dir):
             final_value[row[0]] = ("param", len(parameters) - 1)
         else:
             final_value[row[0]] = ("const", mode)
-    # Netting groups: each member's amount is a parameter; the total a value.
-    netting = []
-    for group_id, group in scenario.get("netting", {}).items():
-        total = value(f"netting.{group_id}.total", group["total"])
-        members = []
-        for lever_id in group["levers"]:
-            members.append([pid for pid, _ in parameters].index(f"levers.{lever_id}.amount"))
-        netting.append({"id": group_id, "members": members, "total": total})
     leakage = final_demand_leakage(scenario, data_dir, sectors, accounts, levers, final_central, final_value, value)
     ids = [pid for pid, _ in parameters]
     correlation = None
@@ -495,7 +495,8 @@ def final_demand_leakage(scenario, data_dir, sectors, accounts, levers, central,
     n = len(sectors)
     value_added = np.array([cell("compensation", j) + cell("operating_surplus", j) for j in sectors])
     intermediate_taxes = np.array([cell("taxes_less_subsidies", j) for j in sectors])
-    product_tax_share = sum(float(a["base_value"]) for a in accounts if a["group"] == "taxes") / 100
+    # τ: the tax lines' base-year shares (GRDPAccounts.baseYearShares: base values over their total).
+    product_tax_share = sum(float(a["base_value"]) for a in accounts if a["group"] == "taxes") / sum(float(a["base_value"]) for a in accounts)
     grdp = value_added.sum() / (1 - product_tax_share)
     final_taxes = product_tax_share * grdp - intermediate_taxes.sum()
     assumption_rows = read_csv_rows(os.path.join(data_dir, "assumptions.csv"))[1:]
