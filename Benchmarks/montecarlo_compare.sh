@@ -36,7 +36,7 @@ swift package --disable-sandbox --scratch-path "$scratch" benchmark list >"$resu
 } | tee "$results/machine.txt"
 
 # Same model, same draws: NumPy re-evaluates 2,000 of grdp's kept draws of each model.
-"$grdp" run --draws 2000 --keep-draws "$results/draws-default.csv" >/dev/null
+"$grdp" run --baseline-model momentum --draws 2000 --keep-draws "$results/draws-default.csv" >/dev/null
 swift run -c release --scratch-path "$scratch" synthetic-draws "$results/draws-synthetic.csv" 2000 >/dev/null 2>>"$results/build.log"
 for model in default synthetic; do
     python3 numpy_montecarlo.py --model "$model" --data "$data" --validate-draws "$results/draws-$model.csv" \

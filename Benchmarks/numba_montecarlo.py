@@ -9,12 +9,16 @@ model, with grdp's own algorithms.
   sampling    Latin hypercube with grdp's keyed permutation (4-round unbalanced Feistel network
               with SplitMix64 rounds and cycle walking, `KeyedPermutation.swift`), a SplitMix64
               jitter inside each stratum (grdp uses Philox4x32-10: a cheaper generator here);
-              Gaussian copula u -> z = Phi^-1(u) (AS241) -> L.z -> Phi (erfc); inverse CDFs in
+              Gaussian copula u -> z = Phi^-1(u) (AS241) -> L.z -> Phi (erfc), the score L.z itself
+              for normal, lognormal and tabulated parameters (grdp's takesNormalScore); inverse CDFs in
               closed form (normal, lognormal, uniform, triangular) or, for PERT and beta, grdp's
               tabulated quantile (x(y) = F^-1(Phi(y)) at 4,097 points of y in [-5, 5], interpolated;
-              linear here, monotone cubic in grdp).
+              linear here, monotone cubic in grdp); the netting groups' member amounts rescaled to
+              their total (LeverNetting) right after the inverse CDFs.
   default     every draw re-derives the 7-sector Hanoi table (HanoiEconomyKernel.fill as scalar
-              code), applies the local-sourcing lever (7 x 7 LU with partial pivoting, one solve
+              code, with construction's and tourism's own technology), cuts each demand lever's
+              spending to its local final demand (FinalDemandLeakage: final-use taxes and the
+              leaking share removed, the lever's own tax content on the tax lines), applies the local-sourcing lever (7 x 7 LU with partial pivoting, one solve
               per lever), solves the demand levers' columns together, the price model's transposed
               solve, then the accounts (DrawEvaluator.evaluate).
   synthetic   the economy is fixed and every output affine in the parameters, so, as grdp does,
@@ -159,8 +163,10 @@ def normal_quantile(p):
 
 
 @njit(cache=False)
-def correlate(u, count, indices, cholesky, z):
-    """The Gaussian copula on rows `indices` of u: z = Phi^-1(u), z <- L.z, u = Phi(z)."""
+def correlate(u, count, indices, cholesky, z, score, takes_score):
+    """The Gaussian copula on rows `indices` of u: z = Phi^-1(u), z <- L.z, then u = Phi(z), or,
+    for a parameter whose inverse CDF is a function of the normal score (normal, lognormal,
+    tabulated: grdp's `takesNormalScore`), the score z itself in `score` (no Phi o Phi^-1)."""
     c = indices.shape[0]
     for t in range(count):
         for a in range(c):
@@ -171,12 +177,16 @@ def correlate(u, count, indices, cholesky, z):
                 s += cholesky[a, b] * z[b]
             z[a] = s
         for a in range(c):
-            u[indices[a], t] = 0.5 * math.erfc(-z[a] * 0.70710678118654752440)
+            if takes_score[a]:
+                score[indices[a], t] = z[a]
+            else:
+                u[indices[a], t] = 0.5 * math.erfc(-z[a] * 0.70710678118654752440)
 
 
 @njit(cache=False)
-def inverse_cdfs(u, count, family, p1, p2, p3, p4, tables, table_of, theta):
-    """theta[t, j] = F_j^-1(u[j, t]) (draw-major, as the evaluator reads it)."""
+def inverse_cdfs(u, count, family, p1, p2, p3, p4, tables, table_of, theta, score, scored):
+    """theta[t, j] = F_j^-1(u[j, t]) (draw-major, as the evaluator reads it); a `scored`
+    parameter's normal score is score[j, t] (the copula's), else Phi^-1(u[j, t])."""
     k = u.shape[0]
     step = 10.0 / (tables.shape[1] - 1)
     for j in range(k):
@@ -184,9 +194,9 @@ def inverse_cdfs(u, count, family, p1, p2, p3, p4, tables, table_of, theta):
         for t in range(count):
             x = u[j, t]
             if f == 0:
-                value = p1[j] + p2[j] * normal_quantile(x)
+                value = p1[j] + p2[j] * (score[j, t] if scored[j] else normal_quantile(x))
             elif f == 1:
-                value = math.exp(p1[j] + p2[j] * normal_quantile(x))
+                value = math.exp(p1[j] + p2[j] * (score[j, t] if scored[j] else normal_quantile(x)))
             elif f == 2:
                 value = p1[j] + (p2[j] - p1[j]) * x
             elif f == 3:  # triangular: min p1, mode p2, max p3, mode fraction p4
@@ -195,7 +205,7 @@ def inverse_cdfs(u, count, family, p1, p2, p3, p4, tables, table_of, theta):
                 else:
                     value = p3[j] - math.sqrt((1.0 - x) * (p3[j] - p1[j]) * (p3[j] - p2[j]))
             elif f == 4:  # tabulated F^-1(Phi(y)), y = Phi^-1(u) in [-5, 5]
-                y = normal_quantile(x)
+                y = score[j, t] if scored[j] else normal_quantile(x)
                 position = (min(max(y, -5.0), 5.0) + 5.0) / step
                 i = min(int(position), tables.shape[1] - 2)
                 w = position - i
@@ -204,6 +214,30 @@ def inverse_cdfs(u, count, family, p1, p2, p3, p4, tables, table_of, theta):
             else:
                 value = p1[j]
             theta[t, j] = value
+
+
+@njit(cache=False)
+def apply_netting(theta, count, members, member_start, total_param, total_const):
+    """LeverNetting.apply: each group's member amounts a′ᵢ = aᵢ + (T − Σa)·(|aᵢ|/Σ|a|) (T/m each
+    when every amount is 0), in every draw's row of theta, right after the inverse CDFs."""
+    for t in range(count):
+        row = theta[t]
+        for g in range(total_param.shape[0]):
+            total = row[total_param[g]] if total_param[g] >= 0 else total_const[g]
+            first, last = member_start[g], member_start[g + 1]
+            s = 0.0
+            absolute = 0.0
+            for m in range(first, last):
+                a = row[members[m]]
+                s += a
+                absolute += abs(a)
+            if absolute > 0:
+                gap = total - s
+                for m in range(first, last):
+                    row[members[m]] += gap * (abs(row[members[m]]) / absolute)
+            else:
+                for m in range(first, last):
+                    row[members[m]] = total / (last - first)
 
 
 # --------------------------------------------------------------------------------------------
@@ -281,7 +315,7 @@ def lu_solve_transposed(a, n, pivots, b):
 
 @njit(cache=False)
 def hanoi_fill(kc, national, p, A, v, imported, consumer, level, output, shares, ws):
-    """HanoiEconomyKernel.fill for one draw's derivation parameters p (5 values); ws: 120 doubles of scratch."""
+    """HanoiEconomyKernel.fill for one draw's derivation parameters p (10 values, HanoiKernel.keys); ws: 136 doubles of scratch."""
     alpha, water_ratio, tourism_share, delta, gfcf = p[0], p[1], p[2], p[3], p[4]
     services, industry_construction, theta_ind = kc[0], kc[1], kc[2]
     g_ind, g_man, g_ele, g_wat, trade_share, grdp = kc[3], kc[4], kc[5], kc[6], kc[7], kc[8]
@@ -298,7 +332,8 @@ def hanoi_fill(kc, national, p, A, v, imported, consumer, level, output, shares,
     water = electricity * water_ratio
     industry = industry_with_electricity - electricity
     trade = services * trade_share
-    tourism = spending * tourism_share * va_ratio / grdp * 100.0
+    tourism_ratio = p[7] if p[7] > 0 else va_ratio  # tourism's own value-added ratio, else services'
+    tourism = spending * tourism_share * tourism_ratio / grdp * 100.0
     other = services - trade - tourism
     s7 = (agriculture, industry, electricity, construction, trade, tourism, other, taxes)
     for i in range(8):
@@ -328,6 +363,42 @@ def hanoi_fill(kc, national, p, A, v, imported, consumer, level, output, shares,
     for q in range(8):
         for l in range(8):
             part[q, l] = within[q] * regional[parent[q], parent[l]]
+    # partTechnology: each part's per-unit value added and imported inputs (national plus what
+    # FLQ removed), then construction's (2) and tourism's (6) own technology (SectorTechnology).
+    part_va, part_imp = ws[120:128], ws[128:136]
+    for l in range(8):
+        h = parent[l]
+        removed = 0.0
+        for g in range(4):
+            removed += nt[g, h] - regional[g, h]
+        part_va[l] = nva[h]
+        part_imp[l] = nimp[h] + removed
+    for l in (2, 6):
+        ratio = p[5] if l == 2 else p[7]
+        if ratio > 0:
+            v0 = part_va[l]
+            sigma = (1.0 - ratio) / (1.0 - v0)
+            for q in range(8):
+                part[q, l] *= sigma
+            total = 0.0
+            for q in range(8):
+                total += part[q, l]
+            if l == 2:
+                farm = p[6] * total
+                part[1, l] += part[0, l] - farm
+                part[0, l] = farm
+            else:
+                goods = part[0, l] + part[1, l]
+                services_in = part[5, l] + part[6, l] + part[7, l]
+                new_goods = p[8] * total
+                new_services = services_in - (new_goods - goods)
+                part[0, l] = new_goods * p[9]
+                part[1, l] = new_goods * (1.0 - p[9])
+                for q in (5, 6, 7):
+                    part[q, l] *= new_services / services_in
+            part_imp[l] *= sigma
+            part_va[l] = ratio
+            part_output[l] *= v0 / ratio
     sales = 0.0
     for l in range(8):
         sales += part[2, l] * part_output[l]
@@ -351,11 +422,8 @@ def hanoi_fill(kc, national, p, A, v, imported, consumer, level, output, shares,
         h = parent[l]
         for q in range(8):
             A[sector_of[q], j] += part[q, l] * weight
-        v[j] += nva[h] * weight
-        removed = 0.0
-        for g in range(4):
-            removed += nt[g, h] - regional[g, h]
-        imported[j] += (nimp[h] + removed) * weight
+        v[j] += part_va[l] * weight
+        imported[j] += part_imp[l] * weight
         consumer[j] += nhh[h] * within[l]
     consumer[6] += consumer[5]
     consumer[5] = 0.0
@@ -371,7 +439,8 @@ def evaluate_block(theta, count, out, hanoi, kc, national, central, assumption_k
                    export_param, export_const, has_exports, category, quarter_ratio,
                    base_param, base_const, sector_of_line, is_tax, group_of_line, group_count,
                    elasticity_param, elasticity_const, exports_param, exports_const, cpi_param, cpi_const,
-                   flags, shocked):
+                   flags, shocked, leak, local_param, local_const, has_local, use_of_lever, weight_param, weight_const,
+                   purchases, final_use_taxes, kappa, spending_per_amount):
     """out[o, t] for draws t < count of theta (draw-major)."""
     n = A0.shape[0]
     L = sector_of_line.shape[0]
@@ -398,8 +467,11 @@ def evaluate_block(theta, count, out, hanoi, kc, national, central, assumption_k
     unit_growth = np.zeros((nl, L))
     weighted = np.zeros(nl)
     contribution = np.zeros(nl)
+    tax_growth = np.zeros(nl)
+    rates = np.zeros(purchases.shape[0])
+    lever_rate = np.zeros(max(nd, 1))
     base = np.empty(L)
-    ws = np.zeros(120)
+    ws = np.zeros(136)
     final_demand = np.zeros((n, 1))
     has_sourcing = False
     for l in range(nl):
@@ -448,9 +520,27 @@ def evaluate_block(theta, count, out, hanoi, kc, national, central, assumption_k
                 for j in range(n):
                     M[i, j] = (1.0 if i == j else 0.0) - Anew[i, j]
             lu_factor(M, n, pivots)
-        for i in range(n):
-            for c in range(nd):
-                rhs[i, c] = directions[i, c]
+        if leak:
+            # FinalDemandLeakage: t_u = ρ_u·T_f / Σ_v ρ_v·P_v; local demand dᵢ·sᵢ/(1 + t_u).
+            base_p = 0.0
+            for u in range(purchases.shape[0]):
+                base_p += max(0.0, value_of(row, weight_param[u], weight_const[u])) * purchases[u]
+            r = final_use_taxes / base_p if base_p > 0 else 0.0
+            for u in range(purchases.shape[0]):
+                rates[u] = max(0.0, value_of(row, weight_param[u], weight_const[u])) * r
+            for l in range(nl):
+                c = demand_column[l]
+                if c < 0:
+                    continue
+                rate = rates[use_of_lever[l]] if use_of_lever[l] >= 0 else 0.0
+                lever_rate[c] = rate
+                for i in range(n):
+                    share = min(1.0, max(0.0, value_of(row, local_param[l, i], local_const[l, i]))) if has_local[l] else 1.0
+                    rhs[i, c] = directions[i, c] * share / (1.0 + rate)
+        else:
+            for i in range(n):
+                for c in range(nd):
+                    rhs[i, c] = directions[i, c]
         lu_solve(M, n, pivots, rhs, nd)
         if shocked >= 0:
             for i in range(n):
@@ -475,7 +565,10 @@ def evaluate_block(theta, count, out, hanoi, kc, national, central, assumption_k
                 va_share += shares[i]
         elasticity = value_of(row, elasticity_param, elasticity_const)
         spill = elasticity * tax_share / va_share
-        total_weighted = 0.0
+        va_total = 0.0
+        for s_ in range(n):
+            va_total += level[s_]
+        tax_level = tax_share * va_total / va_share
         for l in range(nl):
             w = 0.0
             for i in range(L):
@@ -488,8 +581,18 @@ def evaluate_block(theta, count, out, hanoi, kc, national, central, assumption_k
                 unit_growth[l, i] = g
                 w += g * shares[i]
             weighted[l] = lever_value[l] * w
-            contribution[l] = weighted[l] * (1.0 + spill)
-            total_weighted += weighted[l]
+            c = demand_column[l]
+            if leak and c >= 0:
+                # ΔT = S·t/(1 + t) + Σₛ κₛ·ΔVAₛ; the tax lines grow by 100·ΔT/T.
+                rate = lever_rate[c]
+                taxes = lever_value[l] * spending_per_amount[c] * rate / (1.0 + rate)
+                for s_ in range(n):
+                    taxes += kappa[s_] * (unit_effect[l, s_] * lever_value[l])
+                tax_growth[l] = 100.0 * taxes / tax_level if tax_level > 0 else 0.0
+                contribution[l] = weighted[l] + tax_share * tax_growth[l]
+            else:
+                tax_growth[l] = elasticity * (weighted[l] / va_share)
+                contribution[l] = weighted[l] * (1.0 + spill)
         for i in range(L):
             base[i] = value_of(row, base_param[i], base_const[i])
         grdp = 0.0
@@ -504,7 +607,9 @@ def evaluate_block(theta, count, out, hanoi, kc, national, central, assumption_k
             out[o_groups + g, t] = 0.0
         for i in range(L):
             if is_tax[i]:
-                growth = base[i] + elasticity * total_weighted / va_share
+                growth = base[i]
+                for l in range(nl):
+                    growth += tax_growth[l]
             else:
                 growth = base[i]
                 for l in range(nl):
@@ -720,8 +825,14 @@ class FlatModel:
         if model.correlation is not None:
             indices, matrix = model.correlation
             self.copula = (np.asarray(indices, dtype=np.int64), np.linalg.cholesky(matrix))
+            self.takes_score = np.array([self.family[j] in (FAMILY["normal"], FAMILY["lognormal"], FAMILY["table"])
+                                         for j in indices], dtype=np.bool_)
         else:
             self.copula = None
+            self.takes_score = np.zeros(1, dtype=np.bool_)
+        self.scored = np.zeros(k, dtype=np.bool_)
+        if self.copula is not None:
+            self.scored[self.copula[0][self.takes_score]] = True
         levers = model.levers
         nl = len(levers)
         self.kind = np.array([KIND[lever["kind"]] for lever in levers], dtype=np.int64)
@@ -770,11 +881,43 @@ class FlatModel:
         else:
             self.hanoi = False
             self.kc, self.national = np.zeros(13), np.zeros(32)
-            self.central, self.assumption_key, self.assumption_param = np.zeros(5), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+            self.central, self.assumption_key, self.assumption_param = np.zeros(10), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
             economy = model.economy[1]
         self.economy = tuple(np.ascontiguousarray(np.asarray(economy[name])[0], dtype=float)
                              for name in ("technical", "value_added", "imported", "consumer", "level", "output", "shares"))
-        self.affine = not self.hanoi and not any(levers[l]["kind"] == "local_sourcing" for l in range(nl))
+        leakage = getattr(model, "leakage", None)
+        n = model.n
+        self.leak = leakage is not None and len(demand) > 0
+        self.local_param = np.full((nl, n), -1, dtype=np.int64)
+        self.local_const = np.ones((nl, n))
+        self.has_local = np.zeros(nl, dtype=np.bool_)
+        self.use_of_lever = np.full(nl, -1, dtype=np.int64)
+        self.weight_param, self.weight_const = np.full(1, -1, dtype=np.int64), np.zeros(1)
+        self.purchases, self.final_use_taxes, self.kappa = np.zeros(1), 0.0, np.zeros(n)
+        if self.leak:
+            for l in range(nl):
+                row = leakage["local_shares"][l]
+                self.has_local[l] = len(row) > 0
+                for i, value in enumerate(row):
+                    self.local_param[l, i], self.local_const[l, i] = encode(value)
+                self.use_of_lever[l] = leakage["use_of_lever"][l]
+            weights = [encode(w) for w in leakage["tax_weights"]]
+            self.weight_param = np.array([w[0] for w in weights], dtype=np.int64)
+            self.weight_const = np.array([w[1] for w in weights])
+            self.purchases = np.asarray(leakage["purchases"], dtype=float)
+            self.final_use_taxes = float(leakage["final_use_taxes"])
+            self.kappa = np.asarray(leakage["intermediate_tax_per_value_added"], dtype=float)
+        self.spending_per_amount = np.ascontiguousarray(self.directions.sum(axis=0)) if demand else np.zeros(1)
+        members, starts, total_param, total_const = [], [0], [], []
+        for group in getattr(model, "netting", []):
+            members += list(group["members"])
+            starts.append(len(members))
+            tp, tc = encode(group["total"])
+            total_param.append(tp)
+            total_const.append(tc)
+        self.netting = (np.array(members + [0], dtype=np.int64), np.array(starts, dtype=np.int64),
+                        np.array(total_param, dtype=np.int64), np.array(total_const, dtype=float))
+        self.affine = not self.hanoi and not any(levers[l]["kind"] == "local_sourcing" for l in range(nl)) and not self.leak
 
     def evaluate(self, theta, count, out):
         evaluate_block(
@@ -784,7 +927,8 @@ class FlatModel:
             self.quarter_ratio, self.base_param, self.base_const, self.model.sector_of_line.astype(np.int64),
             self.model.is_tax, self.model.group_of_line.astype(np.int64), len(self.model.groups),
             self.elasticity[0], self.elasticity[1], self.exports[0], self.exports[1], self.cpi[0], self.cpi[1],
-            self.flags, self.shocked)
+            self.flags, self.shocked, self.leak, self.local_param, self.local_const, self.has_local, self.use_of_lever,
+            self.weight_param, self.weight_const, self.purchases, self.final_use_taxes, self.kappa, self.spending_per_amount)
 
     def affine_map(self):
         """Intercept c (m) and slopes M (m x k) of an affine model, from k + 1 evaluations."""
@@ -830,6 +974,7 @@ def run(flat, draws, seed):
     low_bits, low_mask, high_mask, keys = permutation_keys(draws, seed, k)
     jitter_key = np.uint64((seed ^ 0x4C415449_4E485950) & MASK64)
     u = np.empty((k, BLOCK))
+    score = np.empty((k, BLOCK))
     theta = np.empty((BLOCK, k))
     out = np.empty((m, BLOCK))
     z = np.empty(flat.copula[0].shape[0] if flat.copula else 1)
@@ -848,10 +993,13 @@ def run(flat, draws, seed):
         timings["uniforms (Latin hypercube)"] += time.perf_counter() - start
         if flat.copula is not None:
             start = time.perf_counter()
-            correlate(u, count, flat.copula[0], flat.copula[1], z)
+            correlate(u, count, flat.copula[0], flat.copula[1], z, score, flat.takes_score)
             timings["Gaussian copula"] += time.perf_counter() - start
         start = time.perf_counter()
-        inverse_cdfs(u, count, flat.family, flat.p[0], flat.p[1], flat.p[2], flat.p[3], flat.tables, flat.table_of, theta)
+        inverse_cdfs(u, count, flat.family, flat.p[0], flat.p[1], flat.p[2], flat.p[3], flat.tables, flat.table_of, theta,
+                     score, flat.scored)
+        if flat.netting[2].shape[0] > 0:
+            apply_netting(theta, count, *flat.netting)
         timings["inverse CDFs"] += time.perf_counter() - start
         start = time.perf_counter()
         if flat.affine:

@@ -6,10 +6,14 @@ economist would write them in NumPy/SciPy: whole chunks of draws at once.
 
   default     the embedded Hanoi 2025 plan (scenarios/hanoi-2025-plan.toml, read with tomllib):
               Latin hypercube (scipy.stats.qmc.LatinHypercube), Gaussian copula by Cholesky,
-              inverse CDFs from scipy.stats (norm, triang, beta for PERT), the dataset's five
+              inverse CDFs from scipy.stats (norm, triang, beta for PERT), the netting groups'
+              member amounts rescaled to their total (LeverNetting); the dataset's ten
               derivation assumptions sampled, so every draw re-derives the 7-sector Hanoi table
-              (HanoiEconomyKernel.fill, vectorised over draws) and re-solves it: stacked
-              (N, 7, 7) systems, the local-sourcing lever changing A for each draw.
+              (HanoiEconomyKernel.fill, vectorised over draws, with construction's and tourism's
+              own technology) and re-solves it: stacked (N, 7, 7) systems, the local-sourcing
+              lever changing A for each draw; the demand levers' spending cut to local final
+              demand by the sampled local shares and final-use tax rates (FinalDemandLeakage),
+              their own tax content on the tax lines.
   synthetic   a random productive 200-sector table with 10 demand levers, generated from the
               same seed and generator as Benchmarks/SyntheticModels/SyntheticModel.swift
               (bit-identical inputs); the economy is fixed, so the Leontief solve is done once
@@ -177,7 +181,8 @@ class HanoiKernel:
     parent_of_part = np.array([0, 1, 1, 2, 2, 3, 3, 3])
     sector_of_part = np.array([0, 1, 3, 2, 1, 4, 5, 6])
     keys = ["agriculture_share_of_remainder_2024", "water_to_electricity_ratio", "tourism_characteristic_share",
-            "flq_delta", "construction_gfcf_share"]
+            "flq_delta", "construction_gfcf_share", "construction_va_ratio", "construction_farm_input_share",
+            "tourism_va_ratio", "tourism_goods_input_share", "tourism_farm_share_of_goods"]
 
     def __init__(self, data_dir):
         self.facts = self.read_facts([os.path.join(data_dir, "grdp_facts.csv"), os.path.join(data_dir, "extra_facts.csv")])
@@ -234,9 +239,10 @@ class HanoiKernel:
         self.services_value_added_ratio = value_added[tertiary] / output[tertiary]
 
     def fill(self, p):
-        """p: (N, 5) derivation parameters in `keys` order. Returns a dict of per-draw arrays."""
+        """p: (N, 10) derivation parameters in `keys` order. Returns a dict of per-draw arrays."""
         f = self.fact
         alpha, water_ratio, tourism_share, delta, construction_gfcf = (p[:, i] for i in range(5))
+        technology = p[:, 5:10]
         N = p.shape[0]
         # HanoiStructure: 2024 shares in percent of GRDP.
         services = f("Hanoi", 2024, "FY", "structure_current_prices", "services")
@@ -259,7 +265,9 @@ class HanoiKernel:
         trade = np.full(N, services * trade_share)
         grdp = f("Hanoi", 2024, "FY", "grdp_current_prices", "total")
         spending = f("Hanoi", 2025, "EST", "tourism_revenue", "total") / (1 + f("Hanoi", 2025, "EST", "tourism_revenue_growth", "total") / 100)
-        tourism = spending * tourism_share * self.services_value_added_ratio / grdp * 100
+        # Tourism's own value-added ratio when its technology is re-specified, else that of services.
+        tourism_ratio = np.where(technology[:, 2] > 0, technology[:, 2], self.services_value_added_ratio)
+        tourism = spending * tourism_share * tourism_ratio / grdp * 100
         other = services - trade - tourism
         shares = np.stack([agriculture, industry, electricity, construction, trade, tourism, other, taxes], axis=1)
 
@@ -284,6 +292,10 @@ class HanoiKernel:
         part_output = group_shares[:, parent] / share_total[:, None] * national_total * ratio[:, None] \
             / self.national_value_added[parent] * within
         part = within[:, :, None] * regional[:, parent[:, None], parent[None, :]]
+        removed = (self.national_technical - regional).sum(axis=1)
+        part_value_added = np.tile(self.national_value_added[parent], (N, 1))
+        part_imported = self.national_imported_inputs[parent] + removed[:, parent]
+        self.sector_technology(technology, part, part_output, part_value_added, part_imported)
         construction_sales = (part[:, 2, :] * part_output).sum(axis=1)
         scale = np.where(construction_sales > 0, (1 - construction_gfcf) * part_output[:, 2] / construction_sales, 0.0)
         old = part[:, 2, :].copy()
@@ -294,15 +306,53 @@ class HanoiKernel:
         sector_output = part_output @ self.part_to_sector
         weight = part_output / sector_output[:, self.sector_of_part]
         technical = self.part_to_sector.T @ (part * weight[:, None, :]) @ self.part_to_sector
-        value_added = (self.national_value_added[parent] * weight) @ self.part_to_sector
-        removed = (self.national_technical - regional).sum(axis=1)
-        imported = ((self.national_imported_inputs[parent] + removed[:, parent]) * weight) @ self.part_to_sector
+        value_added = (part_value_added * weight) @ self.part_to_sector
+        imported = (part_imported * weight) @ self.part_to_sector
         consumer = (self.national_household_consumption[parent] * within) @ self.part_to_sector
         consumer[:, 6] += consumer[:, 5]
         consumer[:, 5] = 0
         level = shares[:, :7] / 100 * grdp * 1000
         return {"technical": technical, "value_added": value_added, "imported": imported, "consumer": consumer,
                 "level": level, "output": level / value_added, "shares": shares / 100}
+
+
+    @staticmethod
+    def sector_technology(technology, part, part_output, part_value_added, part_imported):
+        """SectorTechnology in HanoiEconomyKernel.partTechnology, in place for every draw:
+        construction (part 2) and tourism (part 6) keep their value added and take the
+        value-added ratio v′ (0: unchanged), their column of coefficients scaled by
+        σ = (1 − v′)/(1 − v), then their domestic input mix re-specified (D = Σ column kept)."""
+        construction_ratio, farm_share, tourism_ratio, goods_share, farm_of_goods = (technology[:, i] for i in range(5))
+        for l, ratio in ((2, construction_ratio), (6, tourism_ratio)):
+            on = ratio > 0
+            if not on.any():
+                continue
+            r = np.where(on, ratio, 0.5)
+            v = part_value_added[:, l].copy()
+            if np.any(on & ((v >= 1) | (r <= 0) | (r >= 1))):
+                raise ValueError("sector technology: value-added ratios must be in (0, 1)")
+            sigma = np.where(on, (1 - r) / (1 - v), 1.0)
+            column = part[:, :, l] * sigma[:, None]
+            total = column.sum(axis=1)
+            if l == 2:
+                farm = farm_share * total
+                mixed = column.copy()
+                mixed[:, 1] += column[:, 0] - farm
+                mixed[:, 0] = farm
+            else:
+                goods = column[:, 0] + column[:, 1]
+                services = column[:, 5] + column[:, 6] + column[:, 7]
+                new_goods = goods_share * total
+                new_services = services - (new_goods - goods)
+                mixed = column.copy()
+                mixed[:, 0] = new_goods * farm_of_goods
+                mixed[:, 1] = new_goods * (1 - farm_of_goods)
+                for k in (5, 6, 7):
+                    mixed[:, k] = column[:, k] * (new_services / services)
+            part[:, :, l] = np.where(on[:, None], mixed, part[:, :, l])
+            part_imported[:, l] = np.where(on, part_imported[:, l] * sigma, part_imported[:, l])
+            part_output[:, l] = np.where(on, part_output[:, l] * (v / r), part_output[:, l])
+            part_value_added[:, l] = np.where(on, r, v)
 
 
 def default_model(scenario_path, data_dir):
@@ -369,6 +419,14 @@ def default_model(scenario_path, data_dir):
     indicators = scenario.get("indicators", {})
     exports = value("indicators.exports", indicators["exports"]["baseline"]) if "exports" in indicators else None
     cpi = value("indicators.cpi", indicators["cpi"]["baseline"]) if "cpi" in indicators else None
+    # Netting groups: each member's amount is a parameter; the total a value (after the indicators, as grdp's ParameterIndex).
+    netting = []
+    for group_id, group in scenario.get("netting", {}).items():
+        total = value(f"netting.{group_id}.total", group["total"])
+        members = []
+        for lever_id in group["levers"]:
+            members.append([pid for pid, _ in parameters].index(f"levers.{lever_id}.amount"))
+        netting.append({"id": group_id, "members": members, "total": total})
     # The dataset's assumptions (sampled; triangular over their ranges), after the scenario's.
     central = {row[0]: float(row[1]) for row in assumptions}
     assumption_parameters = []
@@ -377,6 +435,21 @@ def default_model(scenario_path, data_dir):
         if high > low:
             parameters.append((f"assumptions.{row[0]}", {"dist": "triangular", "min": low, "mode": mode, "max": high}))
             assumption_parameters.append((HanoiKernel.keys.index(row[0]), len(parameters) - 1))
+    # The final-demand assumptions (local shares, final-use tax weights), sampled likewise.
+    final_path = os.path.join(data_dir, "final_demand_assumptions.csv")
+    if not os.path.exists(final_path):
+        final_path = os.path.join(REPOSITORY, "data", "sources", "final_demand_assumptions.csv")
+    final_rows = read_csv_rows(final_path)[1:]
+    final_central = {row[0]: float(row[1]) for row in final_rows}
+    final_value = {}
+    for row in final_rows:
+        low, mode, high = float(row[2]), float(row[1]), float(row[3])
+        if high > low:
+            parameters.append((f"assumptions.{row[0]}", {"dist": "triangular", "min": low, "mode": mode, "max": high}))
+            final_value[row[0]] = ("param", len(parameters) - 1)
+        else:
+            final_value[row[0]] = ("const", mode)
+    leakage = final_demand_leakage(scenario, data_dir, sectors, accounts, levers, final_central, final_value, value)
     ids = [pid for pid, _ in parameters]
     correlation = None
     if "correlation" in scenario:
@@ -394,7 +467,76 @@ def default_model(scenario_path, data_dir):
         exports_target=targets.get("export_growth") if exports is not None else None,
         cpi_ceiling=targets.get("cpi") if cpi is not None else None,
         actual_quarters=list(scenario["scenario"].get("actual_quarters", [])),
-        seed=int(scenario["scenario"].get("seed", 2025)))
+        seed=int(scenario["scenario"].get("seed", 2025)), leakage=leakage, netting=netting)
+
+
+FINAL_USES = ["households", "government", "investment", "exports", "visitors"]
+LOCAL_SHARE_IDS = {("investment", "industry"): "local_share_investment_industry",
+                   ("investment", "construction"): "local_share_investment_construction",
+                   ("households", "industry"): "local_share_households_industry",
+                   ("households", "agriculture"): "local_share_households_agriculture",
+                   ("visitors", "trade"): "visitor_trade_margin"}
+
+
+def final_demand_leakage(scenario, data_dir, sectors, accounts, levers, central, assumption_value, value):
+    """ScenarioCompiler.finalDemandLeakage and FinalUseTaxBase on the embedded table: each demand
+    lever's local share of each product (the lever's `local_share`, else the dataset's default,
+    else 1), its use, the uses' tax weights ρ_u (households 1), their purchases P_u (the table's
+    final demand grossed up by the central local shares; visitors' the tourism exports over
+    tourism_characteristic_share), T_f (product taxes less those on intermediate use) and κₛ."""
+    rows = read_csv_rows(os.path.join(data_dir, "hanoi_io_2024.csv"))
+    header = rows[0]
+    by_label = {row[0]: row for row in rows[1:]}
+
+    def cell(label, column):
+        text = by_label[label][header.index(column)]
+        return float(text) if text else 0.0
+
+    n = len(sectors)
+    value_added = np.array([cell("compensation", j) + cell("operating_surplus", j) for j in sectors])
+    intermediate_taxes = np.array([cell("taxes_less_subsidies", j) for j in sectors])
+    # τ: the tax lines' base-year shares (GRDPAccounts.baseYearShares: base values over their total).
+    product_tax_share = sum(float(a["base_value"]) for a in accounts if a["group"] == "taxes") / sum(float(a["base_value"]) for a in accounts)
+    grdp = value_added.sum() / (1 - product_tax_share)
+    final_taxes = product_tax_share * grdp - intermediate_taxes.sum()
+    assumption_rows = read_csv_rows(os.path.join(data_dir, "assumptions.csv"))[1:]
+    characteristic = {row[0]: float(row[1]) for row in assumption_rows}["tourism_characteristic_share"]
+    purchases = np.zeros(len(FINAL_USES))
+    for use, columns in ((0, ["households"]), (1, ["government"]), (2, ["gfcf", "inventories"]), (3, ["exports"])):
+        for column in columns:
+            if column not in header:
+                continue
+            for i, sector in enumerate(sectors):
+                x = cell(sector, column)
+                if x <= 0:
+                    continue
+                if column == "exports" and sector == "tourism":
+                    purchases[4] += x / max(characteristic, 1e-9)
+                else:
+                    key = LOCAL_SHARE_IDS.get((FINAL_USES[use], sector))
+                    purchases[use] += x / (max(central[key], 1e-9) if key else 1.0)
+    local_shares, uses = [], []
+    specs = list(scenario.get("levers", {}).items())
+    for (lever_id, spec), lever in zip(specs, levers):
+        if lever["kind"] != "demand" or lever["category"] not in FINAL_USES:
+            local_shares.append([])
+            uses.append(-1)
+            continue
+        overrides = spec.get("local_share", {})
+        row = []
+        for sector in sectors:
+            if sector in overrides:
+                row.append(value(f"levers.{lever_id}.local_share.{sector}", overrides[sector]))
+            elif (lever["category"], sector) in LOCAL_SHARE_IDS:
+                row.append(assumption_value[LOCAL_SHARE_IDS[(lever["category"], sector)]])
+            else:
+                row.append(("const", 1.0))
+        local_shares.append(row)
+        uses.append(FINAL_USES.index(lever["category"]))
+    weights = [("const", 1.0) if use == "households" else assumption_value[f"final_use_tax_weight_{use}"] for use in FINAL_USES]
+    return {"local_shares": local_shares, "use_of_lever": uses, "tax_weights": weights, "purchases": purchases,
+            "final_use_taxes": final_taxes,
+            "intermediate_tax_per_value_added": np.where(value_added > 0, intermediate_taxes / np.where(value_added > 0, value_added, 1), 0.0)}
 
 
 def finish_levers(levers, quarterly_weights):
@@ -531,7 +673,23 @@ def sample_parameters(model, count, rng, timings):
     for j, (_, spec) in enumerate(model.parameters):
         theta[j] = inverse_cdf(spec, u[j])
     timings["inverse CDFs (scipy.stats)"] += time.perf_counter() - start
+    net(model, theta)
     return theta.T
+
+
+def net(model, theta):
+    """LeverNetting.apply on θ (k, N): each group's member amounts a′ᵢ = aᵢ + (T − Σa)·(|aᵢ|/Σ|a|),
+    T/m each where every amount is 0, so that they add up to the group's total T."""
+    for group in getattr(model, "netting", []):
+        members = group["members"]
+        kind, x = group["total"]
+        total = theta[x] if kind == "param" else np.full(theta.shape[1], float(x))
+        amounts = theta[members]
+        absolute = np.abs(amounts)
+        absolute_sum = absolute.sum(axis=0)
+        gap = total - amounts.sum(axis=0)
+        safe = np.where(absolute_sum > 0, absolute_sum, 1.0)
+        theta[members] = np.where(absolute_sum > 0, amounts + gap * (absolute / safe), total / len(members))
 
 
 # --------------------------------------------------------------------------------------------
@@ -567,12 +725,38 @@ def evaluate(model, theta, linear="solve"):
     if len(shocked) > 1:
         raise NotImplementedError("more than one shocked sector (grdp's PriceModel path) is not ported")
     D = np.stack([levers[l]["direction"] for l in demand], axis=1) if demand else np.zeros((n, 0))
+    leakage = getattr(model, "leakage", None)
+    spending_per_amount = D.sum(axis=0)
+    if leakage is not None and demand:
+        # FinalDemandLeakage: lever l's local final demand per unit of amount dᵢ·sᵢ/(1 + t_u),
+        # t_u = ρ_u·T_f / Σ_v ρ_v·P_v (weights below 0 count as 0).
+        weights = np.maximum(0, values_of(theta, leakage["tax_weights"]))  # (N, uses)
+        base_purchases = weights @ leakage["purchases"]
+        r = np.where(base_purchases > 0, leakage["final_use_taxes"] / np.where(base_purchases > 0, base_purchases, 1), 0.0)
+        use_rates = weights * r[:, None]
+        lever_rate = np.zeros((N, len(demand)))
+        local = np.empty((N, n, len(demand)))
+        for column, l in enumerate(demand):
+            u = leakage["use_of_lever"][l]
+            lever_rate[:, column] = use_rates[:, u] if u >= 0 else 0.0
+            row = leakage["local_shares"][l]
+            shares_l = np.minimum(1, np.maximum(0, values_of(theta, row))) if row else np.ones((N, n))
+            local[:, :, column] = D[None, :, column] * shares_l / (1 + lever_rate[:, column])[:, None]
+        if B == 1:
+            A, v, B = np.broadcast_to(A, (N, n, n)), np.broadcast_to(v, (N, n)), N
+            level, shares = np.broadcast_to(level, (N, n)), np.broadcast_to(shares, (N, shares.shape[1]))
+        D_draws = local
+    else:
+        D_draws = None
     if sourcing and B == 1:  # a fixed economy whose coefficients change per draw
         A, v, B = np.broadcast_to(A, (N, n, n)), np.broadcast_to(v, (N, n)), N
     A_new = A.copy() if sourcing else A
     # Per lever: sector value added per unit of the lever's value (B, n), and the value (N,).
     unit_effect = np.zeros((B, len(levers), n))
     lever_value = np.zeros((N, len(levers)))
+
+    def demand_columns(B):
+        return D_draws if D_draws is not None else np.broadcast_to(D, (B, n, D.shape[1]))
 
     def solve_system(M, rhs):
         """(I − A′)⁻¹·rhs for every draw, and the inverse when --linear inv."""
@@ -598,7 +782,7 @@ def evaluate(model, theta, linear="solve"):
             A_new[:, s, buyers] += extra
             imported_left[:, buyers] -= extra
             last = position == len(sourcing) - 1
-            rhs = np.concatenate([final_demand[:, :, None], np.broadcast_to(D, (B, n, D.shape[1]))], axis=2) if last \
+            rhs = np.concatenate([final_demand[:, :, None], demand_columns(B)], axis=2) if last \
                 else final_demand[:, :, None]
             solution, leontief = solve_system(identity - A_new, rhs)
             unit_effect[:, l] = v * (solution[:, :, 0] - previous)
@@ -606,7 +790,7 @@ def evaluate(model, theta, linear="solve"):
             previous = solution[:, :, 0]
         response = v[:, :, None] * solution[:, :, 1:]
     elif demand:
-        solution, leontief = solve_system(identity - A_new, np.broadcast_to(D, (B, n, D.shape[1])))
+        solution, leontief = solve_system(identity - A_new, demand_columns(B))
         response = v[:, :, None] * solution
     # CPI: one shocked sector k, y = (I − A′)⁻ᵀ·eₖ (row k of the inverse when it is at hand).
     if shocked:
@@ -635,12 +819,23 @@ def evaluate(model, theta, linear="solve"):
     unit_weighted = np.einsum("bli,bi->bl", unit_growth, shares)  # Σ over sector lines (others are 0)
     weighted_growth = lever_value * unit_weighted  # (N, levers)
     lever_contribution = weighted_growth * (1 + spill)[:, None]
+    # Each lever's growth of the tax lines: e × its value-added growth, or, for a demand lever
+    # with leakage, 100·ΔT/T with ΔT = S·t/(1 + t) + Σₛ κₛ·ΔVAₛ (its own tax content).
+    tax_growth = elasticity[:, None] * weighted_growth / value_added_share[:, None]
+    if leakage is not None and demand:
+        tax_level = tax_share * level.sum(axis=1) / value_added_share
+        for column, l in enumerate(demand):
+            rate = lever_rate[:, column]
+            taxes = lever_value[:, l] * spending_per_amount[column] * rate / (1 + rate) \
+                + lever_value[:, l] * (unit_effect[:, l] @ leakage["intermediate_tax_per_value_added"])
+            tax_growth[:, l] = 100 * taxes / tax_level
+            lever_contribution[:, l] = weighted_growth[:, l] + tax_share * tax_growth[:, l]
     base = values_of(theta, model.baseline)
     if B == 1:
         growth = base + lever_value @ unit_growth[0]
     else:
         growth = base + np.einsum("nl,nli->ni", lever_value, unit_growth)
-    growth[:, model.is_tax] = base[:, model.is_tax] + (elasticity * weighted_growth.sum(axis=1) / value_added_share)[:, None]
+    growth[:, model.is_tax] = base[:, model.is_tax] + tax_growth.sum(axis=1)[:, None]
     contribution = shares * growth
     grdp = contribution.sum(axis=1)
     groups = contribution @ (model.group_of_line[:, None] == np.arange(len(model.groups))[None, :])
