@@ -109,7 +109,9 @@ public enum SimulationReports {
             let c = layout.leverContributions.lowerBound + l
             levers.append([.text(lever.id), .text(lever.name), .text(lever.category.rawValue)] + band(c))
         }
-        levers.notes.append("a demand lever's contribution is the value added it induces through the Leontief model (v̂·L·Δf), plus the product taxes that follow it")
+        levers.notes.append(model.finalDemand == nil
+            ? "a demand lever's contribution is the value added it induces through the Leontief model (v̂·L·Δf), plus the product taxes that follow it"
+            : "a demand lever's contribution is the value added its local final demand induces through the Leontief model (v̂·L·Δf), plus its own product taxes: those on its final use and on the inputs of its local production (lever_spending)")
         return levers
     }
 
