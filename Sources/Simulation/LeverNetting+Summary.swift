@@ -29,13 +29,8 @@ extension LeverNetting {
         guard !netting.groups.isEmpty, draws > 0 else { return [] }
         let k = model.parameters.count
         var theta = ModelEvaluation.sampledUniforms(rows: draws, streams: (0..<k).map { UInt64($0) }, seed: seed)
-        let tables = model.parameters.map { p -> TabulatedQuantile? in
-            switch p.distribution.family {
-            case .pert, .beta: TabulatedQuantile(p.distribution)
-            default: nil
-            }
-        }
-        let transform = ParameterTransform(parameters: model.parameters, tables: tables, correlated: model.correlation?.indices ?? [])
+        let transform = ParameterTransform(
+            parameters: model.parameters, tables: QuantileTables.tables(for: model.parameters), correlated: model.correlation?.indices ?? [])
         if let correlation = model.correlation {
             var normals = [Double](repeating: 0, count: correlation.indices.count * draws)
             do {

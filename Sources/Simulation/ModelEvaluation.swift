@@ -52,12 +52,7 @@ public struct ModelEvaluation: Sendable {
         self.model = model
         self.layout = OutputLayout(model: model)
         self.affine = model.isAffine ? try AffineMap(model: model, layout: layout) : nil
-        self.quantileTables = model.parameters.map { parameter -> TabulatedQuantile? in
-            switch parameter.distribution.family {
-            case .pert, .beta: TabulatedQuantile(parameter.distribution)
-            default: nil
-            }
-        }
+        self.quantileTables = QuantileTables.tables(for: model.parameters)
     }
 
     /// The engine's plain Monte Carlo uniforms for draws 0..<rows (row-major, rows × k): stream j

@@ -114,12 +114,7 @@ public enum MonteCarloEngine {
                 try DrawsWriter(sink: sink, header: model.parameters.map(\.id) + layout.names)
             }
             // Costly inverse CDFs (beta, PERT) are tabulated once a process; every worker copies the tables.
-            let tables = model.parameters.map { parameter -> TabulatedQuantile? in
-                switch parameter.distribution.family {
-                case .pert, .beta: QuantileTables.shared.table(for: parameter.distribution)
-                default: nil
-                }
-            }
+            let tables = QuantileTables.tables(for: model.parameters)
             context = WorkerContext(
                 model: model, layout: layout, configuration: configuration, hypercube: hypercube, affine: affine, quantileTables: tables)
         }

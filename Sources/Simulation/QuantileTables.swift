@@ -2,9 +2,10 @@ import Foundation
 import Sampling
 
 /// The tabulated inverse CDFs (`TabulatedQuantile`) of the beta and PERT parameters, built
-/// once per process for each distinct distribution: a run and the model variants of its
-/// report (`ModelVariants`, three more runs over the same levers) share them, instead of
-/// tabulating every lever four times. A table depends only on its distribution, so a shared
+/// once per process for each distinct distribution: a run, the model variants of its report
+/// (`ModelVariants`, three more runs over the same levers), the netting groups' summary and
+/// `ModelEvaluation` (sensitivity, goal-seek, exploration) share them, instead of tabulating
+/// every lever again in each. A table depends only on its distribution, so a shared
 /// table is the same bits as a new one. The most recent `capacity` distributions are kept
 /// (a goal seek or a batch can go through many).
 /// - Complexity: O(capacity) comparisons per lookup; a new distribution costs its table.
@@ -24,5 +25,16 @@ final class QuantileTables: @unchecked Sendable {
         if tables.count == Self.capacity { tables.removeFirst() }
         tables.append((distribution, table))
         return table
+    }
+
+    /// The tables of `parameters`, in their order: the shared table of each beta and PERT
+    /// parameter, nil for the other families (their exact inverse CDF is cheap).
+    static func tables(for parameters: [ParameterSpecification]) -> [TabulatedQuantile?] {
+        parameters.map { parameter in
+            switch parameter.distribution.family {
+            case .pert, .beta: shared.table(for: parameter.distribution)
+            default: nil
+            }
+        }
     }
 }

@@ -107,8 +107,7 @@ public struct CSVTable: Sendable {
                                   mark: mark == "," ? 0x2C : 0x2E, into: out)
             }
             if plain { return }
-            var reader = DelimitedBytes(separator: UInt8(truncatingIfNeeded: (dialect.separator ?? .comma).scalar.value),
-                                        offset: entry.offset, line: entry.line)
+            var reader = DelimitedBytes(separator: separator, offset: entry.offset, line: entry.line)
             // The index pass read this record without error, so no quote is open here.
             guard (try? reader.scanRecord(buffer)) != nil else { return }
             let fields = reader.fields
