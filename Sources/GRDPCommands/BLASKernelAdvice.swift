@@ -1,8 +1,9 @@
 import Foundation
 import LinearAlgebra
 
-/// One line of advice when OpenBLAS runs its generic x86-64 kernel on a CPU that has wider
-/// vector units (`BLASConfiguration.suggestedCoreType`): an OpenBLAS older than the CPU
+/// One line of advice when OpenBLAS still runs its generic x86-64 kernel on a CPU that has wider
+/// vector units (`BLASConfiguration.suggestedCoreType`): when the user set `OPENBLAS_CORETYPE`
+/// to it, or `BLASKernelSelection` could not restart the process: an OpenBLAS older than the CPU
 /// does not recognise it and falls back to Prescott, its SSE3 kernel, which makes the LU
 /// of a large table slower (BENCHMARKS.md measures it at 3,000 sectors). The CPU's features are the `flags` line of /proc/cpuinfo
 /// (Linux); elsewhere, or when it cannot be read, there is no advice.

@@ -34,6 +34,7 @@ struct InfoCommand: ParsableCommand {
         var headline: [(key: String, value: Cell)] = [
             ("OpenBLAS", .text(BLASConfiguration.openBLASConfiguration)),
             ("OpenBLAS core", .text(BLASConfiguration.coreName)),
+            ("OpenBLAS core chosen by", .text(BLASKernelSelection.chooser)),
             ("BLAS threads", .number(Double(BLASConfiguration.threadCount), decimals: 0)),
             ("LAPACK version", .text(BLASConfiguration.lapackVersion)),
         ]
@@ -45,6 +46,7 @@ struct InfoCommand: ParsableCommand {
             figures: [
                 KeyFigure("openblas_configuration", .text(BLASConfiguration.openBLASConfiguration)),
                 KeyFigure("openblas_core", .text(BLASConfiguration.coreName)),
+                KeyFigure("openblas_core_chosen_by", .text(BLASKernelSelection.chooser)),
                 KeyFigure("blas_threads", .number(Double(BLASConfiguration.threadCount), decimals: 0), unit: "threads"),
                 KeyFigure("lapack_version", .text(BLASConfiguration.lapackVersion)),
             ],
