@@ -36,6 +36,15 @@ public struct ExceedanceCounter: Sendable, Equatable {
         if x >= threshold { exceedances += 1 }
     }
 
+    /// Counts a block of values: the same counts as inserting them one by one, in one
+    /// comparison per value and one update of the counts. - Complexity: O(values.count).
+    public mutating func insert(block values: UnsafeBufferPointer<Double>) {
+        var reached = 0
+        for x in values where x >= threshold { reached &+= 1 }
+        count += values.count
+        exceedances += reached
+    }
+
     /// Adds `other`'s counts. - Throws: `incompatibleMerge` when the thresholds differ.
     public mutating func merge(_ other: ExceedanceCounter) throws(SamplingError) {
         guard other.threshold == threshold else {

@@ -21,15 +21,17 @@ import Foundation
 /// precomputed 1/ln γ: a rounding can move a value lying within ~1e-12 relative of a
 /// bucket boundary to the neighbouring bucket, which changes the bound from α to
 /// α + 1e-12 — far below what a sketch at α = 1e-4 reports. (The paper's cheaper
-/// interpolated mappings trade memory for speed; `log` measured fast enough here.)
+/// interpolated mappings trade memory for speed and move the bucket boundaries.)
+/// `LogBucketIndex` computes this very index without `log` for all but ~2·10⁻⁹/ln γ of the
+/// values, from a table and a proven error bound, and with `log` for the rest.
 ///
 /// **Memory.** Each store spans the occupied indices: about ln(max|x|/min|x|)/ln γ buckets
 /// of 8 bytes (for α = 1e-4, ≈ 5,000 buckets per factor e of range; values from 1e-6 to
 /// 10 take ≈ 80,000 buckets, 0.65 MB). Values with |x| < 1e-12 cost nothing (zero bucket,
 /// reported as 0). NaN and ±∞ are not sketched; they are counted in `nonFiniteCount`.
 ///
-/// - Complexity: insert O(1) amortised (one `log`, one array increment); merge and
-///   quantile O(buckets).
+/// - Complexity: insert O(1) amortised (one table-driven logarithm, rarely `log`, and one
+///   array increment); merge and quantile O(buckets).
 public struct QuantileSketch: Sendable, Equatable {
     /// α: every quantile is within relative error α of the exact one.
     public let relativeAccuracy: Double
@@ -42,6 +44,8 @@ public struct QuantileSketch: Sendable, Equatable {
     @usableFromInline let indexMultiplier: Double
     /// ln γ.
     @usableFromInline let logGamma: Double
+    /// `LogBucketIndex.tolerance(multiplier: indexMultiplier)`.
+    @usableFromInline let indexTolerance: Double
     @usableFromInline var positive = DenseBucketStore()
     @usableFromInline var negative = DenseBucketStore()
     @usableFromInline var zeros: Int = 0
@@ -78,6 +82,7 @@ public struct QuantileSketch: Sendable, Equatable {
         // ln γ = ln(1 + α) − ln(1 − α) = 2 artanh α, without the cancellation of log(γ) for small α.
         self.logGamma = 2 * atanh(relativeAccuracy)
         self.indexMultiplier = 1 / logGamma
+        self.indexTolerance = LogBucketIndex.tolerance(multiplier: indexMultiplier)
     }
 
     /// Adds one value. `@inlinable`, as the hot path of the Monte Carlo fold: inlined into
@@ -88,7 +93,7 @@ public struct QuantileSketch: Sendable, Equatable {
     public mutating func insert(_ x: Double) {
         let magnitude = abs(x)
         if magnitude >= Self.zeroThreshold && magnitude <= .greatestFiniteMagnitude {
-            let index = Self.bucketIndex(ofMagnitude: magnitude, indexMultiplier: indexMultiplier)
+            let index = bucketIndex(ofMagnitude: magnitude)
             if x > 0 {
                 positive.add(index)
             } else {
@@ -111,15 +116,13 @@ public struct QuantileSketch: Sendable, Equatable {
         for x in values { insert(x) }
     }
 
-    /// The bucket index ⌈ln m · (1/ln γ)⌉ of a magnitude m ≥ `zeroThreshold` (finite).
-    /// ⌈t⌉ as truncation plus a correction: baseline x86-64 has no rounding instruction, and
-    /// `rounded(.up)` became a libm call (measured slower).
+    /// The bucket index ⌈ln m · (1/ln γ)⌉ of a magnitude m ≥ `zeroThreshold` (finite), as
+    /// `LogBucketIndex.exactIndex` computes it (through its fast path).
     @inlinable
-    static func bucketIndex(ofMagnitude magnitude: Double, indexMultiplier: Double) -> Int {
-        // |ln m| ≤ 745 and 1/ln γ ≤ 5·10⁵, so the index fits an Int with room to spare.
-        let scaled = log(magnitude) * indexMultiplier
-        let truncated = Int(scaled)
-        return Double(truncated) < scaled ? truncated &+ 1 : truncated
+    func bucketIndex(ofMagnitude magnitude: Double) -> Int {
+        LogBucketIndex.table.withUnsafeBufferPointer { table in
+            LogBucketIndex.index(ofMagnitude: magnitude, multiplier: indexMultiplier, tolerance: indexTolerance, table: table)
+        }
     }
 
     /// Adds a block of values: the same sketch as inserting them one by one (the same
@@ -152,37 +155,40 @@ public struct QuantileSketch: Sendable, Equatable {
         // One bucket of slack on each side: `log` is faithful (< 1 ulp), so a value between
         // two others cannot land more than one bucket outside theirs.
         if positiveHigh > 0 {
-            positive.extend(toInclude: Self.bucketIndex(ofMagnitude: positiveLow, indexMultiplier: indexMultiplier) &- 1)
-            positive.extend(toInclude: Self.bucketIndex(ofMagnitude: positiveHigh, indexMultiplier: indexMultiplier) &+ 1)
+            positive.extend(toInclude: bucketIndex(ofMagnitude: positiveLow) &- 1)
+            positive.extend(toInclude: bucketIndex(ofMagnitude: positiveHigh) &+ 1)
         }
         if negativeHigh > 0 {
-            negative.extend(toInclude: Self.bucketIndex(ofMagnitude: negativeLow, indexMultiplier: indexMultiplier) &- 1)
-            negative.extend(toInclude: Self.bucketIndex(ofMagnitude: negativeHigh, indexMultiplier: indexMultiplier) &+ 1)
+            negative.extend(toInclude: bucketIndex(ofMagnitude: negativeLow) &- 1)
+            negative.extend(toInclude: bucketIndex(ofMagnitude: negativeHigh) &+ 1)
         }
-        let positiveOffset = positive.offset, negativeOffset = negative.offset, multiplier = indexMultiplier
+        let positiveOffset = positive.offset, negativeOffset = negative.offset
+        let multiplier = indexMultiplier, tolerance = indexTolerance
         var positiveCount = 0, negativeCount = 0
         // Values whose bucket is outside the widened window (which the slack rules out) are
         // kept aside and inserted one by one, so no count is ever written out of bounds.
         var outside: [Double] = []
-        positive.counts.withUnsafeMutableBufferPointer { positiveCounts in
-            negative.counts.withUnsafeMutableBufferPointer { negativeCounts in
-                for x in values {
-                    let index = Self.bucketIndex(ofMagnitude: abs(x), indexMultiplier: multiplier)
-                    if x > 0 {
-                        let slot = index &- positiveOffset
-                        if UInt(bitPattern: slot) < UInt(positiveCounts.count) {
-                            positiveCounts[slot] &+= 1
-                            positiveCount &+= 1
+        LogBucketIndex.table.withUnsafeBufferPointer { table in
+            positive.counts.withUnsafeMutableBufferPointer { positiveCounts in
+                negative.counts.withUnsafeMutableBufferPointer { negativeCounts in
+                    for x in values {
+                        let index = LogBucketIndex.index(ofMagnitude: abs(x), multiplier: multiplier, tolerance: tolerance, table: table)
+                        if x > 0 {
+                            let slot = index &- positiveOffset
+                            if UInt(bitPattern: slot) < UInt(positiveCounts.count) {
+                                positiveCounts[slot] &+= 1
+                                positiveCount &+= 1
+                            } else {
+                                outside.append(x)
+                            }
                         } else {
-                            outside.append(x)
-                        }
-                    } else {
-                        let slot = index &- negativeOffset
-                        if UInt(bitPattern: slot) < UInt(negativeCounts.count) {
-                            negativeCounts[slot] &+= 1
-                            negativeCount &+= 1
-                        } else {
-                            outside.append(x)
+                            let slot = index &- negativeOffset
+                            if UInt(bitPattern: slot) < UInt(negativeCounts.count) {
+                                negativeCounts[slot] &+= 1
+                                negativeCount &+= 1
+                            } else {
+                                outside.append(x)
+                            }
                         }
                     }
                 }

@@ -150,19 +150,18 @@ struct BlockWorker {
         do { summary = try BlockSummary(outputs: m, model: context.model) } catch { throw .invalidModel(error.description) }
         let layout = context.layout
         outputs.withUnsafeBufferPointer { y in
+            func values(of o: Int) -> UnsafeBufferPointer<Double> { UnsafeBufferPointer(rebasing: y[(b * o)..<(b * o + count)]) }
             for o in 0..<m {
-                let values = UnsafeBufferPointer(rebasing: y[(b * o)..<(b * o + count)])
+                let values = values(of: o)
                 var moments = RunningMoments()
                 moments.insert(contentsOf: values)
                 summary.moments[o] = moments
                 sketches[o].insert(block: values)
             }
-            for t in 0..<count {
-                summary.meetsTarget.insert(y[t + b * layout.grdp])
-                summary.atOrAbovePublishedOutcome?.insert(y[t + b * layout.grdp])
-                if let e = layout.exports { summary.exportsMeetTarget?.insert(y[t + b * e]) }
-                if let c = layout.consumerPrices { summary.consumerPricesAtOrAboveCeiling?.insert(y[t + b * c]) }
-            }
+            summary.meetsTarget.insert(block: values(of: layout.grdp))
+            summary.atOrAbovePublishedOutcome?.insert(block: values(of: layout.grdp))
+            if let e = layout.exports { summary.exportsMeetTarget?.insert(block: values(of: e)) }
+            if let c = layout.consumerPrices { summary.consumerPricesAtOrAboveCeiling?.insert(block: values(of: c)) }
         }
         return summary
     }

@@ -14,6 +14,20 @@ struct ExceedanceCounterTests {
         #expect(relativeError(counter.standardError ?? 0, (0.24 / 5).squareRoot()) <= 1e-15)
     }
 
+    @Test("a block gives the counts of one-by-one inserts (NaN never reaches; ±∞ thresholds)", arguments: [8, -Double.infinity, Double.infinity])
+    func block(threshold: Double) throws {
+        // Expected: the one-by-one counts of the same values (exact integers).
+        let values: [Double] = [7.5, 8, 8.2, .nan, 6, 9, .infinity, -.infinity, 8.000000000000002, 7.999999999999999]
+        var oneByOne = try ExceedanceCounter(threshold: threshold)
+        for x in values { oneByOne.insert(x) }
+        var byBlock = try ExceedanceCounter(threshold: threshold)
+        byBlock.insert(8.5)
+        values.withUnsafeBufferPointer { byBlock.insert(block: $0) }
+        #expect(byBlock.count == oneByOne.count + 1)
+        #expect(byBlock.exceedances == oneByOne.exceedances + (8.5 >= threshold ? 1 : 0))
+        #expect(oneByOne.exceedances == (threshold == 8 ? 5 : threshold < 0 ? 9 : 1))
+    }
+
     @Test("Wilson intervals match Newcombe (1998), Table II", arguments: [
         [81, 263, 0.2553, 0.3662], [15, 148, 0.0624, 0.1605], [0, 20, 0, 0.1611], [1, 29, 0.0061, 0.1718],
     ])
