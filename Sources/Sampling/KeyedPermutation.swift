@@ -85,16 +85,16 @@ public struct KeyedPermutation: Sendable, Equatable, Hashable {
         return (Int(w), Int(x), Int(y), Int(z))
     }
 
-    /// One pass of the 4-round Feistel network on [0, 2ᵇ).
+    /// One pass of the 4-round Feistel network on [0, 2ᵇ) (masking shifts: 1 ≤ lowBits ≤ 32).
     @inline(__always)
     func feistel(_ value: UInt64) -> UInt64 {
-        var left = (value >> lowBits) & highMask
+        var left = (value &>> lowBits) & highMask
         var right = value & lowMask
         left ^= Self.mix(right &+ key0) & highMask
         right ^= Self.mix(left &+ key1) & lowMask
         left ^= Self.mix(right &+ key2) & highMask
         right ^= Self.mix(left &+ key3) & lowMask
-        return (left << lowBits) | right
+        return (left &<< lowBits) | right
     }
 
     /// The 64-bit finalizer of SplitMix64 (Steele, Lea & Flood 2014; Stafford's Mix13).

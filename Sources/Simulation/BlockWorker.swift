@@ -61,20 +61,23 @@ struct BlockWorker {
     /// the Latin hypercube or the counter-based stream of parameter j.
     mutating func drawUniforms(first: Int, count: Int) throws(SimulationError) {
         let k = context.model.parameters.count
-        for j in 0..<k {
-            if let hypercube = context.hypercube {
-                do {
-                    try uniforms.withUnsafeMutableBufferPointer { u throws(SamplingError) in
-                        try hypercube.fill(UnsafeMutableBufferPointer(rebasing: u[0..<count]), dimension: j, firstDraw: first)
+        if let hypercube = context.hypercube {
+            // Each dimension's uniforms go straight into θ's row j (stride k), with no copy.
+            do {
+                try theta.withUnsafeMutableBufferPointer { th throws(SamplingError) in
+                    for j in 0..<k {
+                        try hypercube.fill(UnsafeMutableBufferPointer(rebasing: th[j...]), stride: k, count: count, dimension: j, firstDraw: first)
                     }
-                } catch {
-                    throw .invalidModel(error.description)
                 }
-            } else {
-                let stream = CounterRandomStream(seed: context.configuration.seed, stream: UInt64(j))
-                uniforms.withUnsafeMutableBufferPointer { u in
-                    stream.fill(UnsafeMutableBufferPointer(rebasing: u[0..<count]), firstIndex: UInt64(first / 2))
-                }
+            } catch {
+                throw .invalidModel(error.description)
+            }
+            return
+        }
+        for j in 0..<k {
+            let stream = CounterRandomStream(seed: context.configuration.seed, stream: UInt64(j))
+            uniforms.withUnsafeMutableBufferPointer { u in
+                stream.fill(UnsafeMutableBufferPointer(rebasing: u[0..<count]), firstIndex: UInt64(first / 2))
             }
             for t in 0..<count { theta[j + k * t] = uniforms[t] }
         }
