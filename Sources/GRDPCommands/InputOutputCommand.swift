@@ -149,7 +149,7 @@ struct InputOutputCommand: ParsableCommand {
             .map { InputFile.fingerprint(role: $0.0, path: $0.1) }).compactMap { $0 }
         let report = Report(
             title: "Input-output analysis", headline: headline(source: source, table: table, model: model, unit: loaded.unit, notes: notes),
-            tables: tables, figures: figures(source: source, table: table, model: model, notes: notes), meta: ReportMeta(command: "io", inputs: inputs))
+            tables: tables, figures: figures(source: source, table: table, model: model, reciprocalCondition: rcond, notes: notes), meta: ReportMeta(command: "io", inputs: inputs))
         return (report, write == nil ? "" : table.csvText(comments: loaded.unit.map { ["unit: \($0)"] } ?? []))  // the table text only for --write
     }
 
@@ -231,12 +231,13 @@ struct InputOutputCommand: ParsableCommand {
         return headline
     }
 
-    func figures(source: String, table: IOTable, model: LeontiefModel, notes: [String]) -> [KeyFigure] {
+    /// `reciprocalCondition` is the model's 1/κ₁ estimate, computed once by the caller (an O(n²) `dgecon`).
+    func figures(source: String, table: IOTable, model: LeontiefModel, reciprocalCondition: Double, notes: [String]) -> [KeyFigure] {
         var figures = [
             KeyFigure("table", .text(source)), KeyFigure("sectors", .number(Double(table.sectorCount), decimals: 0), unit: "sectors"),
             KeyFigure("spectral_radius_low", model.spectralRadiusBounds.lowerBound, unit: nil),
             KeyFigure("spectral_radius_high", model.spectralRadiusBounds.upperBound, unit: nil),
-            KeyFigure("reciprocal_condition_number", model.reciprocalConditionNumber, unit: nil),
+            KeyFigure("reciprocal_condition_number", reciprocalCondition, unit: nil),
         ]
         if let write { figures.append(KeyFigure("table_written_to", .text(write))) }
         if !notes.isEmpty { figures.append(KeyFigure("notes", .text(notes.joined(separator: "; ")))) }

@@ -141,8 +141,8 @@ extension IOTable {
             }
             throw .nonFiniteCell(at: rows.location(row: r, cell: column), column: header[column])
         }
-        func sectorColumns(_ r: Int, into matrix: inout Matrix, row i: Int, read: Bool = true) throws(InputOutputError) {
-            if read { rows.read(row: r, cells: n + 1, into: &numbers) }
+        func sectorColumns(_ r: Int, into matrix: inout Matrix, row i: Int) throws(InputOutputError) {
+            rows.read(row: r, cells: n + 1, into: &numbers)
             for j in 1...n where !numbers.values[j].isFinite { _ = try number(r, j) }
             let stride = matrix.rows
             numbers.values.withUnsafeBufferPointer { v in
@@ -153,11 +153,13 @@ extension IOTable {
         }
 
         var z = Matrix(rows: n, columns: n)
+        var zRows = BlockedRowWriter(columns: n)  // Z's rows go in blocks (few cache misses); each row's checks come first
         var f = Matrix(rows: n, columns: layout.finalDemandColumns.count)
         var totals: [Double] = []
         for (i, r) in layout.sectorRows.enumerated() {
             rows.read(row: r, cells: header.count, into: &numbers)
-            try sectorColumns(r, into: &z, row: i, read: false)
+            for j in 1...n where !numbers.values[j].isFinite { _ = try number(r, j) }
+            numbers.values.withUnsafeBufferPointer { v in zRows.append(UnsafeBufferPointer(rebasing: v[1...n]), into: &z) }
             for (c, entry) in layout.finalDemandColumns.enumerated() { f[i, c] = try number(r, entry.index) }
             if let totalColumn = layout.totalColumn { totals.append(try number(r, totalColumn)) }
             for entry in layout.finalDemandColumns where entry.column.kind == .imports {
@@ -165,6 +167,7 @@ extension IOTable {
                 if value > 0 { throw .importsSign(path: path, sector: layout.sectorLabels[i], value: value) }
             }
         }
+        zRows.flush(into: &z)
         var w = Matrix(rows: layout.primaryRows.count, columns: n)
         for (k, entry) in layout.primaryRows.enumerated() { try sectorColumns(entry.row, into: &w, row: k) }
         var e = Matrix(rows: layout.satelliteRows.count, columns: n)

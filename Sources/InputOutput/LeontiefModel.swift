@@ -19,7 +19,13 @@ public struct LeontiefModel: Sendable {
     public let spectralRadiusBounds: ClosedRange<Double>
 
     public init(table: IOTable) throws(InputOutputError) {
-        try self.init(table: table, technicalCoefficients: table.technicalCoefficients())
+        // A and I − A in one pass (`leontiefMatrices()`): the same matrices and errors as
+        // `init(table:technicalCoefficients: table.technicalCoefficients())`.
+        let (a, leontief, firstNegative) = try table.leontiefMatrices()
+        if let (i, j) = firstNegative {
+            throw .negativeIntermediateFlow(from: table.sectors[i], to: table.sectors[j], value: a[i, j])
+        }
+        try self.init(table: table, technicalCoefficients: a, factoring: consume leontief)
     }
 
     /// A model over given coefficients (e.g. after a technology change), keeping `table`
@@ -33,9 +39,15 @@ public struct LeontiefModel: Sendable {
                 throw .negativeIntermediateFlow(from: table.sectors[i], to: table.sectors[j], value: a[i, j])
             }
         }
+        try self.init(table: table, technicalCoefficients: a, factoring: try linearAlgebra { () throws(LinearAlgebraError) in try a.identityMinus() })
+    }
+
+    /// The model over coefficients `a` already checked (square, no negative entry), with
+    /// `leontief` = I − A factored in its own storage.
+    private init(table: IOTable, technicalCoefficients a: Matrix, factoring leontief: consuming Matrix) throws(InputOutputError) {
         let lu: LUFactorization
         do {
-            lu = try LUFactorization(of: a.identityMinus())
+            lu = try LUFactorization(of: consume leontief)
         } catch .singular {
             throw .notProductive(spectralRadiusAtLeast: 1)
         } catch {

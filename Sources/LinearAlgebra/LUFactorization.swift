@@ -30,9 +30,8 @@ public struct LUFactorization: Sendable {
     /// factored in its own storage, without a copy.
     public init(of matrix: consuming Matrix) throws(LinearAlgebraError) {
         guard matrix.isSquare else { throw .notSquare(operation: "LU factorisation", shape: matrix.shape) }
-        try matrix.checkFinite()
+        let oneNorm = try matrix.finiteOneNorm()
         let n = matrix.rows
-        let oneNorm = matrix.oneNorm
         var factors = consume matrix
         var pivots = [LapackInt](repeating: 0, count: n)
         var info: LapackInt = 0

@@ -88,7 +88,8 @@ public struct DelimitedBytes {
     /// offset, number of fields and first field (trimmed), and the reader moved past it, as
     /// `next` would read it. Plain: no quote, `#` or 0xEF byte (a byte-order mark's first byte)
     /// and some byte that is neither a separator nor a blank. Nil for anything else, the reader
-    /// left where it was (then `next` reads the record).
+    /// left where it was (then `next` reads the record). After the first field the record is
+    /// read eight bytes at a time (`WideByteScan.plainStretch`), its last bytes one by one.
     /// - Complexity: O(bytes of the record), no allocation.
     mutating func nextPlain(in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, offset: Int, fieldCount: Int, first: Range<Int>)? {
         let count = bytes.count
@@ -100,8 +101,16 @@ public struct DelimitedBytes {
         while p < count {
             let b = bytes[p]
             if b == separator {
-                if firstEnd < 0 { firstEnd = p }
                 separators += 1
+                if firstEnd < 0 {
+                    // Past the first field, the bulk of the record eight bytes at a time.
+                    firstEnd = p
+                    let stretch = WideByteScan.plainStretch(bytes, from: p + 1, separator: separator)
+                    separators += stretch.separators
+                    content = content || stretch.content
+                    p = stretch.end
+                    continue
+                }
             } else if b == Self.lf || b == Self.cr {
                 break
             } else if b == Self.quote || b == 0x23 || b == 0xEF {

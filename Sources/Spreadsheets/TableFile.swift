@@ -73,29 +73,46 @@ public enum TableFile {
         return .csv(try CSVTable(bytes: bytes, path: path, dialect: options.dialect))
     }
 
-    /// A regular file's bytes, read with `read(2)` into one buffer of the file's size.
+    /// A regular file's bytes, read with `read(2)` into one buffer of the file's size, left
+    /// uninitialised until read into (no zero fill, no second buffer); bytes past that size
+    /// (a file that grew, or a size `stat` does not know) are read in chunks and appended.
     static func contents(of path: String) throws(SpreadsheetError) -> [UInt8] {
         let fd = Foundation.open(path, O_RDONLY)
         guard fd >= 0 else { throw .unreadableFile(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw .unreadableFile(path: path, reason: String(cString: strerror(errno))) }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        var filled = 0
-        while true {
-            if filled == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: max(4096, bytes.count))) }
-            let got = bytes.withUnsafeMutableBytes { raw -> Int in
-                guard let base = raw.baseAddress else { return 0 }
-                return Foundation.read(fd, base + filled, raw.count - filled)
+        /// Reads into `buffer` until it is full or the file ends: the bytes read, or the errno of a failed read.
+        func fill(_ buffer: UnsafeMutableRawBufferPointer) -> (filled: Int, error: CInt?) {
+            guard let base = buffer.baseAddress else { return (0, nil) }
+            var filled = 0
+            while filled < buffer.count {
+                let got = Foundation.read(fd, base + filled, buffer.count - filled)
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    return (filled, errno)
+                }
+                if got == 0 { break }
+                filled += got
             }
-            if got < 0 {
-                if errno == EINTR { continue }
-                throw .unreadableFile(path: path, reason: String(cString: strerror(errno)))
-            }
-            if got == 0 { break }
-            filled += got
+            return (filled, nil)
         }
-        bytes.removeLast(bytes.count - filled)
+        let size = max(Int(info.st_size), 0)
+        var failure: CInt?
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            (initialized, failure) = fill(UnsafeMutableRawBufferPointer(buffer))
+        }
+        if bytes.count == size, failure == nil {
+            var chunk = [UInt8](repeating: 0, count: 65_536)
+            while true {
+                let (count, error) = chunk.withUnsafeMutableBytes { fill($0) }
+                failure = error
+                if failure != nil || count == 0 { break }
+                bytes.append(contentsOf: chunk[..<count])
+                if count < chunk.count { break }
+            }
+        }
+        if let failure { throw .unreadableFile(path: path, reason: String(cString: strerror(failure))) }
         return bytes
     }
 
