@@ -1,5 +1,5 @@
 # grdp — the two set-up commands (README.md): `make run` and `make test`.
-# Both install the BLAS/LAPACK, SQLite and zlib system packages first when they are missing
+# Both install the BLAS/LAPACK, SQLite, zlib and OpenSSL (libcrypto) system packages first when they are missing
 # (Debian/Ubuntu; sudo is used only when not root); `make test` also installs the
 # toml-test conformance files (Debian's golang-github-burntsushi-toml-dev ships them),
 # which Tests/TOMLTests reads. `make test` ends with the Slurm test (scripts/slurm/ci-test.sh:
@@ -21,6 +21,11 @@ deps:
 		echo "installing libsqlite3-dev zlib1g-dev (forecast store, gzip kept draws)"; \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libsqlite3-dev zlib1g-dev >/dev/null; \
+	fi
+	@if [ ! -f /usr/include/openssl/evp.h ]; then \
+		echo "installing libssl-dev (libcrypto's SHA-256 for input fingerprints)"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libssl-dev >/dev/null; \
 	fi
 
 run: deps

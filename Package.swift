@@ -49,10 +49,11 @@ let package = Package(
         .target(name: "Exploration", dependencies: ["Simulation", "Sensitivity", "Sampling", "LinearAlgebra"]),
         .target(name: "Charts"),
         .systemLibrary(name: "CZlibStream", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CCryptoDigest", providers: [.apt(["libssl-dev"])]),
         .target(
             name: "Reporting",
             dependencies: ["Simulation", "Forecasting", "Exploration", "Sensitivity", "Scenarios", "Sampling", "Datasets", "Growth", "InputOutput",
-                           "LinearAlgebra", "Charts", "CZlibStream", .product(name: "Mustache", package: "swift-mustache")]),
+                           "LinearAlgebra", "Charts", "CZlibStream", "CCryptoDigest", .product(name: "Mustache", package: "swift-mustache")]),
         .target(
             name: "ForecastStore",
             dependencies: ["Reporting", "Forecasting", "TOML", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -24,7 +24,7 @@
 # Exit status: 0 when no input crashed, hung (10 s per input) or ran out of memory
 # (2 GiB); otherwise libFuzzer's non-zero status, with the input saved under
 # .build-fuzz/TARGET/artifacts/. 64 for a bad command line. Installs nothing; needs
-# swiftc (with its libFuzzer runtime), pkg-config's openblas, zlib and SQLite, as `make test` does.
+# swiftc (with its libFuzzer runtime), pkg-config's openblas, zlib, SQLite and OpenSSL's libcrypto, as `make test` does.
 # FUZZ_BUILD_ONLY=1 builds the target and makes its seeds without fuzzing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -55,9 +55,9 @@ done < <(grep -v '^\s*\(#\|$\)' "$folder/modules")
 
 # Compiler flags: fuzzer coverage and AddressSanitizer everywhere; the C modules
 # (module.modulemap) of the package and of its dependencies, with pkg-config's headers.
-flags=(-sanitize=fuzzer,address -parse-as-library -O -g -I "$modules" -I Sources/CBLASLapack -I Sources/CZlibStream)
+flags=(-sanitize=fuzzer,address -parse-as-library -O -g -I "$modules" -I Sources/CBLASLapack -I Sources/CZlibStream -I Sources/CCryptoDigest)
 for include in $(pkg-config --cflags-only-I openblas); do flags+=(-Xcc "$include"); done
-libraries=($(pkg-config --libs openblas) -llapacke)
+libraries=($(pkg-config --libs openblas) -llapacke -lcrypto)
 if [ ${#packages[@]} -gt 0 ]; then
     [ -d .build-fuzz/package/checkouts ] && [ ! Package.resolved -nt .build-fuzz/package/checkouts ] ||
         { swift package --scratch-path .build-fuzz/package resolve >&2 && touch .build-fuzz/package/checkouts; }

@@ -83,11 +83,11 @@ public struct Vintage: Sendable, Equatable {
     /// tool version, each on its own line after a label. Two runs with the same hash give the
     /// same numbers, so a batch rerun skips the job.
     public static func jobHash(scenarioContent: String, inputs: [String] = [], overrides: [String], seed: UInt64, draws: Int,
-                               toolVersion: String) -> String {
+                               toolVersion: String) throws(ReportingError) -> String {
         var text = "grdp-job-v1\nscenario \(scenarioContent.utf8.count)\n\(scenarioContent)\n"
         for input in inputs { text += "input \(input)\n" }
         for override in overrides { text += "override \(override)\n" }
         text += "seed \(seed)\ndraws \(draws)\ntool \(toolVersion)\n"
-        return SHA256Digest.hex(Array(text.utf8))
+        return try SHA256Digest.hex(text.utf8)
     }
 }

@@ -50,7 +50,7 @@ struct BatchCommand: ParsableCommand {
             headline: [("Jobs", .text(summary)), ("Store", .text(storePath))], tables: [table],
             figures: [KeyFigure("jobs", .number(Double(manifest.jobs.count), decimals: 0)), KeyFigure("done", .number(Double(done), decimals: 0)),
                       KeyFigure("skipped", .number(Double(skipped), decimals: 0)), KeyFigure("failed", .number(Double(failed), decimals: 0))],
-            meta: ReportMeta(command: "batch", inputs: [InputFile.fingerprint(role: "manifest", path: self.manifest)].compactMap { $0 }))
+            meta: ReportMeta(command: "batch", inputs: [try InputFile.fingerprint(role: "manifest", path: self.manifest)].compactMap { $0 }))
         try outputOptions.emit(report, inputs: "the jobs of \(self.manifest)")
         if failed > 0 {
             Self.note("grdp: batch: \(summary)")

@@ -38,7 +38,7 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         var report = try makeReport()
-        report.meta = ReportMeta(command: "compare", inputs: files.compactMap { InputFile.fingerprint(role: "scenario", path: $0) })
+        report.meta = ReportMeta(command: "compare", inputs: try files.compactMap { try InputFile.fingerprint(role: "scenario", path: $0) })
         try outputOptions.emit(report, inputs: "the values in " + files.joined(separator: ", "))
     }
 

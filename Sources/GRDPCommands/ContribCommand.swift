@@ -135,7 +135,7 @@ struct ContribCommand: ParsableCommand {
                 tables.append(table)
             }
         }
-        let inputs = [InputFile.fingerprint(role: "accounts", path: self.accounts)].compactMap { $0 }
+        let inputs = [try InputFile.fingerprint(role: "accounts", path: self.accounts)].compactMap { $0 }
         return Report(title: "Growth accounting", headline: headline, tables: tables, figures: figures, meta: ReportMeta(command: "contrib", inputs: inputs))
     }
 }
@@ -211,7 +211,7 @@ struct QuarterlyCommand: ParsableCommand {
         // quarters up to the ones given are taken as known.
         let sectorAccounts = try accounts.knownThrough(quarters: actualQuarters.count)
         tables.append(GrowthReports.sectorQuarters(try sectorAccounts.remainingQuarterRequirements(fallback: quarterWeights)))
-        let inputs = [InputFile.fingerprint(role: "accounts", path: self.accounts)].compactMap { $0 }
+        let inputs = [try InputFile.fingerprint(role: "accounts", path: self.accounts)].compactMap { $0 }
         return Report(title: "Quarterly arithmetic", headline: headline, tables: tables, figures: figures, meta: ReportMeta(command: "quarterly", inputs: inputs))
     }
 }

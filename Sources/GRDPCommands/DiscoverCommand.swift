@@ -32,7 +32,7 @@ struct DiscoverCommand: ParsableCommand {
 
     func run() throws {
         var report = try makeReport()
-        report.meta = ReportMeta(command: "discover", inputs: input.fingerprints)
+        report.meta = ReportMeta(command: "discover", inputs: try input.fingerprints)
         try outputOptions.emit(report, inputs: input.inputsDescription)
     }
 

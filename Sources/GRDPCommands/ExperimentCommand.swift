@@ -27,7 +27,7 @@ struct ExperimentCommand: ParsableCommand {
 
     func run() throws {
         var report = try makeReport()
-        report.meta = ReportMeta(command: "experiment", inputs: input.fingerprints)
+        report.meta = ReportMeta(command: "experiment", inputs: try input.fingerprints)
         try outputOptions.emit(report, inputs: input.inputsDescription)
     }
 

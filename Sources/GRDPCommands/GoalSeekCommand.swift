@@ -38,7 +38,7 @@ struct GoalSeekCommand: ParsableCommand {
 
     func run() throws {
         var report = try makeReport()
-        report.meta = ReportMeta(command: "goal-seek", inputs: input.fingerprints)
+        report.meta = ReportMeta(command: "goal-seek", inputs: try input.fingerprints)
         try outputOptions.emit(report, inputs: input.inputsDescription)
     }
 

@@ -8,7 +8,7 @@ import Reporting
 final class InputFingerprint: @unchecked Sendable {
     private let finished = DispatchSemaphore(value: 0)
     /// Written once by the worker before `finished` is signalled, read only after waiting for it.
-    private var entry: ReportMeta.Input?
+    private var entry: Result<ReportMeta.Input?, ReportingError> = .success(nil)
 
     /// Starts hashing the file at `path` (nothing for nil or standard input, as `InputFile.fingerprint` does).
     init(role: String, path: String?) {
@@ -17,15 +17,18 @@ final class InputFingerprint: @unchecked Sendable {
             return
         }
         DispatchQueue.global(qos: .userInitiated).async { [self] in
-            entry = InputFile.fingerprint(role: role, path: path)
+            entry = Result { () throws(ReportingError) in try InputFile.fingerprint(role: role, path: path) }
             finished.signal()
         }
     }
 
     /// The entry, waiting for the worker if it has not finished; nil when the file cannot be read.
+    /// - Throws: the digest's error (`ReportingError.digest`).
     var value: ReportMeta.Input? {
-        finished.wait()
-        defer { finished.signal() }
-        return entry
+        get throws(ReportingError) {
+            finished.wait()
+            defer { finished.signal() }
+            return try entry.get()
+        }
     }
 }

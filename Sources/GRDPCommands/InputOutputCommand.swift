@@ -145,8 +145,8 @@ struct InputOutputCommand: ParsableCommand {
         }
         let rcond = model.reciprocalConditionNumber
         if rcond < 1e-12 { notes.append("warning: I − A is ill-conditioned (1/κ₁ ≈ \(rcond)); results may have lost most digits") }
-        let inputs = ([tableFingerprint.value] + [("aggregate", aggregate), ("regionalize", regionalize), ("balance", balance)]
-            .map { InputFile.fingerprint(role: $0.0, path: $0.1) }).compactMap { $0 }
+        let inputs = try ([tableFingerprint.value] + [("aggregate", aggregate), ("regionalize", regionalize), ("balance", balance)]
+            .map { try InputFile.fingerprint(role: $0.0, path: $0.1) }).compactMap { $0 }
         let report = Report(
             title: "Input-output analysis", headline: headline(source: source, table: table, model: model, unit: loaded.unit, notes: notes),
             tables: tables, figures: figures(source: source, table: table, model: model, reciprocalCondition: rcond, notes: notes), meta: ReportMeta(command: "io", inputs: inputs))

@@ -135,15 +135,15 @@ extension InputFile {
     }
 
     /// The `meta` entry of an input already read as `text`.
-    static func fingerprint(role: String, path: String, text: String) -> ReportMeta.Input {
-        ReportMeta.Input(role: role, path: path, sha256: SHA256Digest.hex(Array(text.utf8)))
+    static func fingerprint(role: String, path: String, text: String) throws(ReportingError) -> ReportMeta.Input {
+        ReportMeta.Input(role: role, path: path, sha256: try SHA256Digest.hex(text.utf8))
     }
 
     /// The `meta` entry of the file at `path`; nil when it cannot be read (its loader
     /// reports that).
-    static func fingerprint(role: String, path: String?) -> ReportMeta.Input? {
+    static func fingerprint(role: String, path: String?) throws(ReportingError) -> ReportMeta.Input? {
         guard let path, path != "-", let data = FileManager.default.contents(atPath: path) else { return nil }
-        return ReportMeta.Input(role: role, path: path, sha256: SHA256Digest.hex(data))
+        return ReportMeta.Input(role: role, path: path, sha256: try SHA256Digest.hex(data))
     }
 }
 

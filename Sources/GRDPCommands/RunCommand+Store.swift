@@ -27,8 +27,8 @@ extension RunCommand {
         }
         let text = try scenario.map { try InputFile.read($0) } ?? HanoiDataset.embedded().defaultScenario
         let parsed = try Scenario.parse(text, path: scenario ?? "embedded hanoi-2025-plan.toml")
-        let inputs = [("table", parsed.tablePath), ("accounts", parsed.accountsPath)].compactMap { role, path in
-            InputFile.fingerprint(role: role, path: path).map { "\(role) \($0.sha256)" }
+        let inputs = try [("table", parsed.tablePath), ("accounts", parsed.accountsPath)].compactMap { role, path in
+            try InputFile.fingerprint(role: role, path: path).map { "\(role) \($0.sha256)" }
         }
         return (text, scenario ?? "embedded hanoi-2025-plan.toml", seed ?? parsed.seed, draws ?? parsed.draws, inputs)
     }
@@ -36,7 +36,7 @@ extension RunCommand {
     /// The content hash a batch skips by (`Vintage.jobHash`).
     func jobHash() throws -> String {
         let scenario = try scenarioForStore()
-        return Vintage.jobHash(scenarioContent: scenario.text, inputs: scenario.inputs, overrides: overrideArguments, seed: scenario.seed, draws: scenario.draws,
+        return try Vintage.jobHash(scenarioContent: scenario.text, inputs: scenario.inputs, overrides: overrideArguments, seed: scenario.seed, draws: scenario.draws,
                                toolVersion: ReportMeta.toolVersion)
     }
 
@@ -47,7 +47,7 @@ extension RunCommand {
         try storeOptions.check()
         let simulated = try simulate(command: "run", progress: progress, keptDraws: keptDraws)
         let report = Self.report(simulated)
-        guard SHA256Digest.hex(Array(source.text.utf8)) == simulated.meta.simulation?.scenarioSHA256 || scenario == nil else {
+        guard try SHA256Digest.hex(source.text.utf8) == simulated.meta.simulation?.scenarioSHA256 || scenario == nil else {
             throw CommandInputError("\(source.path): the scenario file changed during the run; run again")
         }
         try report.checkFinite(inputs: "the values in \(scenario ?? "the embedded plan")")
@@ -57,7 +57,7 @@ extension RunCommand {
         }
         let vintage = Vintage(
             createdAt: Date(), toolVersion: ReportMeta.toolVersion, scenarioName: simulated.scenario.name, scenarioPath: source.path,
-            scenarioSHA256: SHA256Digest.hex(Array(source.text.utf8)), scenarioContent: source.text, dataset: simulated.scenario.dataset,
+            scenarioSHA256: try SHA256Digest.hex(source.text.utf8), scenarioContent: source.text, dataset: simulated.scenario.dataset,
             year: simulated.scenario.year ?? simulated.dataset.accounts.year ?? 0, actualQuarters: simulated.result.model.actualQuarters,
             overrides: overrideArguments, seed: simulated.result.seed, draws: simulated.result.draws, sampling: simulated.result.sampling.rawValue,
             baselineModel: baselineModel ?? "", jobHash: try jobHash(), figures: report.figures, tables: report.tables)

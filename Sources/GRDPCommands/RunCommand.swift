@@ -79,16 +79,16 @@ struct RunCommand: ParsableCommand {
         if let path {
             if path == "-" {
                 let text = try InputFile.read("-")
-                return (try Scenario.parse(text, path: "-", overrides: overrides), InputFile.fingerprint(role: "scenario", path: "-", text: text))
+                return (try Scenario.parse(text, path: "-", overrides: overrides), try InputFile.fingerprint(role: "scenario", path: "-", text: text))
             }
             try InputFile.check(path, role: "scenario")
             let scenario = try Scenario.load(path: path, overrides: overrides)
-            let fingerprint = InputFile.fingerprint(role: "scenario", path: path) ?? ReportMeta.Input(role: "scenario", path: path, sha256: "")
+            let fingerprint = try InputFile.fingerprint(role: "scenario", path: path) ?? ReportMeta.Input(role: "scenario", path: path, sha256: "")
             return (scenario, fingerprint)
         }
         let text = try HanoiDataset.embedded().defaultScenario
         let name = "embedded hanoi-2025-plan.toml"
-        return (try Scenario.parse(text, path: name, overrides: overrides), InputFile.fingerprint(role: "scenario", path: name, text: text))
+        return (try Scenario.parse(text, path: name, overrides: overrides), try InputFile.fingerprint(role: "scenario", path: name, text: text))
     }
 
     static func loadScenario(_ path: String?, settings: [ScenarioSetting] = []) throws -> Scenario {
@@ -166,8 +166,8 @@ struct RunCommand: ParsableCommand {
             netting = parts.netting
         }
         var inputs = [fingerprint]
-        if let path = scenario.tablePath, let input = InputFile.fingerprint(role: "table", path: path) { inputs.append(input) }
-        if let path = scenario.accountsPath, let input = InputFile.fingerprint(role: "accounts", path: path) { inputs.append(input) }
+        if let path = scenario.tablePath, let input = try InputFile.fingerprint(role: "table", path: path) { inputs.append(input) }
+        if let path = scenario.accountsPath, let input = try InputFile.fingerprint(role: "accounts", path: path) { inputs.append(input) }
         let meta = ReportMeta(command: command, inputs: inputs, simulation: .init(
             scenarioPath: fingerprint.path, scenarioSHA256: fingerprint.sha256, seed: result.seed, draws: result.draws,
             sampling: result.sampling.rawValue, targetPercent: model.target, dataset: scenario.dataset,
@@ -222,7 +222,7 @@ struct ValidateCommand: ParsableCommand {
             let dataset = try ScenarioCompiler.dataset(for: scenario)
             let model = try ScenarioCompiler.compile(scenario, dataset: dataset)
             lines.append("\(file): valid — \(scenario.levers.count) levers, \(model.parameters.count) uncertain parameters, \(scenario.draws) draws")
-            let input = text.map { InputFile.fingerprint(role: "scenario", path: "-", text: $0) } ?? InputFile.fingerprint(role: "scenario", path: file)
+            let input = try text.map { try InputFile.fingerprint(role: "scenario", path: "-", text: $0) } ?? InputFile.fingerprint(role: "scenario", path: file)
             if let input { inputs.append(input) }
             table.append([.text(file), .text(scenario.name), .number(Double(scenario.levers.count), decimals: 0),
                           .number(Double(model.parameters.count), decimals: 0), .number(Double(scenario.draws), decimals: 0), .text(input?.sha256 ?? "")])

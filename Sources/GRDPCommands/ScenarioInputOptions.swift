@@ -21,7 +21,7 @@ struct ScenarioInputOptions: ParsableArguments {
 
     /// The `meta` entries of the scenario file (none for the embedded plan, whose text is in
     /// the binary).
-    var fingerprints: [ReportMeta.Input] { [InputFile.fingerprint(role: "scenario", path: scenario)].compactMap { $0 } }
+    var fingerprints: [ReportMeta.Input] { get throws { [try InputFile.fingerprint(role: "scenario", path: scenario)].compactMap { $0 } } }
 
     /// What the results are computed from, for the finite-result guard's message.
     var inputsDescription: String { "the values in \(scenario ?? "the embedded plan")" }

@@ -47,7 +47,7 @@ struct SensitivityCommand: ParsableCommand {
 
     func run() throws {
         var report = try makeReport()
-        report.meta = ReportMeta(command: "sensitivity", inputs: input.fingerprints)
+        report.meta = ReportMeta(command: "sensitivity", inputs: try input.fingerprints)
         try outputOptions.emit(report, inputs: input.inputsDescription)
     }
 

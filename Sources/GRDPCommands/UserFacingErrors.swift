@@ -19,6 +19,7 @@ enum UserFacingErrors {
         case LinearAlgebraError.lapackArgument: nil  // a bug: exit 70
         case let error as LinearAlgebraError: error.description
         case ReportingError.template: nil  // a bug: exit 70
+        case ReportingError.digest: nil  // libcrypto failed: exit 70
         case let error as ReportingError: error.description
         case let error as CommandInputError: error.description
         case let error as DatasetError: error.description
@@ -44,6 +45,8 @@ enum InternalErrors {
         case let SimulationError.internalInconsistency(reason): reason
         case let LinearAlgebraError.lapackArgument(routine, position): "\(routine) rejected argument \(position)"
         case let ReportingError.template(reason): "the HTML report template does not parse (\(reason))"
+        case let ReportingError.digest(reason):
+            "OpenSSL's libcrypto cannot compute SHA-256 (\(reason)); check that the OpenSSL configuration (OPENSSL_CONF) loads its default provider"
         default: "\(error)"
         }
     }

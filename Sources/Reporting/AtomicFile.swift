@@ -12,6 +12,8 @@ public enum ReportingError: Error, Equatable, Sendable, CustomStringConvertible 
     case unreadablePartial(path: String, reason: String)
     /// An input file that cannot be read or decompressed (`GzipInput`).
     case unreadableInput(path: String, reason: String)
+    /// OpenSSL's libcrypto could not compute a SHA-256 (`SHA256Digest`; an internal error).
+    case digest(reason: String)
 
     public var description: String {
         switch self {
@@ -25,6 +27,8 @@ public enum ReportingError: Error, Equatable, Sendable, CustomStringConvertible 
             return "\(path): \(reason)"
         case let .template(reason):
             return "internal error: the HTML report template does not parse (\(reason)); please report this"
+        case let .digest(reason):
+            return "internal error: OpenSSL's libcrypto cannot compute SHA-256 (\(reason)); check that the OpenSSL configuration (OPENSSL_CONF) loads its default provider"
         }
     }
 }

@@ -80,20 +80,47 @@ struct FiniteResultTests {
 
 @Suite("SHA-256")
 struct SHA256Tests {
-    /// FIPS 180-2 Appendix B examples (B.1 "abc", B.2 the 448-bit message) and the empty
-    /// string; exact hex digests.
-    @Test("FIPS 180-2 test vectors", arguments: [
+    /// The 448-bit and 896-bit messages of the NIST examples for FIPS 180-4 (SHA256.pdf,
+    /// "two-block message" and the 896-bit message of the SHA-2 additional examples).
+    static let message448 = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"
+    static let message896 = "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu"
+
+    /// FIPS 180-4 / NIST examples: the empty string, "abc" (one block), the 448-bit message
+    /// (two blocks after padding) and the 896-bit message; exact hex digests.
+    @Test("FIPS 180-4 test vectors", arguments: [
         ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
         ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
-        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+        (SHA256Tests.message448, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+        (SHA256Tests.message896, "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1"),
     ])
-    func vectors(_ message: String, _ digest: String) {
-        #expect(SHA256Digest.hex(Array(message.utf8)) == digest)
+    func vectors(_ message: String, _ digest: String) throws {
+        #expect(try SHA256Digest.hex(Array(message.utf8)) == digest)
+        #expect(try SHA256Digest.hex(message.utf8) == digest)  // a String's bytes in place
     }
 
-    /// FIPS 180-2 B.3: one million 'a' (several blocks).
+    /// NIST: one million 'a' (15,625 blocks), as one array and as a non-contiguous collection.
     @Test("One million 'a'")
-    func million() {
-        #expect(SHA256Digest.hex([UInt8](repeating: 0x61, count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    func million() throws {
+        let digest = "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"
+        #expect(try SHA256Digest.hex([UInt8](repeating: 0x61, count: 1_000_000)) == digest)
+        #expect(try SHA256Digest.hex(repeatElement(UInt8(0x61), count: 1_000_000)) == digest)
+    }
+
+    /// Incremental: the million 'a' in chunks of 1, 63, 64, 65 and 1,000,000 − 193 bytes (across
+    /// and inside 64-byte blocks), and the 896-bit message split at every byte, give the one-shot
+    /// digests above.
+    @Test("Chunks in order give the digest of the whole")
+    func incremental() throws {
+        var hasher = try SHA256Digest.Hasher()
+        for count in [1, 63, 64, 65, 1_000_000 - 193] { try hasher.update([UInt8](repeating: 0x61, count: count)) }
+        #expect(try hasher.finalize() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        let bytes = Array(Self.message896.utf8)
+        for split in 0...bytes.count {
+            var parts = try SHA256Digest.Hasher()
+            try parts.update(bytes[..<split])
+            try parts.update([UInt8]())
+            try parts.update(bytes[split...])
+            #expect(try parts.finalize() == "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1")
+        }
     }
 }
