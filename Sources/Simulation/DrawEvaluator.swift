@@ -32,9 +32,7 @@ struct DrawEvaluator {
     let economyDraw: (any EconomyDrawing)?
     let samplesEconomy: Bool
     // Scratch.
-    var leontief: [Double]
-    var pivots: LUPivots
-    var smallPivots: [Int]
+    var leontief: LeontiefFactors
     var demandVectors: [Double]
     var demandResponse: [Double]
     var shockSensitivities: [Double]
@@ -117,9 +115,7 @@ struct DrawEvaluator {
         var column = [Int](repeating: -1, count: model.levers.count)
         for (c, l) in demandLevers.enumerated() { column[l] = c }
         demandColumn = column
-        leontief = [Double](repeating: 0, count: n * n)
-        pivots = LUPivots(order: n)
-        smallPivots = [Int](repeating: 0, count: n)
+        leontief = LeontiefFactors(order: n)
         demandVectors = [Double](repeating: 0, count: n * max(demandLevers.count, 1))
         for (column, l) in demandLevers.enumerated() {
             if case let .demand(direction, _, _) = model.levers[l].effect {
@@ -146,29 +142,12 @@ struct DrawEvaluator {
         baselineState = model.baselineDynamics.map { BaselineDrawState($0, quarterlyWeights: model.quarterlyWeights) }
     }
 
-    /// Factors I − A for the current `technical` into `leontief`/`pivots`: in Swift for small
-    /// models (`SmallLUFactorization`, where LAPACK's call overhead dominates), LAPACK's
-    /// dgetrf otherwise.
+    /// Factors I − A for the current `technical` into `leontief` (`LeontiefFactors`: in
+    /// Swift for small models, where LAPACK's call overhead dominates, LAPACK's dgetrf
+    /// otherwise).
     mutating func factor(draw: Int) throws(SimulationError) {
-        let n = self.n
-        technical.withUnsafeBufferPointer { a in
-            leontief.withUnsafeMutableBufferPointer { l in
-                for j in 0..<n {
-                    for i in 0..<n { l[i + n * j] = (i == j ? 1 : 0) - a[i + n * j] }
-                }
-            }
-        }
-        let small = n <= SmallLUFactorization.maximumOrder
         do {
-            try leontief.withUnsafeMutableBufferPointer { l throws(LinearAlgebraError) in
-                if small {
-                    try smallPivots.withUnsafeMutableBufferPointer { p throws(LinearAlgebraError) in
-                        try SmallLUFactorization.factor(l.baseAddress!, order: n, pivots: p.baseAddress!)
-                    }
-                } else {
-                    try LUFactorization.factorInPlace(l.baseAddress!, order: n, pivots: &pivots)
-                }
-            }
+            try leontief.factor(identityMinus: technical)
         } catch {
             throw .evaluationFailed(draw: draw, reason: "the input-output model is singular (\(error.description))")
         }
@@ -181,27 +160,6 @@ struct DrawEvaluator {
         source.withUnsafeBufferPointer { from in
             destination.withUnsafeMutableBufferPointer { to in
                 for i in 0..<min(from.count, to.count) { to[i] = from[i] }
-            }
-        }
-    }
-
-    /// Solves (I − A)·X = B (or the transposed system) in place for `columns` columns of
-    /// `buffer`, with the factors in `leontief` and the pivots of whichever LU made them.
-    static func solve(
-        _ buffer: inout [Double], columns: Int, leontief: [Double], pivots: LUPivots, smallPivots: [Int], n: Int,
-        transpose: Transpose = .none
-    ) {
-        leontief.withUnsafeBufferPointer { l in
-            buffer.withUnsafeMutableBufferPointer { b in
-                if n <= SmallLUFactorization.maximumOrder {
-                    smallPivots.withUnsafeBufferPointer { p in
-                        SmallLUFactorization.solve(factors: l.baseAddress!, order: n, pivots: p.baseAddress!, b.baseAddress!, columns: columns, transpose: transpose)
-                    }
-                } else {
-                    LUFactorization.solveInPlace(
-                        factors: l.baseAddress!, order: n, pivots: pivots, rightHandSides: b.baseAddress!, columns: columns,
-                        transpose: transpose)
-                }
             }
         }
     }
@@ -274,7 +232,7 @@ struct DrawEvaluator {
             }}}
             try factor(draw: draw)
             Self.copy(finalDemand, into: &solved)
-            Self.solve(&solved, columns: 1, leontief: leontief, pivots: pivots, smallPivots: smallPivots, n: n)
+            leontief.solve(&solved, columns: 1)
             economy.valueAddedRatios.withUnsafeBufferPointer { v in
             solved.withUnsafeBufferPointer { solved in
             previousOutput.withUnsafeMutableBufferPointer { previousOutput in
@@ -310,7 +268,7 @@ struct DrawEvaluator {
         if sourcingLevers.isEmpty { try factor(draw: draw) }
         guard !demandLevers.isEmpty else { return }
         Self.copy(demandVectors, into: &demandResponse)
-        Self.solve(&demandResponse, columns: demandLevers.count, leontief: leontief, pivots: pivots, smallPivots: smallPivots, n: n)
+        leontief.solve(&demandResponse, columns: demandLevers.count)
         let n = self.n, columns = demandLevers.count
         economy.valueAddedRatios.withUnsafeBufferPointer { v in
             demandResponse.withUnsafeMutableBufferPointer { response in
@@ -329,7 +287,7 @@ struct DrawEvaluator {
         if shockedSectors.count == 1 {
             let k = shockedSectors[0]
             for i in 0..<n { solved[i] = i == k ? 1 : 0 }
-            Self.solve(&solved, columns: 1, leontief: leontief, pivots: pivots, smallPivots: smallPivots, n: n, transpose: .transposed)
+            leontief.solve(&solved, columns: 1, transpose: .transposed)
             var weighted = 0.0, total = 0.0
             for i in 0..<n {
                 let h = max(economy.consumerWeights[i], 0)
