@@ -33,6 +33,23 @@ public enum HanoiSector: String, CaseIterable, Sendable {
     }
 
     public static let productTaxesLine = "product_taxes"
+
+    /// The sector's position in table order (its index in `allCases`), without building
+    /// `allCases` and searching it (the Monte Carlo reads shares by sector every draw).
+    public var tableIndex: Int {
+        switch self {
+        case .agriculture: 0
+        case .industry: 1
+        case .electricity: 2
+        case .construction: 3
+        case .trade: 4
+        case .tourism: 5
+        case .otherServices: 6
+        }
+    }
+
+    /// The number of sectors (`allCases.count`); product taxes follow them in share arrays.
+    public static var count: Int { otherServices.tableIndex + 1 }
 }
 
 /// Hanoi's 2024 GRDP structure (percent of GRDP at current prices) for the dataset's
@@ -149,10 +166,10 @@ public struct HanoiStructure: Sendable, Equatable {
 
     /// Share of `sector` in percent of GRDP.
     public func percent(_ sector: HanoiSector) -> Double {
-        sharesPercent[HanoiSector.allCases.firstIndex(of: sector) ?? 0]
+        sharesPercent[sector.tableIndex]
     }
 
-    public var productTaxesPercent: Double { sharesPercent[HanoiSector.allCases.count] }
+    public var productTaxesPercent: Double { sharesPercent[HanoiSector.count] }
 }
 
 /// The published figures the Hanoi derivation uses, read once from the facts files.

@@ -32,9 +32,7 @@ struct DrawEvaluator {
     let economyDraw: (any EconomyDrawing)?
     let samplesEconomy: Bool
     // Scratch.
-    var leontief: [Double]
-    var pivots: LUPivots
-    var smallPivots: [Int]
+    var leontief: LeontiefFactors
     var demandVectors: [Double]
     var demandResponse: [Double]
     var shockSensitivities: [Double]
@@ -67,6 +65,9 @@ struct DrawEvaluator {
     var useRates: [Double]
     /// The demand column of each lever, −1 for other levers.
     let demandColumn: [Int]
+    /// Whether a lever has value added by sector (`sectorEffect`: demand and local-sourcing
+    /// levers); the other levers' columns stay zero.
+    let movesSectors: [Bool]
 
     init(model: SimulationModel) throws(SimulationError) {
         self.plan = try EvaluationPlan(model: model)
@@ -117,9 +118,13 @@ struct DrawEvaluator {
         var column = [Int](repeating: -1, count: model.levers.count)
         for (c, l) in demandLevers.enumerated() { column[l] = c }
         demandColumn = column
-        leontief = [Double](repeating: 0, count: n * n)
-        pivots = LUPivots(order: n)
-        smallPivots = [Int](repeating: 0, count: n)
+        movesSectors = model.levers.map { lever in
+            switch lever.effect {
+            case .demand, .localSourcing: true
+            default: false
+            }
+        }
+        leontief = LeontiefFactors(order: n)
         demandVectors = [Double](repeating: 0, count: n * max(demandLevers.count, 1))
         for (column, l) in demandLevers.enumerated() {
             if case let .demand(direction, _, _) = model.levers[l].effect {
@@ -146,29 +151,12 @@ struct DrawEvaluator {
         baselineState = model.baselineDynamics.map { BaselineDrawState($0, quarterlyWeights: model.quarterlyWeights) }
     }
 
-    /// Factors I − A for the current `technical` into `leontief`/`pivots`: in Swift for small
-    /// models (`SmallLUFactorization`, where LAPACK's call overhead dominates), LAPACK's
-    /// dgetrf otherwise.
+    /// Factors I − A for the current `technical` into `leontief` (`LeontiefFactors`: in
+    /// Swift for small models, where LAPACK's call overhead dominates, LAPACK's dgetrf
+    /// otherwise).
     mutating func factor(draw: Int) throws(SimulationError) {
-        let n = self.n
-        technical.withUnsafeBufferPointer { a in
-            leontief.withUnsafeMutableBufferPointer { l in
-                for j in 0..<n {
-                    for i in 0..<n { l[i + n * j] = (i == j ? 1 : 0) - a[i + n * j] }
-                }
-            }
-        }
-        let small = n <= SmallLUFactorization.maximumOrder
         do {
-            try leontief.withUnsafeMutableBufferPointer { l throws(LinearAlgebraError) in
-                if small {
-                    try smallPivots.withUnsafeMutableBufferPointer { p throws(LinearAlgebraError) in
-                        try SmallLUFactorization.factor(l.baseAddress!, order: n, pivots: p.baseAddress!)
-                    }
-                } else {
-                    try LUFactorization.factorInPlace(l.baseAddress!, order: n, pivots: &pivots)
-                }
-            }
+            try leontief.factor(identityMinus: technical)
         } catch {
             throw .evaluationFailed(draw: draw, reason: "the input-output model is singular (\(error.description))")
         }
@@ -181,27 +169,6 @@ struct DrawEvaluator {
         source.withUnsafeBufferPointer { from in
             destination.withUnsafeMutableBufferPointer { to in
                 for i in 0..<min(from.count, to.count) { to[i] = from[i] }
-            }
-        }
-    }
-
-    /// Solves (I − A)·X = B (or the transposed system) in place for `columns` columns of
-    /// `buffer`, with the factors in `leontief` and the pivots of whichever LU made them.
-    static func solve(
-        _ buffer: inout [Double], columns: Int, leontief: [Double], pivots: LUPivots, smallPivots: [Int], n: Int,
-        transpose: Transpose = .none
-    ) {
-        leontief.withUnsafeBufferPointer { l in
-            buffer.withUnsafeMutableBufferPointer { b in
-                if n <= SmallLUFactorization.maximumOrder {
-                    smallPivots.withUnsafeBufferPointer { p in
-                        SmallLUFactorization.solve(factors: l.baseAddress!, order: n, pivots: p.baseAddress!, b.baseAddress!, columns: columns, transpose: transpose)
-                    }
-                } else {
-                    LUFactorization.solveInPlace(
-                        factors: l.baseAddress!, order: n, pivots: pivots, rightHandSides: b.baseAddress!, columns: columns,
-                        transpose: transpose)
-                }
             }
         }
     }
@@ -274,7 +241,7 @@ struct DrawEvaluator {
             }}}
             try factor(draw: draw)
             Self.copy(finalDemand, into: &solved)
-            Self.solve(&solved, columns: 1, leontief: leontief, pivots: pivots, smallPivots: smallPivots, n: n)
+            leontief.solve(&solved, columns: 1)
             economy.valueAddedRatios.withUnsafeBufferPointer { v in
             solved.withUnsafeBufferPointer { solved in
             previousOutput.withUnsafeMutableBufferPointer { previousOutput in
@@ -291,18 +258,12 @@ struct DrawEvaluator {
     /// dᵢ·sᵢ/(1 + t_u) (`FinalDemandLeakage`), and its use's tax rate t_u; without leakage the
     /// direction as given. O(levers · n).
     mutating func applyLeakage(theta: UnsafeBufferPointer<Double>) {
-        guard let leakage else { return }
-        leakage.rates(theta, into: &useRates)
-        for (column, l) in demandLevers.enumerated() {
-            let u = leakage.useOfLever[l]
-            let rate = u >= 0 ? useRates[u] : 0
-            leverTaxRate[column] = rate
-            let shares = leakage.localShares[l]
-            for i in 0..<n {
-                let share = shares.isEmpty ? 1 : min(1, max(0, shares[i].value(theta)))
-                demandVectors[i + n * column] = spendingDirections[i + n * column] * share / (1 + rate)
-            }
-        }
+        // Through optional chaining: `leakage` is used in place (an `if let` would copy it,
+        // retaining its arrays every draw).
+        leakage?.rates(theta, into: &useRates)
+        leakage?.localDemand(
+            theta, levers: demandLevers, useRates: useRates, directions: spendingDirections, order: n, taxRates: &leverTaxRate,
+            into: &demandVectors)
     }
 
     /// Step 3: ΔVA per unit of each demand lever, v ∘ (I − A′)⁻¹·direction, one solve for all.
@@ -310,7 +271,7 @@ struct DrawEvaluator {
         if sourcingLevers.isEmpty { try factor(draw: draw) }
         guard !demandLevers.isEmpty else { return }
         Self.copy(demandVectors, into: &demandResponse)
-        Self.solve(&demandResponse, columns: demandLevers.count, leontief: leontief, pivots: pivots, smallPivots: smallPivots, n: n)
+        leontief.solve(&demandResponse, columns: demandLevers.count)
         let n = self.n, columns = demandLevers.count
         economy.valueAddedRatios.withUnsafeBufferPointer { v in
             demandResponse.withUnsafeMutableBufferPointer { response in
@@ -329,7 +290,7 @@ struct DrawEvaluator {
         if shockedSectors.count == 1 {
             let k = shockedSectors[0]
             for i in 0..<n { solved[i] = i == k ? 1 : 0 }
-            Self.solve(&solved, columns: 1, leontief: leontief, pivots: pivots, smallPivots: smallPivots, n: n, transpose: .transposed)
+            leontief.solve(&solved, columns: 1, transpose: .transposed)
             var weighted = 0.0, total = 0.0
             for i in 0..<n {
                 let h = max(economy.consumerWeights[i], 0)
@@ -370,9 +331,17 @@ struct DrawEvaluator {
         let lineCount = plan.lineCount, leverCount = plan.leverCount, n = self.n
         let contributions = layout.leverContributions.lowerBound
         let elasticity = plan.taxElasticity.value(theta)
+        // The leakage's tax content per unit of value added, taken once (not per lever).
+        let hasLeakage = leakage != nil
+        let taxPerValueAdded = leakage?.intermediateTaxPerValueAdded ?? []
         // Raw pointers over the plan's and the draw's arrays: the loop below runs lines × levers
         // times a draw, and indexing the arrays there costs a bounds check each.
-        return plan.sectorOfLine.withUnsafeBufferPointer { sectorOfLine in
+        return taxPerValueAdded.withUnsafeBufferPointer { taxPerValueAdded in
+        demandColumn.withUnsafeBufferPointer { demandColumn in
+        movesSectors.withUnsafeBufferPointer { movesSectors in
+        leverTaxRate.withUnsafeBufferPointer { leverTaxRate in
+        spendingPerAmount.withUnsafeBufferPointer { spendingPerAmount in
+        plan.sectorOfLine.withUnsafeBufferPointer { sectorOfLine in
         plan.isTaxLine.withUnsafeBufferPointer { isTaxLine in
         plan.leverSector.withUnsafeBufferPointer { leverSector in
         plan.leverKind.withUnsafeBufferPointer { leverKind in
@@ -395,22 +364,25 @@ struct DrawEvaluator {
                 let shift = leverKind[l] == .growth ? leverValue[l].value(theta) : 0
                 let leverSectorIndex = leverSector[l]
                 let base = lineCount * l
+                // A lever without value added by sector has 100·0/level = +0 for every line,
+                // the same as no division.
+                let moves = movesSectors[l]
                 for i in 0..<lineCount {
                     var effect = 0.0
                     let s = sectorOfLine[i]
                     if s >= 0 {
                         let level = valueAddedLevel[s]
-                        effect = level > 0 ? 100 * sectorEffect[s + n * l] / level : 0
+                        if moves && level > 0 { effect = 100 * sectorEffect[s + n * l] / level }
                         if s == leverSectorIndex { effect += shift }
                         weightedGrowth += shares[i] * effect
                     }
                     growthOf[base + i] = effect
                 }
-                if let leakage, demandColumn[l] >= 0 {
+                if hasLeakage, demandColumn[l] >= 0 {
                     // ΔT = S·t/(1 + t) + Σₛ κₛ·ΔVAₛ; the tax lines grow by 100·ΔT/T.
                     let column = demandColumn[l], rate = leverTaxRate[column]
                     var taxes = leverValue[l].value(theta) * spendingPerAmount[column] * rate / (1 + rate)
-                    for s in 0..<n { taxes += leakage.intermediateTaxPerValueAdded[s] * sectorEffect[s + n * l] }
+                    for s in 0..<n { taxes += taxPerValueAdded[s] * sectorEffect[s + n * l] }
                     let taxGrowth = taxLevel > 0 ? 100 * taxes / taxLevel : 0
                     for i in 0..<lineCount where isTaxLine[i] { growthOf[base + i] = taxGrowth }
                     out[contributions + l] = weightedGrowth + taxShare * taxGrowth
@@ -421,7 +393,7 @@ struct DrawEvaluator {
                 out[contributions + l] = weightedGrowth * (1 + spill)
             }
             return spill
-        }}}}}}}}}
+        }}}}}}}}}}}}}}
     }
 
     /// Step 4b: growth of every line, gᵢ = baselineᵢ (+ the baseline model's Δ) + Σₗ Δg_{l,i};

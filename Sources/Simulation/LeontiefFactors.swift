@@ -1,0 +1,72 @@
+import LinearAlgebra
+
+/// The LU factors of a draw's Leontief matrix I − A, from the factorisation that fits the
+/// model's order: the Swift `SmallLUFactorization` up to 32 sectors (where LAPACK's call
+/// overhead costs more than the ≈ n³/3 flops; the embedded Hanoi model has 7), LAPACK's
+/// dgetrf/dgetrs above; both agree within rounding (`SmallLUTests`).
+/// Each evaluator keeps one and refactors it in place; nothing is allocated per draw.
+/// - Complexity: n³/3 multiply-adds to factor, n² per right-hand side.
+struct LeontiefFactors {
+    /// The factorisation used for the model's order.
+    enum Method { case small, lapack }
+
+    let order: Int
+    let method: Method
+    /// The factors of I − A (column-major) and the pivots of the method's LU.
+    var factors: [Double]
+    var pivots: LUPivots
+    var smallPivots: [Int]
+
+    init(order n: Int) {
+        order = n
+        method = n <= SmallLUFactorization.maximumOrder ? .small : .lapack
+        factors = [Double](repeating: 0, count: n * n)
+        pivots = LUPivots(order: method == .lapack ? n : 0)
+        smallPivots = [Int](repeating: 0, count: method == .small ? n : 0)
+    }
+
+    /// Factors I − A for `technical` = A (`order × order`, column-major).
+    /// - Throws: `singular(pivot:)` when I − A is singular.
+    mutating func factor(identityMinus technical: [Double]) throws(LinearAlgebraError) {
+        let n = order
+        technical.withUnsafeBufferPointer { a in
+            factors.withUnsafeMutableBufferPointer { l in
+                for j in 0..<n {
+                    for i in 0..<n { l[i + n * j] = (i == j ? 1 : 0) - a[i + n * j] }
+                }
+            }
+        }
+        try factors.withUnsafeMutableBufferPointer { l throws(LinearAlgebraError) in
+            if method == .small {
+                try smallPivots.withUnsafeMutableBufferPointer { p throws(LinearAlgebraError) in
+                    try SmallLUFactorization.factor(l.baseAddress!, order: n, pivots: p.baseAddress!)
+                }
+            } else {
+                try LUFactorization.factorInPlace(l.baseAddress!, order: n, pivots: &pivots)
+            }
+        }
+    }
+
+    /// Solves (I − A)·X = B (or the transposed system) in place for `columns` columns of
+    /// `order` entries at the start of `buffer`.
+    func solve(_ buffer: inout [Double], columns count: Int, transpose: Transpose = .none) {
+        let n = order
+        buffer.withUnsafeMutableBufferPointer { b in
+            switch method {
+            case .small:
+                factors.withUnsafeBufferPointer { l in
+                    smallPivots.withUnsafeBufferPointer { p in
+                        SmallLUFactorization.solve(
+                            factors: l.baseAddress!, order: n, pivots: p.baseAddress!, b.baseAddress!, columns: count, transpose: transpose)
+                    }
+                }
+            case .lapack:
+                factors.withUnsafeBufferPointer { l in
+                    LUFactorization.solveInPlace(
+                        factors: l.baseAddress!, order: n, pivots: pivots, rightHandSides: b.baseAddress!, columns: count,
+                        transpose: transpose)
+                }
+            }
+        }
+    }
+}
