@@ -64,7 +64,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "grdp", dependencies: ["GRDPCommands"]),
+        .executableTarget(name: "grdp", dependencies: ["GRDPCommands", "LinearAlgebra"]),
         .target(name: "TestSupport", dependencies: ["InputOutput", "LinearAlgebra", .product(name: "ZIPFoundation", package: "ZIPFoundation")], path: "Tests/TestSupport"),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
         .testTarget(name: "SpreadsheetsTests", dependencies: ["Spreadsheets", "TestSupport"]),

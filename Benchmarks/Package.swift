@@ -61,7 +61,7 @@ let package = Package(
         // One engine run of the synthetic model at a chosen sector count (scaling of run).
         .executableTarget(
             name: "synthetic-run",
-            dependencies: ["SyntheticModels", .product(name: "Simulation", package: "grdp")],
+            dependencies: ["SyntheticModels", .product(name: "Simulation", package: "grdp"), .product(name: "LinearAlgebra", package: "grdp")],
             path: "Tools/SyntheticRun"
         ),
         // Prints the OpenBLAS build and thread count grdp links against, for BENCHMARKS.md.

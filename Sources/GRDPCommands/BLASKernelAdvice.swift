@@ -25,12 +25,6 @@ enum BLASKernelAdvice {
         FileHandle.standardError.write(Data(("grdp: note: " + line + "\n").utf8))
     }
 
-    /// The CPU feature flags of the first processor in /proc/cpuinfo; empty when unreadable.
-    static var cpuFlags: Set<String> {
-        guard let data = FileManager.default.contents(atPath: "/proc/cpuinfo") else { return [] }
-        let text = String(decoding: data, as: UTF8.self)
-        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("flags") }),
-              let colon = line.firstIndex(of: ":") else { return [] }
-        return Set(line[line.index(after: colon)...].split(separator: " ").map(String.init))
-    }
+    /// The CPU's feature flags (/proc/cpuinfo).
+    static var cpuFlags: Set<String> { BLASConfiguration.cpuFlags }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import CBLASLapack
 
 /// What the linked BLAS/LAPACK build is and how many threads it uses.
@@ -30,6 +31,16 @@ public enum BLASConfiguration {
         if cpuFlags.isSuperset(of: ["avx512f", "avx512dq", "avx512bw", "avx512vl"]) { return "SkylakeX" }
         if cpuFlags.isSuperset(of: ["avx2", "fma"]) { return "Haswell" }
         return nil
+    }
+
+    /// The CPU feature flags of the first processor in /proc/cpuinfo (Linux); empty when
+    /// unreadable. - Complexity: one read of /proc/cpuinfo.
+    public static var cpuFlags: Set<String> {
+        guard let data = FileManager.default.contents(atPath: "/proc/cpuinfo") else { return [] }
+        let text = String(decoding: data, as: UTF8.self)
+        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("flags") }),
+              let colon = line.firstIndex(of: ":") else { return [] }
+        return Set(line[line.index(after: colon)...].split(separator: " ").map(String.init))
     }
 
     /// The LAPACK version reported by `ilaver`, e.g. "3.11.0".

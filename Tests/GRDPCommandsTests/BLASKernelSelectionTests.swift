@@ -1,7 +1,7 @@
 import Foundation
 import LinearAlgebra
 import Testing
-@testable import GRDPCommands
+import GRDPCommands
 
 /// The start-up choice of OpenBLAS's kernel (`BLASKernelSelection`): a restart with
 /// `OPENBLAS_CORETYPE` only when OpenBLAS fell back to Prescott on a CPU with wider vector
@@ -66,7 +66,7 @@ struct BLASKernelSelectionTests {
             #expect(chooser == "the user (OPENBLAS_CORETYPE)")
             #expect(core == ownCore)
         } else if BLASConfiguration.openBLASConfiguration.contains("DYNAMIC_ARCH"),
-                  let suggested = BLASConfiguration.suggestedCoreType(core: ownCore, cpuFlags: BLASKernelAdvice.cpuFlags) {
+                  let suggested = BLASConfiguration.suggestedCoreType(core: ownCore, cpuFlags: BLASConfiguration.cpuFlags) {
             #expect(core.lowercased() == suggested.lowercased())
             #expect(chooser.hasPrefix("grdp (OPENBLAS_CORETYPE=\(suggested):"))
             #expect(!outcome.standardOutput.contains("\"Note\""))

@@ -5,8 +5,12 @@
 //
 //   swift run -c release --scratch-path .build-mcbench synthetic-run SECTORS DRAWS [THREADS]
 import Foundation
+import LinearAlgebra
 import Simulation
 import SyntheticModels
+
+// As `grdp` does: OpenBLAS's kernel for this CPU when the linked OpenBLAS does not know it.
+BLASKernelSelection.restartIfNeeded()
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard (2...3).contains(arguments.count), let sectors = Int(arguments[0]), sectors >= 8,

@@ -2,7 +2,6 @@
 import Glibc
 #endif
 import Foundation
-import LinearAlgebra
 
 /// Choosing OpenBLAS's kernel for a CPU that the linked OpenBLAS does not recognise.
 ///
@@ -22,16 +21,18 @@ import LinearAlgebra
 ///   them, so the processes it starts (a Slurm job on another node, say) choose for their own
 ///   CPU.
 /// - If the restart fails, the command runs on in this process with the generic kernel, and
-///   `grdp info` and `grdp io` keep their note (`BLASKernelAdvice`).
+///   `grdp info` and `grdp io` keep their note (`BLASKernelAdvice` in GRDPCommands).
+/// - Called first by `grdp`'s `main`, and by the benchmark tools that run the engine as `grdp`
+///   does (Benchmarks/Tools), so that they measure the same kernel.
 ///
 /// Results differ in the last bits between kernels; the determinism claim holds for a fixed
 /// configuration, which `grdp info` reports (with the kernel and who chose it).
 public enum BLASKernelSelection {
     /// OpenBLAS's variable for its kernel.
-    static let coreTypeVariable = "OPENBLAS_CORETYPE"
+    package static let coreTypeVariable = "OPENBLAS_CORETYPE"
     /// Set next to `OPENBLAS_CORETYPE` for the restarted process: the kernel grdp chose, so
     /// that the restart happens once and the choice can be reported.
-    static let chosenVariable = "GRDP_CHOSEN_OPENBLAS_CORETYPE"
+    package static let chosenVariable = "GRDP_CHOSEN_OPENBLAS_CORETYPE"
 
     /// The kernel grdp chose for this process by restarting it, nil when OpenBLAS chose (or the
     /// user did). Set by `restartIfNeeded()`.
@@ -47,7 +48,7 @@ public enum BLASKernelSelection {
     }
 
     /// What to do at start-up.
-    enum Decision: Equatable {
+    package enum Decision: Equatable {
         /// Nothing: OpenBLAS's kernel suits the CPU, the user chose one, or OpenBLAS cannot
         /// be told (a build without `DYNAMIC_ARCH`).
         case keep
@@ -59,7 +60,7 @@ public enum BLASKernelSelection {
 
     /// The decision for a process whose OpenBLAS runs `core`, built as `configuration`, on a
     /// CPU with `cpuFlags` (/proc/cpuinfo's `flags`), in `environment`. Pure. - Complexity: O(1).
-    static func decision(core: String, configuration: String, cpuFlags: Set<String>, environment: [String: String]) -> Decision {
+    package static func decision(core: String, configuration: String, cpuFlags: Set<String>, environment: [String: String]) -> Decision {
         if let chosen = environment[chosenVariable] {
             // Restarted by grdp, unless the user has since set the kernel to something else.
             return environment[coreTypeVariable] == chosen ? .restarted(coreType: chosen) : .keep
@@ -80,7 +81,7 @@ public enum BLASKernelSelection {
         let environment = ProcessInfo.processInfo.environment
         let core = BLASConfiguration.coreName
         // /proc/cpuinfo is read only when OpenBLAS runs its generic kernel or grdp restarted.
-        let flags: Set<String> = core.lowercased() == "prescott" ? BLASKernelAdvice.cpuFlags : []
+        let flags: Set<String> = core.lowercased() == "prescott" ? BLASConfiguration.cpuFlags : []
         switch decision(core: core, configuration: BLASConfiguration.openBLASConfiguration, cpuFlags: flags, environment: environment) {
         case .keep:
             return
