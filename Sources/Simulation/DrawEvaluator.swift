@@ -57,6 +57,10 @@ struct DrawEvaluator {
     let leakage: FinalDemandLeakage?
     /// Whether a share or tax weight is sampled (the local demand then changes every draw).
     let leakageSampled: Bool
+    /// Whether there is a leakage, and its κₛ (own copy, empty without): read every draw
+    /// without touching the optional `leakage` (which would copy it, retaining its arrays).
+    let hasLeakage: Bool
+    let taxPerValueAdded: [Double]
     /// The levers' directions as the scenario gives them (before taxes and leakage).
     var spendingDirections: [Double]
     /// Per demand lever (its column): spending per unit of amount (table units), t_u.
@@ -68,6 +72,8 @@ struct DrawEvaluator {
     /// Whether a lever has value added by sector (`sectorEffect`: demand and local-sourcing
     /// levers); the other levers' columns stay zero.
     let movesSectors: [Bool]
+    /// The lever × line entries that can be other than +0 (fixed for the run).
+    let leverLines: LeverLineIndex
 
     init(model: SimulationModel) throws(SimulationError) {
         self.plan = try EvaluationPlan(model: model)
@@ -114,6 +120,8 @@ struct DrawEvaluator {
                 intermediateTaxPerValueAdded: f.intermediateTaxPerValueAdded.map { $0 })
         }
         leakageSampled = model.finalDemand?.isSampled ?? false
+        hasLeakage = model.finalDemand != nil
+        taxPerValueAdded = model.finalDemand.map { $0.intermediateTaxPerValueAdded.map { $0 } } ?? []
         fixedResponses = !samplesEconomy && sourcingLevers.isEmpty && !leakageSampled
         var column = [Int](repeating: -1, count: model.levers.count)
         for (c, l) in demandLevers.enumerated() { column[l] = c }
@@ -124,6 +132,8 @@ struct DrawEvaluator {
             default: false
             }
         }
+        leverLines = LeverLineIndex(
+            sectorOfLine: plan.sectorOfLine, isTaxLine: plan.isTaxLine, leverSector: plan.leverSector, movesSectors: movesSectors)
         leontief = LeontiefFactors(order: n)
         demandVectors = [Double](repeating: 0, count: n * max(demandLevers.count, 1))
         for (column, l) in demandLevers.enumerated() {
@@ -331,9 +341,7 @@ struct DrawEvaluator {
         let lineCount = plan.lineCount, leverCount = plan.leverCount, n = self.n
         let contributions = layout.leverContributions.lowerBound
         let elasticity = plan.taxElasticity.value(theta)
-        // The leakage's tax content per unit of value added, taken once (not per lever).
-        let hasLeakage = leakage != nil
-        let taxPerValueAdded = leakage?.intermediateTaxPerValueAdded ?? []
+        let hasLeakage = self.hasLeakage
         // Raw pointers over the plan's and the draw's arrays: the loop below runs lines × levers
         // times a draw, and indexing the arrays there costs a bounds check each.
         return taxPerValueAdded.withUnsafeBufferPointer { taxPerValueAdded in
@@ -349,10 +357,16 @@ struct DrawEvaluator {
         shares.withUnsafeBufferPointer { shares in
         economy.valueAddedLevel.withUnsafeBufferPointer { valueAddedLevel in
         sectorEffect.withUnsafeBufferPointer { sectorEffect in
+        leverLines.valueLines.withUnsafeBufferPointer { valueLines in
+        leverLines.taxLines.withUnsafeBufferPointer { taxLines in
+        leverLines.leverLines.withUnsafeBufferPointer { movedLines in
+        leverLines.leverLineStart.withUnsafeBufferPointer { movedStart in
+        leverLines.leverLineEnd.withUnsafeBufferPointer { movedEnd in
         leverSectorGrowth.withUnsafeMutableBufferPointer { growthOf in
-            var valueAddedShare = 0.0, taxShare = 0.0
+            var valueAddedShare = 0.0, taxShare = 0.0, sharesFinite = true
             for i in 0..<lineCount {
                 if isTaxLine[i] { taxShare += shares[i] } else if sectorOfLine[i] >= 0 { valueAddedShare += shares[i] }
+                if !shares[i].isFinite { sharesFinite = false }
             }
             let spill = valueAddedShare > 0 ? elasticity * taxShare / valueAddedShare : 0
             // Product taxes of the base year (table units), for a demand lever's own tax content.
@@ -367,15 +381,18 @@ struct DrawEvaluator {
                 // A lever without value added by sector has 100·0/level = +0 for every line,
                 // the same as no division.
                 let moves = movesSectors[l]
-                for i in 0..<lineCount {
+                // Only the lines the lever can move (`LeverLineIndex`): the other lines' entries
+                // stay +0 from the start, and with finite shares wᵢ·(+0) adds nothing to the
+                // sum (which starts at +0, so is never −0); every value line otherwise.
+                let lines = sharesFinite ? movedLines : valueLines
+                for k in sharesFinite ? movedStart[l]..<movedEnd[l] : 0..<valueLines.count {
+                    let i = lines[k]
                     var effect = 0.0
                     let s = sectorOfLine[i]
-                    if s >= 0 {
-                        let level = valueAddedLevel[s]
-                        if moves && level > 0 { effect = 100 * sectorEffect[s + n * l] / level }
-                        if s == leverSectorIndex { effect += shift }
-                        weightedGrowth += shares[i] * effect
-                    }
+                    let level = valueAddedLevel[s]
+                    if moves && level > 0 { effect = 100 * sectorEffect[s + n * l] / level }
+                    if s == leverSectorIndex { effect += shift }
+                    weightedGrowth += shares[i] * effect
                     growthOf[base + i] = effect
                 }
                 if hasLeakage, demandColumn[l] >= 0 {
@@ -384,16 +401,17 @@ struct DrawEvaluator {
                     var taxes = leverValue[l].value(theta) * spendingPerAmount[column] * rate / (1 + rate)
                     for s in 0..<n { taxes += taxPerValueAdded[s] * sectorEffect[s + n * l] }
                     let taxGrowth = taxLevel > 0 ? 100 * taxes / taxLevel : 0
-                    for i in 0..<lineCount where isTaxLine[i] { growthOf[base + i] = taxGrowth }
+                    for i in taxLines { growthOf[base + i] = taxGrowth }
                     out[contributions + l] = weightedGrowth + taxShare * taxGrowth
                     continue
                 }
                 let extraValueAddedGrowth = valueAddedShare > 0 ? weightedGrowth / valueAddedShare : 0
-                for i in 0..<lineCount where isTaxLine[i] { growthOf[base + i] = elasticity * extraValueAddedGrowth }
+                let taxGrowth = elasticity * extraValueAddedGrowth
+                for i in taxLines { growthOf[base + i] = taxGrowth }
                 out[contributions + l] = weightedGrowth * (1 + spill)
             }
             return spill
-        }}}}}}}}}}}}}}
+        }}}}}}}}}}}}}}}}}}}
     }
 
     /// Step 4b: growth of every line, gᵢ = baselineᵢ (+ the baseline model's Δ) + Σₗ Δg_{l,i};
@@ -402,21 +420,33 @@ struct DrawEvaluator {
         let lineCount = plan.lineCount, leverCount = plan.leverCount
         let shift = baselineShift(theta: theta, out: UnsafeBufferPointer(out))
         let conditionsLines = (baselineState?.lineCount ?? 0) > 0
+        let groupStart = layout.groupContributions.lowerBound
+        let lineGrowthStart = layout.lineGrowth.lowerBound, lineContributionStart = layout.lineContributions.lowerBound
         for g in layout.groupContributions { out[g] = 0 }
         var grdp = 0.0, baselineContribution = 0.0
+        leverLines.lineLevers.withUnsafeBufferPointer { lineLevers in
+        leverLines.lineLeverStart.withUnsafeBufferPointer { lineLeverStart in
+        leverLines.lineLeverEnd.withUnsafeBufferPointer { lineLeverEnd in
+        leverLines.lineSkipsLevers.withUnsafeBufferPointer { lineSkipsLevers in
+        plan.groupOfLine.withUnsafeBufferPointer { groupOfLine in
+        plan.baseline.withUnsafeBufferPointer { baseline in
+        shares.withUnsafeBufferPointer { shares in
         leverSectorGrowth.withUnsafeBufferPointer { growthOf in
             for i in 0..<lineCount {
-                let base = (conditionsLines ? baselineState!.lineBaseline(i) : plan.baseline[i].value(theta)) + shift
+                let base = (conditionsLines ? baselineState!.lineBaseline(i) : baseline[i].value(theta)) + shift
                 var growth = base
-                for l in 0..<leverCount { growth += growthOf[i + lineCount * l] }
-                out[layout.lineGrowth.lowerBound + i] = growth
-                out[layout.lineContributions.lowerBound + i] = shares[i] * growth
+                // The levers whose entry can be other than +0 (`LeverLineIndex`), in lever
+                // order; adding the left-out +0 entries would change only a −0 sum, to +0.
+                for k in lineLeverStart[i]..<lineLeverEnd[i] { growth += growthOf[i + lineCount * lineLevers[k]] }
+                if lineSkipsLevers[i] { growth += 0 }
+                out[lineGrowthStart + i] = growth
+                out[lineContributionStart + i] = shares[i] * growth
                 grdp += shares[i] * growth
                 baselineContribution += shares[i] * base
-                let g = plan.groupOfLine[i]
-                if g >= 0 { out[layout.groupContributions.lowerBound + g] += shares[i] * growth }
+                let g = groupOfLine[i]
+                if g >= 0 { out[groupStart + g] += shares[i] * growth }
             }
-        }
+        }}}}}}}}
         out[layout.baselineContribution] = baselineContribution
         return grdp
     }
@@ -460,9 +490,11 @@ struct DrawEvaluator {
         let leverCount = plan.leverCount, contributions = layout.leverContributions.lowerBound
         /// `start` plus the levers' shares of quarter q, summed lever by lever.
         func withLevers(_ start: Double, _ q: Int) -> Double {
-            var quarter = start
-            for l in 0..<leverCount { quarter += plan.quarterRatio[4 * l + q] * out[contributions + l] }
-            return quarter
+            plan.quarterRatio.withUnsafeBufferPointer { quarterRatio in
+                var quarter = start
+                for l in 0..<leverCount { quarter += quarterRatio[4 * l + q] * out[contributions + l] }
+                return quarter
+            }
         }
         out[layout.grdp] = grdp
         if let state = baselineState {
