@@ -16,6 +16,10 @@ struct LeontiefFactors {
     var factors: [Double]
     var pivots: LUPivots
     var smallPivots: [Int]
+    /// At order 7, the pivots as a gather permutation and U's reciprocal diagonal
+    /// (`SmallLUFactorization.prepareOrderSeven`), computed once per factorisation; empty otherwise.
+    var orderSevenPermutation: [Int]
+    var orderSevenReciprocals: [Double]
 
     init(order n: Int) {
         order = n
@@ -23,6 +27,9 @@ struct LeontiefFactors {
         factors = [Double](repeating: 0, count: n * n)
         pivots = LUPivots(order: method == .lapack ? n : 0)
         smallPivots = [Int](repeating: 0, count: method == .small ? n : 0)
+        let seven = method == .small && n == 7
+        orderSevenPermutation = [Int](repeating: 0, count: seven ? 7 : 0)
+        orderSevenReciprocals = [Double](repeating: 0, count: seven ? 7 : 0)
     }
 
     /// Factors I − A for `technical` = A (`order × order`, column-major).
@@ -40,6 +47,15 @@ struct LeontiefFactors {
             if method == .small {
                 try smallPivots.withUnsafeMutableBufferPointer { p throws(LinearAlgebraError) in
                     try SmallLUFactorization.factor(l.baseAddress!, order: n, pivots: p.baseAddress!)
+                    if n == 7 {
+                        orderSevenPermutation.withUnsafeMutableBufferPointer { permutation in
+                            orderSevenReciprocals.withUnsafeMutableBufferPointer { reciprocals in
+                                SmallLUFactorization.prepareOrderSeven(
+                                    factors: l.baseAddress!, pivots: p.baseAddress!, permutation: permutation.baseAddress!,
+                                    reciprocals: reciprocals.baseAddress!)
+                            }
+                        }
+                    }
                 }
             } else {
                 try LUFactorization.factorInPlace(l.baseAddress!, order: n, pivots: &pivots)
@@ -53,6 +69,16 @@ struct LeontiefFactors {
         let n = order
         buffer.withUnsafeMutableBufferPointer { b in
             switch method {
+            case .small where n == 7:
+                factors.withUnsafeBufferPointer { l in
+                    orderSevenPermutation.withUnsafeBufferPointer { permutation in
+                        orderSevenReciprocals.withUnsafeBufferPointer { reciprocals in
+                            SmallLUFactorization.solveOrderSeven(
+                                factors: l.baseAddress!, permutation: permutation.baseAddress!, reciprocals: reciprocals.baseAddress!,
+                                b.baseAddress!, columns: count, transpose: transpose)
+                        }
+                    }
+                }
             case .small:
                 factors.withUnsafeBufferPointer { l in
                     smallPivots.withUnsafeBufferPointer { p in
