@@ -80,30 +80,11 @@ struct DrawEvaluator {
         self.layout = OutputLayout(model: model)
         let n = model.sectors.count
         self.n = n
-        switch model.economy {
-        case let .fixed(economy, shares):
-            var own = EconomyCoefficients(sectorCount: n)
-            own.technical = economy.technical.map { $0 }
-            own.valueAddedRatios = economy.valueAddedRatios.map { $0 }
-            own.compensation = economy.compensation.map { $0 }
-            own.importedInputs = economy.importedInputs.map { $0 }
-            own.output = economy.output.map { $0 }
-            own.valueAddedLevel = economy.valueAddedLevel.map { $0 }
-            own.consumerWeights = economy.consumerWeights.map { $0 }
-            self.economy = own
-            self.shares = shares.map { $0 }
-            self.economyDraw = nil
-            self.samplesEconomy = false
-        case let .sampled(sampled, _):
-            var economy = EconomyCoefficients(sectorCount: n)
-            var shares: [Double] = []
-            let draw = sampled.drawing()
-            do { try draw.fillCentral(economy: &economy, shares: &shares) } catch { throw .invalidModel(String(describing: error)) }
-            self.economy = economy
-            self.shares = shares
-            self.economyDraw = draw
-            self.samplesEconomy = true
-        }
+        let start = try Self.startingEconomy(of: model, sectors: n)
+        self.economy = start.economy
+        self.shares = start.shares
+        self.economyDraw = start.drawing
+        self.samplesEconomy = start.drawing != nil
         guard shares.count == model.lines.count else {
             throw .invalidModel("the accounts have \(model.lines.count) lines but the economy gives \(shares.count) shares")
         }
@@ -159,6 +140,31 @@ struct DrawEvaluator {
         technical = [Double](repeating: 0, count: n * n)
         previousOutput = [Double](repeating: 0, count: n)
         baselineState = model.baselineDynamics.map { BaselineDrawState($0, quarterlyWeights: model.quarterlyWeights) }
+    }
+
+    /// The economy every draw starts from: the model's fixed coefficients, copied so that the
+    /// evaluator owns its arrays, or the sampled dataset's central values with the drawing that
+    /// resamples them each draw. - Complexity: O(n²) for the copy of A.
+    private static func startingEconomy(of model: SimulationModel, sectors n: Int) throws(SimulationError)
+        -> (economy: EconomyCoefficients, shares: [Double], drawing: (any EconomyDrawing)?) {
+        switch model.economy {
+        case let .fixed(economy, shares):
+            var own = EconomyCoefficients(sectorCount: n)
+            own.technical = economy.technical.map { $0 }
+            own.valueAddedRatios = economy.valueAddedRatios.map { $0 }
+            own.compensation = economy.compensation.map { $0 }
+            own.importedInputs = economy.importedInputs.map { $0 }
+            own.output = economy.output.map { $0 }
+            own.valueAddedLevel = economy.valueAddedLevel.map { $0 }
+            own.consumerWeights = economy.consumerWeights.map { $0 }
+            return (own, shares.map { $0 }, nil)
+        case let .sampled(sampled, _):
+            var economy = EconomyCoefficients(sectorCount: n)
+            var shares: [Double] = []
+            let draw = sampled.drawing()
+            do { try draw.fillCentral(economy: &economy, shares: &shares) } catch { throw .invalidModel(String(describing: error)) }
+            return (economy, shares, draw)
+        }
     }
 
     /// Factors I − A for the current `technical` into `leontief` (`LeontiefFactors`: in
