@@ -102,10 +102,17 @@ public struct DenseBucketStore: Sendable, Equatable {
         let margin = Swift.max(64, counts.count / 8)
         let newLow = index < low ? index - margin : low
         let newHigh = index > high ? index + margin : high
-        var grown = [Int](repeating: 0, count: newHigh - newLow + 1)
-        let shift = low - newLow
-        for j in counts.indices { grown[j + shift] = counts[j] }
-        counts = grown
+        let shift = low - newLow, kept = counts.count, total = newHigh - newLow + 1
+        // The old counts are copied once and only the new margins are zeroed (not the whole
+        // window first and the counts over it).
+        counts = counts.withUnsafeBufferPointer { old in
+            [Int](unsafeUninitializedCapacity: total) { grown, initialized in
+                UnsafeMutableBufferPointer(rebasing: grown[0..<shift]).initialize(repeating: 0)
+                _ = UnsafeMutableBufferPointer(rebasing: grown[shift..<(shift + kept)]).initialize(fromContentsOf: old)
+                UnsafeMutableBufferPointer(rebasing: grown[(shift + kept)..<total]).initialize(repeating: 0)
+                initialized = total
+            }
+        }
         offset = newLow
     }
 

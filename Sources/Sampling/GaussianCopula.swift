@@ -114,6 +114,57 @@ public struct GaussianCopula: Sendable, Equatable {
         }
     }
 
+    /// `correlateInPlace` for a buffer stored by parameter: row i (the `draws` normals of
+    /// parameter i) starts at `buffer + i · rowStride`. Each draw gets the same y = L·z, sum
+    /// for sum: yᵢ = ((0 + Lᵢ₀z₀) + Lᵢ₁z₁) + … + Lᵢᵢzᵢ, rounded in that order; four draws are
+    /// carried side by side in the lanes of a SIMD vector (lane-wise products and sums, so
+    /// each lane rounds as the scalar loop does). Rows are overwritten from the last up, as
+    /// in `correlateInPlace`.
+    /// - Throws: `lengthMismatch` when `rowStride < draws` or the buffer is shorter than
+    ///   (dimension − 1) · rowStride + draws.
+    /// - Complexity: O(k²/2 · draws) multiply-adds, no allocation.
+    package func correlateInPlace(
+        parameterRows buffer: UnsafeMutableBufferPointer<Double>, rowStride: Int, draws: Int
+    ) throws(SamplingError) {
+        guard draws >= 0, rowStride >= draws else {
+            throw .lengthMismatch(name: "normal buffer row stride", expected: max(draws, 0), actual: rowStride)
+        }
+        guard dimension > 0, draws > 0 else { return }
+        let (span, overflow) = (dimension - 1).multipliedReportingOverflow(by: rowStride)
+        guard !overflow, buffer.count >= span &+ draws, let base = buffer.baseAddress else {
+            throw .lengthMismatch(name: "normal buffer (k rows)", expected: overflow ? .max : span &+ draws, actual: buffer.count)
+        }
+        let k = dimension
+        let lanes = 4
+        let vectorDraws = draws - draws % lanes
+        packedLowerRows.withUnsafeBufferPointer { lowerRows in
+            guard let packed = lowerRows.baseAddress else { return }
+            var i = k - 1
+            while i >= 0 {
+                let l = packed + i &* (i &+ 1) / 2
+                let y = base + i &* rowStride
+                var t = 0
+                while t < vectorDraws {
+                    var sum = SIMD4<Double>(repeating: 0)
+                    var z = UnsafeRawPointer(base + t)
+                    for j in 0...i {
+                        sum += SIMD4<Double>(repeating: l[j]) * z.loadUnaligned(as: SIMD4<Double>.self)
+                        z += rowStride &* MemoryLayout<Double>.stride
+                    }
+                    UnsafeMutableRawPointer(y + t).storeBytes(of: sum, as: SIMD4<Double>.self)
+                    t &+= lanes
+                }
+                while t < draws {
+                    var sum = 0.0
+                    for j in 0...i { sum += l[j] * base[j &* rowStride &+ t] }
+                    y[t] = sum
+                    t &+= 1
+                }
+                i -= 1
+            }
+        }
+    }
+
     /// `correlateInPlace` on an array. - Throws: `lengthMismatch`.
     public func correlateInPlace(_ buffer: inout [Double], draws: Int) throws(SamplingError) {
         try buffer.withUnsafeMutableBufferPointer { (pointer) throws(SamplingError) in

@@ -126,53 +126,66 @@ public struct QuantileSketch: Sendable, Equatable {
     }
 
     /// Adds a block of values: the same sketch as inserting them one by one (the same
-    /// buckets, counts and extremes), with less work per value. A first pass finds the
-    /// block's extremes by sign; each store is widened once to cover them, and the second
-    /// pass counts into the buckets without a per-value range check or copy-on-write check.
-    /// A block with a zero (|x| < 1e-12), NaN or ±∞ takes the one-by-one path.
-    /// - Complexity: O(values.count), two passes; allocates only when a store widens.
+    /// buckets, counts, zero and non-finite counts and extremes), in one pass. Each value's
+    /// bucket is counted in place when it lies in the store's current window, which holds
+    /// nearly every value once the first blocks have widened it; the few outside it are kept
+    /// aside, each store is widened once to cover them, and they are counted after the pass.
+    /// A zero (|x| < 1e-12) or NaN/±∞ is counted as `insert(_:)` counts it. Windows may be
+    /// allocated differently from one-by-one inserts; the occupied buckets (all that equality,
+    /// quantiles and the serialized state read) are the same.
+    /// - Complexity: O(values.count), one pass; allocates only when a store widens.
     @inlinable
     package mutating func insert(block values: UnsafeBufferPointer<Double>) {
+        insert(block: values, tracksExtremes: true)
+    }
+
+    /// `insert(block:)` for a block whose values are all finite and whose extremes the caller
+    /// already has: `minimum` and `maximum` as a scan `if x < minimum { minimum = x }` (and
+    /// `>` for the maximum) over the block in order finds them, as `RunningMoments` does.
+    /// The same sketch as `insert(block:)`, without its per-value comparisons.
+    @inlinable
+    package mutating func insert(finiteBlock values: UnsafeBufferPointer<Double>, minimum: Double, maximum: Double) {
         guard !values.isEmpty else { return }
-        var positiveLow = Double.infinity, positiveHigh = 0.0
-        var negativeLow = Double.infinity, negativeHigh = 0.0
-        var special = false
-        for x in values {
-            let magnitude = abs(x)
-            special = special || !(magnitude >= Self.zeroThreshold && magnitude <= .greatestFiniteMagnitude)
-            if x > 0 {
-                positiveLow = Swift.min(positiveLow, magnitude)
-                positiveHigh = Swift.max(positiveHigh, magnitude)
-            } else {
-                negativeLow = Swift.min(negativeLow, magnitude)
-                negativeHigh = Swift.max(negativeHigh, magnitude)
-            }
-        }
-        if special {
-            for x in values { insert(x) }
-            return
-        }
-        // One bucket of slack on each side: `log` is faithful (< 1 ulp), so a value between
-        // two others cannot land more than one bucket outside theirs.
-        if positiveHigh > 0 {
-            positive.extend(toInclude: bucketIndex(ofMagnitude: positiveLow) &- 1)
-            positive.extend(toInclude: bucketIndex(ofMagnitude: positiveHigh) &+ 1)
-        }
-        if negativeHigh > 0 {
-            negative.extend(toInclude: bucketIndex(ofMagnitude: negativeLow) &- 1)
-            negative.extend(toInclude: bucketIndex(ofMagnitude: negativeHigh) &+ 1)
-        }
-        let positiveOffset = positive.offset, negativeOffset = negative.offset
+        insert(block: values, tracksExtremes: false)
+        // What the in-order comparisons of one-by-one inserts keep (ties included).
+        if minimum < smallest { smallest = minimum }
+        if maximum > largest { largest = maximum }
+    }
+
+    /// The one pass of `insert(block:)`; with `tracksExtremes` false it leaves `smallest` and
+    /// `largest` to the caller.
+    @inlinable @inline(__always)
+    mutating func insert(block values: UnsafeBufferPointer<Double>, tracksExtremes: Bool) {
+        guard !values.isEmpty else { return }
         let multiplier = indexMultiplier, tolerance = indexTolerance
-        var positiveCount = 0, negativeCount = 0
-        // Values whose bucket is outside the widened window (which the slack rules out) are
-        // kept aside and inserted one by one, so no count is ever written out of bounds.
+        let positiveOffset = positive.offset, negativeOffset = negative.offset
+        var low = smallest, high = largest
+        var positiveCount = 0, negativeCount = 0, zeroCount = 0, nonFiniteCount = 0
+        // Values whose bucket is outside the current window, counted after the pass, so no
+        // count is ever written out of bounds.
         var outside: [Double] = []
         LogBucketIndex.table.withUnsafeBufferPointer { table in
             positive.counts.withUnsafeMutableBufferPointer { positiveCounts in
                 negative.counts.withUnsafeMutableBufferPointer { negativeCounts in
                     for x in values {
-                        let index = LogBucketIndex.index(ofMagnitude: abs(x), multiplier: multiplier, tolerance: tolerance, table: table)
+                        let magnitude = abs(x)
+                        guard magnitude >= Self.zeroThreshold && magnitude <= .greatestFiniteMagnitude else {
+                            if magnitude < Self.zeroThreshold {
+                                zeroCount &+= 1
+                                if tracksExtremes {
+                                    if x < low { low = x }
+                                    if x > high { high = x }
+                                }
+                            } else {
+                                nonFiniteCount &+= 1
+                            }
+                            continue
+                        }
+                        if tracksExtremes {
+                            if x < low { low = x }
+                            if x > high { high = x }
+                        }
+                        let index = LogBucketIndex.index(ofMagnitude: magnitude, multiplier: multiplier, tolerance: tolerance, table: table)
                         if x > 0 {
                             let slot = index &- positiveOffset
                             if UInt(bitPattern: slot) < UInt(positiveCounts.count) {
@@ -196,15 +209,43 @@ public struct QuantileSketch: Sendable, Equatable {
         }
         positive.storedTotalCount &+= positiveCount
         negative.storedTotalCount &+= negativeCount
-        finiteCount &+= positiveCount &+ negativeCount
-        for x in outside { insert(x) }
-        if positiveHigh > 0 {
-            smallest = Swift.min(smallest, negativeHigh > 0 ? -negativeHigh : positiveLow)
-            largest = Swift.max(largest, positiveHigh)
-        } else {
-            smallest = Swift.min(smallest, -negativeHigh)
-            largest = Swift.max(largest, -negativeLow)
+        zeros &+= zeroCount
+        nonFinite &+= nonFiniteCount
+        finiteCount &+= positiveCount &+ negativeCount &+ zeroCount
+        if tracksExtremes {
+            smallest = low
+            largest = high
         }
+        if !outside.isEmpty { insert(outside: outside) }
+    }
+
+    /// Counts finite non-zero values that fell outside the windows in `insert(block:)`:
+    /// widens each store once to their extreme buckets, then counts them (their extremes are
+    /// already taken into account). - Complexity: O(values.count).
+    @usableFromInline
+    mutating func insert(outside values: [Double]) {
+        var positiveRange: (low: Int, high: Int)? = nil, negativeRange: (low: Int, high: Int)? = nil
+        for x in values {
+            let index = bucketIndex(ofMagnitude: abs(x))
+            if x > 0 {
+                positiveRange = positiveRange.map { (Swift.min($0.low, index), Swift.max($0.high, index)) } ?? (index, index)
+            } else {
+                negativeRange = negativeRange.map { (Swift.min($0.low, index), Swift.max($0.high, index)) } ?? (index, index)
+            }
+        }
+        if let range = positiveRange {
+            positive.extend(toInclude: range.low)
+            positive.extend(toInclude: range.high)
+        }
+        if let range = negativeRange {
+            negative.extend(toInclude: range.low)
+            negative.extend(toInclude: range.high)
+        }
+        for x in values {
+            let index = bucketIndex(ofMagnitude: abs(x))
+            if x > 0 { positive.add(index) } else { negative.add(index) }
+        }
+        finiteCount &+= values.count
     }
 
     /// Adds `other` into `self`; the result is the sketch of the concatenated streams,

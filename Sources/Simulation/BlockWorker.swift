@@ -159,7 +159,13 @@ struct BlockWorker {
                 var moments = RunningMoments()
                 moments.insert(contentsOf: values)
                 summary.moments[o] = moments
-                sketches[o].insert(block: values)
+                // Finite extremes mean a block without NaN or ±∞, whose extremes the sketch
+                // takes from the moments' scan instead of comparing every value again.
+                if moments.minimum.isFinite && moments.maximum.isFinite {
+                    sketches[o].insert(finiteBlock: values, minimum: moments.minimum, maximum: moments.maximum)
+                } else {
+                    sketches[o].insert(block: values)
+                }
             }
             summary.meetsTarget.insert(block: values(of: layout.grdp))
             summary.atOrAbovePublishedOutcome?.insert(block: values(of: layout.grdp))

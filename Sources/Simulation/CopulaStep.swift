@@ -16,31 +16,34 @@ enum CopulaStep {
     ) throws(SimulationError) {
         let (indices, copula) = correlation
         let width = indices.count
+        // The normals are stored by parameter (row `position` holds that parameter's `count`
+        // draws), so the copula carries several draws side by side.
         indices.withUnsafeBufferPointer { indices in
             theta.withUnsafeBufferPointer { theta in
                 normals.withUnsafeMutableBufferPointer { normals in
-                    for t in 0..<count {
-                        for position in 0..<width { normals[position + width * t] = StandardNormal.quantile(theta[indices[position] + k * t]) }
+                    for position in 0..<width {
+                        let j = indices[position], row = count * position
+                        for t in 0..<count { normals[row + t] = StandardNormal.quantile(theta[j + k * t]) }
                     }
                 }
             }
         }
         do {
             try normals.withUnsafeMutableBufferPointer { z throws(SamplingError) in
-                try copula.correlateInPlace(UnsafeMutableBufferPointer(rebasing: z[0..<(width * count)]), draws: count)
+                try copula.correlateInPlace(parameterRows: UnsafeMutableBufferPointer(rebasing: z[0..<(width * count)]), rowStride: count, draws: count)
             }
         } catch {
             throw .invalidModel(error.description)
         }
         indices.withUnsafeBufferPointer { indices in
-            takesNormalScore.withUnsafeBufferPointer { takesNormalScore in
-                normals.withUnsafeBufferPointer { normals in
-                    theta.withUnsafeMutableBufferPointer { theta in
-                        for t in 0..<count {
-                            for position in 0..<width {
-                                let j = indices[position], z = normals[position + width * t]
-                                theta[j + k * t] = takesNormalScore[j] ? z : StandardNormal.cdf(z)
-                            }
+            normals.withUnsafeBufferPointer { normals in
+                theta.withUnsafeMutableBufferPointer { theta in
+                    for position in 0..<width {
+                        let j = indices[position], row = count * position
+                        if takesNormalScore[j] {
+                            for t in 0..<count { theta[j + k * t] = normals[row + t] }
+                        } else {
+                            for t in 0..<count { theta[j + k * t] = StandardNormal.cdf(normals[row + t]) }
                         }
                     }
                 }

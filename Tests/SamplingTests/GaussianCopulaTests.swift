@@ -61,6 +61,45 @@ struct GaussianCopulaTests {
         #expect(Array(block[3..<6]) == (try copula.uniforms(fromIndependentNormals: Array(z[3..<6]))))
     }
 
+    @Test("parameter-row transform equals the column transform bit for bit")
+    func parameterRowsEqualColumns() throws {
+        // Exact: each lane rounds the same products and sums in the same order. 4,099 draws
+        // leave a tail past the four-draw vectors; the row stride is longer than the draws.
+        let matrix: [[Double]] = [
+            [1.00, 0.60, 0.30, 0.30, 0.10], [0.60, 1.00, 0.20, 0.20, 0.10], [0.30, 0.20, 1.00, 0.20, 0.10],
+            [0.30, 0.20, 0.20, 1.00, 0.40], [0.10, 0.10, 0.10, 0.40, 1.00],
+        ]
+        let copula = try GaussianCopula(correlation: try Matrix(rows: matrix))
+        let k = 5, draws = 4099, stride = 4101
+        var columns = standardNormals(seed: 11, stream: 3, count: k * draws)
+        columns[7] = -0.0
+        columns[12] = 0
+        var rows = [Double](repeating: .nan, count: (k - 1) * stride + draws)
+        for t in 0..<draws { for i in 0..<k { rows[i * stride + t] = columns[i + k * t] } }
+        try copula.correlateInPlace(&columns, draws: draws)
+        try rows.withUnsafeMutableBufferPointer { buffer throws(SamplingError) in
+            try copula.correlateInPlace(parameterRows: buffer, rowStride: stride, draws: draws)
+        }
+        var mismatches = 0
+        for t in 0..<draws {
+            for i in 0..<k where rows[i * stride + t].bitPattern != columns[i + k * t].bitPattern { mismatches += 1 }
+        }
+        #expect(mismatches == 0)
+        // The gap between rows is left alone.
+        #expect(rows[draws].isNaN && rows[draws + 1].isNaN)
+        var short = [Double](repeating: 0, count: 4 * stride + draws - 1)
+        #expect(throws: SamplingError.lengthMismatch(name: "normal buffer (k rows)", expected: 4 * stride + draws, actual: short.count)) {
+            try short.withUnsafeMutableBufferPointer { buffer throws(SamplingError) in
+                try copula.correlateInPlace(parameterRows: buffer, rowStride: stride, draws: draws)
+            }
+        }
+        #expect(throws: SamplingError.lengthMismatch(name: "normal buffer row stride", expected: draws, actual: draws - 1)) {
+            try short.withUnsafeMutableBufferPointer { buffer throws(SamplingError) in
+                try copula.correlateInPlace(parameterRows: buffer, rowStride: draws - 1, draws: draws)
+            }
+        }
+    }
+
     @Test("identity correlation leaves normals unchanged")
     func identity() throws {
         // Exact: L = I.

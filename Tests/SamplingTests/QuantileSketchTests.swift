@@ -82,7 +82,7 @@ struct QuantileSketchTests {
     /// The block path must give the very sketch of one-by-one insertion. Exact equality:
     /// bucket counts, zero and non-finite counts, count, minimum and maximum. Blocks of 4,096
     /// as the engine uses them, so that later blocks widen the stores of earlier ones;
-    /// blocks with zeros, NaN or ±∞ take the one-by-one path.
+    /// zeros, NaN and ±∞ are counted as one-by-one inserts count them.
     @Test("block insertion equals one-by-one insertion", arguments: ["positive", "negative", "mixed", "special", "widening"])
     func blockEqualsOneByOne(_ kind: String) throws {
         let z = Array(DataSet.normals[0..<20_000])
@@ -108,6 +108,36 @@ struct QuantileSketchTests {
         #expect(blocked.minimum == single.minimum && blocked.maximum == single.maximum)
         #expect(blocked.positiveStore.totalCount == single.positiveStore.totalCount)
         #expect(blocked.negativeStore.totalCount == single.negativeStore.totalCount)
+        for q in Self.levels { #expect(blocked.quantile(q) == single.quantile(q)) }
+    }
+
+    /// A finite block with the extremes of an in-order scan (as `RunningMoments` finds them)
+    /// gives the very sketch of one-by-one insertion, signed zeros included. Exact equality.
+    @Test("finite-block insertion with given extremes equals one-by-one insertion")
+    func finiteBlockEqualsOneByOne() throws {
+        let z = Array(DataSet.normals[0..<20_000])
+        var values = z.enumerated().map { (1 + Double($0.offset / 4096)) * ($0.element - 0.3) }
+        values[5] = -0.0
+        values[4100] = 0
+        values[4101] = -0.0
+        values[9000] = 1e-13
+        var single = try QuantileSketch(relativeAccuracy: 5e-4)
+        single.insert(contentsOf: values)
+        var blocked = try QuantileSketch(relativeAccuracy: 5e-4)
+        values.withUnsafeBufferPointer { buffer in
+            for start in stride(from: 0, to: buffer.count, by: 4096) {
+                let block = UnsafeBufferPointer(rebasing: buffer[start..<min(start + 4096, buffer.count)])
+                var low = Double.infinity, high = -Double.infinity
+                for x in block {
+                    if x < low { low = x }
+                    if x > high { high = x }
+                }
+                blocked.insert(finiteBlock: block, minimum: low, maximum: high)
+            }
+        }
+        #expect(blocked == single)
+        #expect(blocked.count == single.count && blocked.zeroCount == single.zeroCount)
+        #expect(blocked.minimum.bitPattern == single.minimum.bitPattern && blocked.maximum.bitPattern == single.maximum.bitPattern)
         for q in Self.levels { #expect(blocked.quantile(q) == single.quantile(q)) }
     }
 
