@@ -423,7 +423,7 @@ struct DrawEvaluator {
     /// Step 4b: growth of every line, gᵢ = baselineᵢ (+ the baseline model's Δ) + Σₗ Δg_{l,i};
     /// line and group contributions wᵢ·gᵢ and the baseline's. Returns GRDP growth Σ wᵢ·gᵢ.
     mutating func lineGrowth(theta: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<Double>, spill: Double) -> Double {
-        let lineCount = plan.lineCount, leverCount = plan.leverCount
+        let lineCount = plan.lineCount
         let shift = baselineShift(theta: theta, out: UnsafeBufferPointer(out))
         let conditionsLines = (baselineState?.lineCount ?? 0) > 0
         let groupStart = layout.groupContributions.lowerBound
