@@ -23,6 +23,7 @@ public enum SHA256Digest {
         private let context: OpaquePointer
 
         public init() throws(ReportingError) {
+            guard SHA256Digest.libraryInitialised else { throw SHA256Digest.failure("OPENSSL_init_crypto") }
             guard let context = EVP_MD_CTX_new() else { throw SHA256Digest.failure("EVP_MD_CTX_new") }
             guard EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1 else {
                 EVP_MD_CTX_free(context)
@@ -72,6 +73,13 @@ public enum SHA256Digest {
 
     /// The error for a failed libcrypto call: the call and the first (root) error on this
     /// thread's OpenSSL error queue, which it then empties.
+    /// libcrypto initialised once, before its first use, without its `atexit` clean-up
+    /// (`OPENSSL_INIT_NO_ATEXIT`): `grdp io` hashes its table on a second thread, and a command
+    /// that fails calls `exit` while that thread may still be inside libcrypto, whose clean-up
+    /// would free the state the thread is using (a crash seen on a malformed table). The process
+    /// ends right after, so there is nothing to leak. A Swift static is initialised once, thread-safely.
+    static let libraryInitialised: Bool = OPENSSL_init_crypto(UInt64(OPENSSL_INIT_NO_ATEXIT), nil) == 1
+
     static func failure(_ call: String) -> ReportingError {
         var reason = "\(call) failed"
         let first = ERR_get_error()
