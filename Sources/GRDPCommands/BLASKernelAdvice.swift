@@ -14,7 +14,7 @@ enum BLASKernelAdvice {
 
     /// The advice, nil when the kernel suits the CPU.
     static var line: String? {
-        guard let suggested = BLASConfiguration.suggestedCoreType(core: BLASConfiguration.coreName, cpuFlags: cpuFlags) else { return nil }
+        guard let suggested = BLASConfiguration.suggestedCoreType(core: BLASConfiguration.coreName, cpuFlags: BLASConfiguration.cpuFlags) else { return nil }
         return "OpenBLAS runs its generic \(BLASConfiguration.coreName) kernel on this CPU (it does not recognise it); "
             + "a newer OpenBLAS, or OPENBLAS_CORETYPE=\(suggested) in the environment, uses the faster kernel this CPU supports for large tables' LU"
     }
@@ -24,7 +24,4 @@ enum BLASKernelAdvice {
         guard let line else { return }
         FileHandle.standardError.write(Data(("grdp: note: " + line + "\n").utf8))
     }
-
-    /// The CPU's feature flags (/proc/cpuinfo).
-    static var cpuFlags: Set<String> { BLASConfiguration.cpuFlags }
 }

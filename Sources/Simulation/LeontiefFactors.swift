@@ -7,8 +7,9 @@ import LinearAlgebra
 /// Each evaluator keeps one and refactors it in place; nothing is allocated per draw.
 /// - Complexity: n³/3 multiply-adds to factor, n² per right-hand side.
 struct LeontiefFactors {
-    /// The factorisation used for the model's order.
-    enum Method { case small, lapack }
+    /// The factorisation used for the model's order: the small LU with its order-7 solves
+    /// (`SmallLUFactorization+OrderSeven`), the small LU, or LAPACK's.
+    enum Method { case orderSeven, small, lapack }
 
     let order: Int
     let method: Method
@@ -23,11 +24,11 @@ struct LeontiefFactors {
 
     init(order n: Int) {
         order = n
-        method = n <= SmallLUFactorization.maximumOrder ? .small : .lapack
+        method = n == 7 ? .orderSeven : n <= SmallLUFactorization.maximumOrder ? .small : .lapack
         factors = [Double](repeating: 0, count: n * n)
         pivots = LUPivots(order: method == .lapack ? n : 0)
-        smallPivots = [Int](repeating: 0, count: method == .small ? n : 0)
-        let seven = method == .small && n == 7
+        smallPivots = [Int](repeating: 0, count: method == .lapack ? 0 : n)
+        let seven = method == .orderSeven
         orderSevenPermutation = [Int](repeating: 0, count: seven ? 7 : 0)
         orderSevenReciprocals = [Double](repeating: 0, count: seven ? 7 : 0)
     }
@@ -44,10 +45,10 @@ struct LeontiefFactors {
             }
         }
         try factors.withUnsafeMutableBufferPointer { l throws(LinearAlgebraError) in
-            if method == .small {
+            if method != .lapack {
                 try smallPivots.withUnsafeMutableBufferPointer { p throws(LinearAlgebraError) in
                     try SmallLUFactorization.factor(l.baseAddress!, order: n, pivots: p.baseAddress!)
-                    if n == 7 {
+                    if method == .orderSeven {
                         orderSevenPermutation.withUnsafeMutableBufferPointer { permutation in
                             orderSevenReciprocals.withUnsafeMutableBufferPointer { reciprocals in
                                 SmallLUFactorization.prepareOrderSeven(
@@ -69,7 +70,7 @@ struct LeontiefFactors {
         let n = order
         buffer.withUnsafeMutableBufferPointer { b in
             switch method {
-            case .small where n == 7:
+            case .orderSeven:
                 factors.withUnsafeBufferPointer { l in
                     orderSevenPermutation.withUnsafeBufferPointer { permutation in
                         orderSevenReciprocals.withUnsafeBufferPointer { reciprocals in
