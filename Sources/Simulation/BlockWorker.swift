@@ -22,6 +22,9 @@ struct BlockWorker {
     var drawOutputs: [Double]
     /// Quantile sketches of everything this worker evaluated (merged at the end).
     var sketches: [QuantileSketch]
+    /// The sketches' bucket indices by cell of the values' bits (shared by this worker's
+    /// sketches, which have one relative accuracy).
+    var indexCells: BucketIndexCells
     /// Inverse CDFs with this worker's own storage.
     let transform: ParameterTransform
 
@@ -40,6 +43,7 @@ struct BlockWorker {
         } catch {
             throw .invalidModel(error.description)
         }
+        indexCells = sketches.first.map { BucketIndexCells(for: $0) } ?? BucketIndexCells(disabledForMultiplier: 0)
         transform = ParameterTransform(
             parameters: context.model.parameters, tables: context.quantileTables, correlated: context.model.correlation?.indices ?? [])
     }
@@ -162,9 +166,9 @@ struct BlockWorker {
                 // Finite extremes mean a block without NaN or ±∞, whose extremes the sketch
                 // takes from the moments' scan instead of comparing every value again.
                 if moments.minimum.isFinite && moments.maximum.isFinite {
-                    sketches[o].insert(finiteBlock: values, minimum: moments.minimum, maximum: moments.maximum)
+                    sketches[o].insert(finiteBlock: values, minimum: moments.minimum, maximum: moments.maximum, cells: &indexCells)
                 } else {
-                    sketches[o].insert(block: values)
+                    sketches[o].insert(block: values, cells: &indexCells)
                 }
             }
             summary.meetsTarget.insert(block: values(of: layout.grdp))
