@@ -115,9 +115,13 @@ struct BlockWorker {
         let k = context.model.parameters.count
         let m = context.layout.count
         if let affine = context.affine {
-            for o in 0..<m {
-                let intercept = affine.intercept[o]
-                for t in 0..<count { outputs[t + b * o] = intercept }
+            // Each output's intercept over the block's draws, one contiguous run per output.
+            outputs.withUnsafeMutableBufferPointer { y in
+                affine.intercept.withUnsafeBufferPointer { intercept in
+                    for o in 0..<min(m, intercept.count) {
+                        UnsafeMutableBufferPointer(rebasing: y[(b * o)..<(b * o + count)]).update(repeating: intercept[o])
+                    }
+                }
             }
             if k > 0 {
                 // Yᵀ += Θᵀ·Mᵀ, with Θ (k × count) and M (m × k) as stored.

@@ -28,6 +28,18 @@ do {
     print(String(format: "sectors %d draws %d threads %d parameters %d outputs %d model %.3f s run %.3f s",
                  sectors, draws, threads, model.parameters.count, result.layout.count,
                  built.timeIntervalSince(start), done.timeIntervalSince(built)))
+    // FNV-1a over every output's mean, variance and 5th, 50th and 95th percentiles (bit
+    // patterns) and the target's exceedance count: equal digests mean the same summary, so a
+    // rewrite of the engine can be checked bit for bit on this model.
+    var digest: UInt64 = 0xCBF2_9CE4_8422_2325
+    func mix(_ word: UInt64) { for byte in 0..<8 { digest = (digest ^ ((word >> (8 * UInt64(byte))) & 0xFF)) &* 0x100_0000_01B3 } }
+    for output in result.summary.outputs {
+        mix(output.moments.mean.bitPattern)
+        mix(output.moments.variance.bitPattern)
+        for q in [0.05, 0.5, 0.95] { mix((output.quantile(q) ?? .nan).bitPattern) }
+    }
+    mix(UInt64(result.summary.meetsTarget.count))
+    print(String(format: "summary digest %016llx", digest))
 } catch {
     FileHandle.standardError.write(Data("synthetic-run: error: \(error)\n".utf8))
     exit(1)
