@@ -7,8 +7,8 @@ import LinearAlgebra
 /// Each evaluator keeps one and refactors it in place; nothing is allocated per draw.
 /// - Complexity: n³/3 multiply-adds to factor, n² per right-hand side.
 struct LeontiefFactors {
-    /// The factorisation used for the model's order: the small LU with its order-7 solves
-    /// (`SmallLUFactorization+OrderSeven`), the small LU, or LAPACK's.
+    /// The factorisation used for the model's order: the small LU's order-7 factorisation and
+    /// solves (`SmallLUFactorization+OrderSevenFactor`, `+OrderSeven`), the small LU, or LAPACK's.
     enum Method { case orderSeven, small, lapack }
 
     let order: Int
@@ -18,7 +18,8 @@ struct LeontiefFactors {
     var pivots: LUPivots
     var smallPivots: [Int]
     /// At order 7, the pivots as a gather permutation and U's reciprocal diagonal
-    /// (`SmallLUFactorization.prepareOrderSeven`), computed once per factorisation; empty otherwise.
+    /// (what `SmallLUFactorization.prepareOrderSeven` computes), written by `factorOrderSeven`
+    /// once per factorisation; empty otherwise.
     var orderSevenPermutation: [Int]
     var orderSevenReciprocals: [Double]
 
@@ -36,6 +37,7 @@ struct LeontiefFactors {
     /// Factors I − A for `technical` = A (`order × order`, column-major).
     /// - Throws: `singular(pivot:)` when I − A is singular.
     mutating func factor(identityMinus technical: [Double]) throws(LinearAlgebraError) {
+        if method == .orderSeven { return try factorOrderSeven(identityMinus: technical) }
         let n = order
         technical.withUnsafeBufferPointer { a in
             factors.withUnsafeMutableBufferPointer { l in
@@ -48,18 +50,27 @@ struct LeontiefFactors {
             if method != .lapack {
                 try smallPivots.withUnsafeMutableBufferPointer { p throws(LinearAlgebraError) in
                     try SmallLUFactorization.factor(l.baseAddress!, order: n, pivots: p.baseAddress!)
-                    if method == .orderSeven {
-                        orderSevenPermutation.withUnsafeMutableBufferPointer { permutation in
-                            orderSevenReciprocals.withUnsafeMutableBufferPointer { reciprocals in
-                                SmallLUFactorization.prepareOrderSeven(
-                                    factors: l.baseAddress!, pivots: p.baseAddress!, permutation: permutation.baseAddress!,
-                                    reciprocals: reciprocals.baseAddress!)
-                            }
-                        }
-                    }
                 }
             } else {
                 try LUFactorization.factorInPlace(l.baseAddress!, order: n, pivots: &pivots)
+            }
+        }
+    }
+
+    /// At order 7: forms and factors I − A in one pass (`SmallLUFactorization.factorOrderSeven`,
+    /// bit for bit the general `factor` followed by `prepareOrderSeven`).
+    private mutating func factorOrderSeven(identityMinus technical: [Double]) throws(LinearAlgebraError) {
+        try technical.withUnsafeBufferPointer { a throws(LinearAlgebraError) in
+            try factors.withUnsafeMutableBufferPointer { l throws(LinearAlgebraError) in
+                try smallPivots.withUnsafeMutableBufferPointer { p throws(LinearAlgebraError) in
+                    try orderSevenPermutation.withUnsafeMutableBufferPointer { permutation throws(LinearAlgebraError) in
+                        try orderSevenReciprocals.withUnsafeMutableBufferPointer { reciprocals throws(LinearAlgebraError) in
+                            try SmallLUFactorization.factorOrderSeven(
+                                identityMinus: a.baseAddress!, factors: l.baseAddress!, pivots: p.baseAddress!,
+                                permutation: permutation.baseAddress!, reciprocals: reciprocals.baseAddress!)
+                        }
+                    }
+                }
             }
         }
     }
