@@ -172,8 +172,13 @@ public struct HanoiEconomyKernel: Sendable {
             w.within[k] = w.partShares[k] / w.groupShares[g]
             w.partOutput[k] = w.groupShares[g] / shareTotal * nationalTotal * ratio / c.valueAdded[g] * w.within[k]
         }
+        // Column l: within ∘ aʳ_{parent(·), parent(l)}, the 8 products at once (each the same
+        // IEEE product as one at a time), stored one by one.
+        let within = UnsafeRawPointer(w.within).loadUnaligned(as: SIMD8<Double>.self)
         for l in 0..<8 {
-            for k in 0..<8 { w.part[k + 8 * l] = w.within[k] * w.regional[Self.parentOfPart(k) + 4 * Self.parentOfPart(l)] }
+            let r = w.regional + 4 * Self.parentOfPart(l)
+            let column = within * SIMD8(r[0], r[1], r[1], r[2], r[2], r[3], r[3], r[3])
+            for k in 0..<8 { w.part[k + 8 * l] = column[k] }
         }
         try partTechnology(technology, c, w)
         // Construction (2) sells (1 − φ_c) of its output as intermediate inputs; manufacturing (1) takes the rest.
@@ -220,7 +225,9 @@ public struct HanoiEconomyKernel: Sendable {
                 let j = Self.sectorOfPart(l)
                 let weight = w.partOutput[l] / w.sectorOutput[j]
                 let h = Self.parentOfPart(l)
-                for k in 0..<8 { technical[Self.sectorOfPart(k) + n * j] += w.part[k + 8 * l] * weight }
+                // The 8 products at once (each the IEEE product), added in part order.
+                let products = UnsafeRawPointer(w.part + 8 * l).loadUnaligned(as: SIMD8<Double>.self) * weight
+                for k in 0..<8 { technical[Self.sectorOfPart(k) + n * j] += products[k] }
                 valueAddedRatios[j] += w.partValueAdded[l] * weight
                 compensation[j] += w.partCompensation[l] * weight
                 importedInputs[j] += w.partImported[l] * weight
