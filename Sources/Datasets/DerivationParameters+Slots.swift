@@ -24,6 +24,7 @@ extension DerivationParameters {
     }
 
     /// The parameters from `slots[0..<slotCount]`.
+    @inline(__always)
     init(slots s: UnsafePointer<Double>) {
         self.init(
             agricultureShareOfRemainder: s[0], waterToElectricityRatio: s[1], tourismCharacteristicShare: s[2],

@@ -272,6 +272,7 @@ public struct HanoiEconomyKernel: Sendable {
     /// input mix (`SectorTechnology`, applied by the caller when this returns true): its value
     /// added is kept, so its output is scaled by v / v′, and the non-value-added entries of its
     /// column by σ = (1 − v′) / (1 − v).
+    @inline(__always)
     static func respecify(part l: Int, ratio: Double, _ w: KernelScratch) throws(DatasetError) -> Bool {
         guard ratio > 0 else { return false }
         let v = w.partValueAdded[l]
@@ -287,6 +288,7 @@ public struct HanoiEconomyKernel: Sendable {
 
 extension EconomyCoefficients {
     /// Gives the coefficient arrays the sizes of `n` sectors (zeros) where they differ.
+    @inline(__always)
     fileprivate mutating func giveSizes(sectors n: Int) {
         if technical.count != n * n { technical = [Double](repeating: 0, count: n * n) }
         if valueAddedRatios.count != n { valueAddedRatios = [Double](repeating: 0, count: n) }

@@ -45,6 +45,7 @@ public struct SectorTechnology: Sendable, Equatable {
     }
 
     /// σ = (1 − v′) / (1 − v): the factor on every non-value-added entry of the column.
+    @inline(__always)
     static func inputScale(parentRatio v: Double, ratio: Double) throws(DatasetError) -> Double {
         guard v < 1, ratio > 0, ratio < 1 else {
             throw .infeasible(step: "sector technology", reason: "value-added ratios must be in (0, 1), got parent \(v) and sector \(ratio)")
