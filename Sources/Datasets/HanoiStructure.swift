@@ -98,9 +98,56 @@ public struct HanoiStructure: Sendable, Equatable {
         try self.init(inputs: HanoiPublishedInputs(facts: facts, base: base), parameters: p, servicesValueAddedRatio: servicesValueAddedRatio)
     }
 
-    /// The structure from pre-read published figures (the Monte Carlo's hot path).
-    /// - Complexity: O(1), a few dozen flops.
+    /// The structure from pre-read published figures.
+    /// - Complexity: O(1), a few dozen flops (`figures`) and the share array.
     public init(inputs f: HanoiPublishedInputs, parameters p: DerivationParameters, servicesValueAddedRatio: Double) throws(DatasetError) {
+        var shares = [Double](repeating: 0, count: HanoiSector.count + 1)
+        let figures = try withUnsafePointer(to: f) { (f) throws(DatasetError) -> Figures in
+            try shares.withUnsafeMutableBufferPointer { (shares) throws(DatasetError) -> Figures in
+                try Self.figures(inputs: f, parameters: p, servicesValueAddedRatio: servicesValueAddedRatio, sharesPercent: shares)
+            }
+        }
+        self.init(sharesPercent: shares, figures: figures)
+    }
+
+    /// The structure from shares computed by `figures` and the figures it returned.
+    init(sharesPercent: [Double], figures s: Figures) {
+        self.sharesPercent = sharesPercent
+        self.grdpTrillionVND = s.grdpTrillionVND
+        self.servicesPercent = s.servicesPercent
+        self.industryConstructionPercent = s.industryConstructionPercent
+        self.remainderPercent = s.remainderPercent
+        self.industryShareOfIndustryConstruction = s.industryShareOfIndustryConstruction
+        self.electricityShareOfIndustry = s.electricityShareOfIndustry
+        self.waterPercent = s.waterPercent
+        self.tradeShareOfServices = s.tradeShareOfServices
+        self.visitorSpending2024TrillionVND = s.visitorSpending2024TrillionVND
+        self.servicesValueAddedRatio = s.servicesValueAddedRatio
+    }
+
+    /// The structure's fields other than its shares (see `figures`).
+    struct Figures {
+        var grdpTrillionVND: Double
+        var servicesPercent: Double
+        var industryConstructionPercent: Double
+        var remainderPercent: Double
+        var industryShareOfIndustryConstruction: Double
+        var electricityShareOfIndustry: Double
+        var waterPercent: Double
+        var tradeShareOfServices: Double
+        var visitorSpending2024TrillionVND: Double
+        var servicesValueAddedRatio: Double
+    }
+
+    /// The derivation of the type's documentation: writes the shares (%, `HanoiSector` order,
+    /// then product taxes) into `sharesPercent` (at least 8 entries) and returns the other
+    /// fields, allocating nothing and reading the published figures in place (the Monte Carlo's hot path, `HanoiEconomyKernel.fill`).
+    /// - Complexity: O(1), a few dozen flops.
+    static func figures(
+        inputs: UnsafePointer<HanoiPublishedInputs>, parameters p: DerivationParameters, servicesValueAddedRatio: Double,
+        sharesPercent: UnsafeMutableBufferPointer<Double>
+    ) throws(DatasetError) -> Figures {
+        let f = inputs.pointee
         let services = f.servicesPercent2024
         let industryConstruction = f.industryConstructionPercent2024
         let remainder = 100 - services - industryConstruction
@@ -131,19 +178,14 @@ public struct HanoiStructure: Sendable, Equatable {
         guard agriculture > 0, industry > 0, electricity > 0, construction > 0, trade > 0, tourism > 0, other > 0, taxes > 0 else {
             throw .infeasible(step: "2024 structure", reason: "a sector share is not positive")
         }
-        self.industryShareOfIndustryConstruction = theta
-        self.electricityShareOfIndustry = phi
-        self.tradeShareOfServices = tradeShare
-        self.visitorSpending2024TrillionVND = spending2024
-        self.servicesValueAddedRatio = servicesValueAddedRatio
+        var s = Figures(
+            grdpTrillionVND: f.grdpTrillionVND2024, servicesPercent: services, industryConstructionPercent: industryConstruction,
+            remainderPercent: remainder, industryShareOfIndustryConstruction: theta, electricityShareOfIndustry: phi,
+            waterPercent: water, tradeShareOfServices: tradeShare, visitorSpending2024TrillionVND: spending2024,
+            servicesValueAddedRatio: servicesValueAddedRatio)
         guard let r = f.rebase2025 else {
-            self.sharesPercent = [agriculture, industry, electricity, construction, trade, tourism, other, taxes]
-            self.grdpTrillionVND = f.grdpTrillionVND2024
-            self.servicesPercent = services
-            self.industryConstructionPercent = industryConstruction
-            self.remainderPercent = remainder
-            self.waterPercent = water
-            return
+            write(sharesPercent, agriculture, industry, electricity, construction, trade, tourism, other, taxes)
+            return s
         }
         // 2025 base: published aggregates; the 2024 proportions inside industry & construction
         // and trade's 2024 share of services; tourism from 2025 visitor spending.
@@ -153,15 +195,31 @@ public struct HanoiStructure: Sendable, Equatable {
         let tourism2025 = f.tourismRevenue2025 * p.tourismCharacteristicShare * tourismRatio / grdp2025 * 100
         let other2025 = r.servicesPercent - trade2025 - tourism2025
         guard other2025 > 0 else { throw .infeasible(step: "2025 structure", reason: "other services' share is not positive") }
-        self.sharesPercent = [
-            r.agriculturePercent, industry * icScale, electricity * icScale, construction * icScale,
-            trade2025, tourism2025, other2025, r.productTaxesPercent,
-        ]
-        self.grdpTrillionVND = grdp2025
-        self.servicesPercent = r.servicesPercent
-        self.industryConstructionPercent = r.industryConstructionPercent
-        self.remainderPercent = r.agriculturePercent + r.productTaxesPercent
-        self.waterPercent = water * icScale
+        write(
+            sharesPercent, r.agriculturePercent, industry * icScale, electricity * icScale, construction * icScale,
+            trade2025, tourism2025, other2025, r.productTaxesPercent)
+        s.grdpTrillionVND = grdp2025
+        s.servicesPercent = r.servicesPercent
+        s.industryConstructionPercent = r.industryConstructionPercent
+        s.remainderPercent = r.agriculturePercent + r.productTaxesPercent
+        s.waterPercent = water * icScale
+        return s
+    }
+
+    /// Writes the 7 sectors' shares and product taxes' into `shares` in table order.
+    @inline(__always)
+    private static func write(
+        _ shares: UnsafeMutableBufferPointer<Double>, _ agriculture: Double, _ industry: Double, _ electricity: Double,
+        _ construction: Double, _ trade: Double, _ tourism: Double, _ other: Double, _ taxes: Double
+    ) {
+        shares[0] = agriculture
+        shares[1] = industry
+        shares[2] = electricity
+        shares[3] = construction
+        shares[4] = trade
+        shares[5] = tourism
+        shares[6] = other
+        shares[7] = taxes
     }
 
     /// Share of `sector` in percent of GRDP.

@@ -45,6 +45,7 @@ public struct SectorTechnology: Sendable, Equatable {
     }
 
     /// σ = (1 − v′) / (1 − v): the factor on every non-value-added entry of the column.
+    @inline(__always)
     static func inputScale(parentRatio v: Double, ratio: Double) throws(DatasetError) -> Double {
         guard v < 1, ratio > 0, ratio < 1 else {
             throw .infeasible(step: "sector technology", reason: "value-added ratios must be in (0, 1), got parent \(v) and sector \(ratio)")
@@ -54,27 +55,74 @@ public struct SectorTechnology: Sendable, Equatable {
 
     /// Construction's mix on `column[offset + part]` (domestic coefficients of construction).
     func applyConstructionMix(_ column: inout [Double], offset: Int, count: Int, parts: Parts) throws(DatasetError) {
-        let total = (0..<count).reduce(0.0) { $0 + column[offset + $1] }
-        let farm = constructionFarmInputShare * total
-        column[offset + parts.manufacturing] += column[offset + parts.agriculture] - farm
-        column[offset + parts.agriculture] = farm
-        guard column[offset + parts.manufacturing] >= 0 else {
-            throw .infeasible(step: "construction inputs", reason: "manufacturing cannot give up \(farm) to agriculture")
+        try Self.check(parts, offset: offset, count: count, within: column.count)
+        let feasible = column.withUnsafeMutableBufferPointer { column in
+            constructionMix(column.baseAddress.unsafelyUnwrapped + offset, count: count, agriculture: parts.agriculture, manufacturing: parts.manufacturing)
+        }
+        guard feasible else {
+            throw .infeasible(step: "construction inputs", reason: "manufacturing cannot give up \(column[offset + parts.agriculture]) to agriculture")
         }
     }
 
     /// Tourism's mix on `column[offset + part]` (domestic coefficients of tourism).
     func applyTourismMix(_ column: inout [Double], offset: Int, count: Int, parts: Parts) throws(DatasetError) {
-        let total = (0..<count).reduce(0.0) { $0 + column[offset + $1] }
-        let goods = column[offset + parts.agriculture] + column[offset + parts.manufacturing]
-        let services = parts.services.reduce(0.0) { $0 + column[offset + $1] }
+        try Self.check(parts, offset: offset, count: count, within: column.count)
+        let feasible = column.withUnsafeMutableBufferPointer { column in
+            tourismMix(
+                column.baseAddress.unsafelyUnwrapped + offset, count: count, agriculture: parts.agriculture,
+                manufacturing: parts.manufacturing, services: parts.services)
+        }
+        guard feasible else { throw tourismInfeasible }
+    }
+
+    /// Checks that the `count` coefficients at `offset`, and the parts among them, lie in a
+    /// column of `columnCount` entries.
+    static func check(_ parts: Parts, offset: Int, count: Int, within columnCount: Int) throws(DatasetError) {
+        let positions = [parts.agriculture, parts.manufacturing] + parts.services
+        guard offset >= 0, count >= 0, offset <= columnCount - count, positions.allSatisfy({ (0..<count).contains($0) }) else {
+            throw .infeasible(step: "sector technology", reason: "the input mix's parts lie outside its column of \(count) entries")
+        }
+    }
+
+    /// Construction's mix on the `count` coefficients at `column` (positions of the parts
+    /// relative to it): agriculture gets `constructionFarmInputShare` × D, manufacturing gives or
+    /// takes the difference. Returns false (the column then unusable) when manufacturing's
+    /// coefficient would be negative; the farm input is then `column[agriculture]`.
+    /// - Complexity: O(count).
+    @inline(__always)
+    func constructionMix(_ column: UnsafeMutablePointer<Double>, count: Int, agriculture: Int, manufacturing: Int) -> Bool {
+        var total = 0.0
+        for i in 0..<count { total += column[i] }
+        let farm = constructionFarmInputShare * total
+        column[manufacturing] += column[agriculture] - farm
+        column[agriculture] = farm
+        return column[manufacturing] >= 0
+    }
+
+    /// Tourism's mix on the `count` coefficients at `column`: goods (agriculture and
+    /// manufacturing) get `tourismGoodsInputShare` × D, split by `tourismFarmShareOfGoods`; the
+    /// `services` parts are scaled to make up D. Returns false, with the column unchanged, when
+    /// the services inputs cannot make room. - Complexity: O(count).
+    @inline(__always)
+    func tourismMix<Services: Sequence<Int>>(
+        _ column: UnsafeMutablePointer<Double>, count: Int, agriculture: Int, manufacturing: Int, services servicesParts: Services
+    ) -> Bool {
+        var total = 0.0
+        for i in 0..<count { total += column[i] }
+        let goods = column[agriculture] + column[manufacturing]
+        var services = 0.0
+        for k in servicesParts { services += column[k] }
         let newGoods = tourismGoodsInputShare * total
         let newServices = services - (newGoods - goods)
-        guard services > 0, newServices >= 0 else {
-            throw .infeasible(step: "tourism inputs", reason: "services inputs cannot make room for a goods share of \(tourismGoodsInputShare)")
-        }
-        column[offset + parts.agriculture] = newGoods * tourismFarmShareOfGoods
-        column[offset + parts.manufacturing] = newGoods * (1 - tourismFarmShareOfGoods)
-        for k in parts.services { column[offset + k] *= newServices / services }
+        guard services > 0, newServices >= 0 else { return false }
+        column[agriculture] = newGoods * tourismFarmShareOfGoods
+        column[manufacturing] = newGoods * (1 - tourismFarmShareOfGoods)
+        for k in servicesParts { column[k] *= newServices / services }
+        return true
+    }
+
+    /// The error of an infeasible `tourismMix`.
+    var tourismInfeasible: DatasetError {
+        .infeasible(step: "tourism inputs", reason: "services inputs cannot make room for a goods share of \(tourismGoodsInputShare)")
     }
 }
