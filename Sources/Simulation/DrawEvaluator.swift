@@ -40,8 +40,10 @@ struct DrawEvaluator {
     var importedRemaining: [Double]
     var finalDemand: [Double]
     var solved: [Double]
-    var sectorEffect: [Double]
-    var leverSectorGrowth: [Double]
+    /// ΔVA by sector of each lever (n × levers, column-major), written through its pointer.
+    let sectorEffect: DrawScratch
+    /// Each lever's growth of every line (lines × levers, line-major per lever).
+    let leverSectorGrowth: DrawScratch
     var technical: [Double]
     var previousOutput: [Double]
     /// Whether the responses computed for the fixed economy can be reused.
@@ -55,6 +57,8 @@ struct DrawEvaluator {
     var baselineState: BaselineDrawState?
     /// The demand levers' local shares and final-use taxes (`FinalDemandLeakage`), own copy.
     let leakage: FinalDemandLeakage?
+    /// The demand levers' local shares flattened for the draws (nil without leakage).
+    let localDemand: LocalDemandTable?
     /// Whether a share or tax weight is sampled (the local demand then changes every draw).
     let leakageSampled: Bool
     /// Whether there is a leakage, and its κₛ (own copy, empty without): read every draw
@@ -100,6 +104,8 @@ struct DrawEvaluator {
                 purchases: f.purchases.map { $0 }, finalUseTaxes: f.finalUseTaxes,
                 intermediateTaxPerValueAdded: f.intermediateTaxPerValueAdded.map { $0 })
         }
+        let demandLevers = self.demandLevers
+        localDemand = leakage.map { LocalDemandTable($0, levers: demandLevers, order: n) }
         leakageSampled = model.finalDemand?.isSampled ?? false
         hasLeakage = model.finalDemand != nil
         taxPerValueAdded = model.finalDemand.map { $0.intermediateTaxPerValueAdded.map { $0 } } ?? []
@@ -135,8 +141,8 @@ struct DrawEvaluator {
         importedRemaining = [Double](repeating: 0, count: n)
         finalDemand = [Double](repeating: 0, count: n)
         solved = [Double](repeating: 0, count: n)
-        sectorEffect = [Double](repeating: 0, count: n * max(model.levers.count, 1))
-        leverSectorGrowth = [Double](repeating: 0, count: model.lines.count * max(model.levers.count, 1))
+        sectorEffect = DrawScratch(count: n * max(model.levers.count, 1))
+        leverSectorGrowth = DrawScratch(count: model.lines.count * max(model.levers.count, 1))
         technical = [Double](repeating: 0, count: n * n)
         previousOutput = [Double](repeating: 0, count: n)
         baselineState = model.baselineDynamics.map { BaselineDrawState($0, quarterlyWeights: model.quarterlyWeights) }
@@ -236,8 +242,11 @@ struct DrawEvaluator {
         finalDemand.withUnsafeMutableBufferPointer { finalDemand in
         previousOutput.withUnsafeMutableBufferPointer { previousOutput in
             for i in 0..<n {
-                var sales = 0.0
-                for j in 0..<n { sales += a[i + n * j] * output[j] }
+                var sales = 0.0, ij = i
+                for j in 0..<n {
+                    sales += a[ij] * output[j]
+                    ij &+= n
+                }
                 finalDemand[i] = output[i] - sales
                 previousOutput[i] = output[i]
             }
@@ -248,25 +257,28 @@ struct DrawEvaluator {
             plan.buyers.withUnsafeBufferPointer { buyers in
             technical.withUnsafeMutableBufferPointer { technical in
             importedRemaining.withUnsafeMutableBufferPointer { importedRemaining in
-                for b in plan.buyerStart[l]..<plan.buyerEnd[l] {
-                    let j = buyers[b]
-                    let extra = min(rise * technical[supplier + n * j], importedRemaining[j])
-                    technical[supplier + n * j] += extra
+                var b = plan.buyerStart[l]
+                let end = plan.buyerEnd[l]
+                while b < end {
+                    let j = buyers[b], entry = supplier &+ n &* j
+                    let extra = min(rise * technical[entry], importedRemaining[j])
+                    technical[entry] += extra
                     importedRemaining[j] -= extra
+                    b &+= 1
                 }
             }}}
             try factor(draw: draw)
             Self.copy(finalDemand, into: &solved)
             leontief.solve(&solved, columns: 1)
+            let effect = sectorEffect.values, column = n &* l
             economy.valueAddedRatios.withUnsafeBufferPointer { v in
             solved.withUnsafeBufferPointer { solved in
             previousOutput.withUnsafeMutableBufferPointer { previousOutput in
-            sectorEffect.withUnsafeMutableBufferPointer { sectorEffect in
                 for s in 0..<n {
-                    sectorEffect[s + n * l] = v[s] * (solved[s] - previousOutput[s])
+                    effect[column &+ s] = v[s] * (solved[s] - previousOutput[s])
                     previousOutput[s] = solved[s]
                 }
-            }}}}
+            }}}
         }
     }
 
@@ -274,12 +286,10 @@ struct DrawEvaluator {
     /// dᵢ·sᵢ/(1 + t_u) (`FinalDemandLeakage`), and its use's tax rate t_u; without leakage the
     /// direction as given. O(levers · n).
     mutating func applyLeakage(theta: UnsafeBufferPointer<Double>) {
-        // Through optional chaining: `leakage` is used in place (an `if let` would copy it,
-        // retaining its arrays every draw).
+        // Through optional chaining: `leakage` and `localDemand` are used in place (an `if let`
+        // would copy them, retaining their arrays every draw).
         leakage?.rates(theta, into: &useRates)
-        leakage?.localDemand(
-            theta, levers: demandLevers, useRates: useRates, directions: spendingDirections, order: n, taxRates: &leverTaxRate,
-            into: &demandVectors)
+        localDemand?.fill(theta, useRates: useRates, directions: spendingDirections, taxRates: &leverTaxRate, into: &demandVectors)
     }
 
     /// Step 3: ΔVA per unit of each demand lever, v ∘ (I − A′)⁻¹·direction, one solve for all.
@@ -291,8 +301,12 @@ struct DrawEvaluator {
         let n = self.n, columns = demandLevers.count
         economy.valueAddedRatios.withUnsafeBufferPointer { v in
             demandResponse.withUnsafeMutableBufferPointer { response in
-                for column in 0..<columns {
-                    for s in 0..<n { response[s + n * column] *= v[s] }
+                var entry = 0
+                for _ in 0..<columns {
+                    for s in 0..<n {
+                        response[entry] *= v[s]
+                        entry &+= 1
+                    }
                 }
             }
         }
@@ -326,98 +340,114 @@ struct DrawEvaluator {
     }
 
     /// Step 3c: each demand lever's value added by sector for this draw's amount.
-    mutating func scaleDemandEffects(theta: UnsafeBufferPointer<Double>) {
-        let n = self.n
+    func scaleDemandEffects(theta: UnsafeBufferPointer<Double>) {
+        let n = self.n, sectorEffect = self.sectorEffect.values
         demandLevers.withUnsafeBufferPointer { demandLevers in
         plan.leverValue.withUnsafeBufferPointer { leverValue in
         demandResponse.withUnsafeBufferPointer { response in
-        sectorEffect.withUnsafeMutableBufferPointer { sectorEffect in
+            var entry = 0
             for column in 0..<demandLevers.count {
                 let l = demandLevers[column]
-                let value = leverValue[l].value(theta)
-                for s in 0..<n { sectorEffect[s + n * l] = response[s + n * column] * value }
+                let value = leverValue[l].value(theta), effect = n &* l
+                for s in 0..<n {
+                    sectorEffect[effect &+ s] = response[entry] * value
+                    entry &+= 1
+                }
             }
-        }}}}
+        }}}
     }
 
     /// Step 4a: each lever's growth of every line, 100·ΔVAₛ/VAₛ plus its shift; product taxes
     /// follow the lever's value-added growth with the elasticity e; the lever's contribution
     /// (pp) is (1 + e·w_tax/w_VA)·Σₛ wₛ·Δg_{l,s}. Returns the spill factor e·w_tax/w_VA.
-    mutating func leverGrowth(theta: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<Double>) -> Double {
+    func leverGrowth(theta: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<Double>) -> Double {
         let lineCount = plan.lineCount, leverCount = plan.leverCount, n = self.n
         let contributions = layout.leverContributions.lowerBound
         let elasticity = plan.taxElasticity.value(theta)
         let hasLeakage = self.hasLeakage
+        let totals = shareTotals()
+        let valueAddedShare = totals.valueAdded, taxShare = totals.tax
+        let spill = valueAddedShare > 0 ? elasticity * taxShare / valueAddedShare : 0
         // Raw pointers over the plan's and the draw's arrays: the loop below runs lines × levers
-        // times a draw, and indexing the arrays there costs a bounds check each.
+        // times a draw. The evaluator is not mutated here (the growth goes to `DrawScratch`), so
+        // reading its arrays needs no retain.
+        let sectorEffect = UnsafeBufferPointer(self.sectorEffect.values), growthOf = leverSectorGrowth.values
         return taxPerValueAdded.withUnsafeBufferPointer { taxPerValueAdded in
         demandColumn.withUnsafeBufferPointer { demandColumn in
         movesSectors.withUnsafeBufferPointer { movesSectors in
         leverTaxRate.withUnsafeBufferPointer { leverTaxRate in
         spendingPerAmount.withUnsafeBufferPointer { spendingPerAmount in
         plan.sectorOfLine.withUnsafeBufferPointer { sectorOfLine in
-        plan.isTaxLine.withUnsafeBufferPointer { isTaxLine in
         plan.leverSector.withUnsafeBufferPointer { leverSector in
         plan.leverKind.withUnsafeBufferPointer { leverKind in
         plan.leverValue.withUnsafeBufferPointer { leverValue in
         shares.withUnsafeBufferPointer { shares in
         economy.valueAddedLevel.withUnsafeBufferPointer { valueAddedLevel in
-        sectorEffect.withUnsafeBufferPointer { sectorEffect in
         leverLines.valueLines.withUnsafeBufferPointer { valueLines in
         leverLines.taxLines.withUnsafeBufferPointer { taxLines in
         leverLines.leverLines.withUnsafeBufferPointer { movedLines in
         leverLines.leverLineStart.withUnsafeBufferPointer { movedStart in
         leverLines.leverLineEnd.withUnsafeBufferPointer { movedEnd in
-        leverSectorGrowth.withUnsafeMutableBufferPointer { growthOf in
-            var valueAddedShare = 0.0, taxShare = 0.0, sharesFinite = true
-            for i in 0..<lineCount {
-                if isTaxLine[i] { taxShare += shares[i] } else if sectorOfLine[i] >= 0 { valueAddedShare += shares[i] }
-                if !shares[i].isFinite { sharesFinite = false }
-            }
-            let spill = valueAddedShare > 0 ? elasticity * taxShare / valueAddedShare : 0
             // Product taxes of the base year (table units), for a demand lever's own tax content.
             var valueAddedTotal = 0.0
             for s in 0..<n { valueAddedTotal += valueAddedLevel[s] }
             let taxLevel = valueAddedShare > 0 ? taxShare * valueAddedTotal / valueAddedShare : 0
+            // Only the lines a lever can move (`LeverLineIndex`): the other lines' entries stay
+            // +0 from the start, and with finite shares wᵢ·(+0) adds nothing to the sum (which
+            // starts at +0, so is never −0); every value line otherwise.
+            let lines = totals.finite ? movedLines : valueLines
             for l in 0..<leverCount {
                 var weightedGrowth = 0.0
                 let shift = leverKind[l] == .growth ? leverValue[l].value(theta) : 0
-                let leverSectorIndex = leverSector[l]
-                let base = lineCount * l
+                let ownSector = leverSector[l], base = lineCount &* l, effects = n &* l
                 // A lever without value added by sector has 100·0/level = +0 for every line,
                 // the same as no division.
                 let moves = movesSectors[l]
-                // Only the lines the lever can move (`LeverLineIndex`): the other lines' entries
-                // stay +0 from the start, and with finite shares wᵢ·(+0) adds nothing to the
-                // sum (which starts at +0, so is never −0); every value line otherwise.
-                let lines = sharesFinite ? movedLines : valueLines
-                for k in sharesFinite ? movedStart[l]..<movedEnd[l] : 0..<valueLines.count {
+                var k = totals.finite ? movedStart[l] : 0
+                let end = totals.finite ? movedEnd[l] : valueLines.count
+                while k < end {
                     let i = lines[k]
                     var effect = 0.0
                     let s = sectorOfLine[i]
                     let level = valueAddedLevel[s]
-                    if moves && level > 0 { effect = 100 * sectorEffect[s + n * l] / level }
-                    if s == leverSectorIndex { effect += shift }
+                    if moves && level > 0 { effect = 100 * sectorEffect[effects &+ s] / level }
+                    if s == ownSector { effect += shift }
                     weightedGrowth += shares[i] * effect
-                    growthOf[base + i] = effect
+                    growthOf[base &+ i] = effect
+                    k &+= 1
                 }
                 if hasLeakage, demandColumn[l] >= 0 {
                     // ΔT = S·t/(1 + t) + Σₛ κₛ·ΔVAₛ; the tax lines grow by 100·ΔT/T.
                     let column = demandColumn[l], rate = leverTaxRate[column]
                     var taxes = leverValue[l].value(theta) * spendingPerAmount[column] * rate / (1 + rate)
-                    for s in 0..<n { taxes += taxPerValueAdded[s] * sectorEffect[s + n * l] }
+                    for s in 0..<n { taxes += taxPerValueAdded[s] * sectorEffect[effects &+ s] }
                     let taxGrowth = taxLevel > 0 ? 100 * taxes / taxLevel : 0
-                    for i in taxLines { growthOf[base + i] = taxGrowth }
-                    out[contributions + l] = weightedGrowth + taxShare * taxGrowth
+                    for t in 0..<taxLines.count { growthOf[base &+ taxLines[t]] = taxGrowth }
+                    out[contributions &+ l] = weightedGrowth + taxShare * taxGrowth
                     continue
                 }
                 let extraValueAddedGrowth = valueAddedShare > 0 ? weightedGrowth / valueAddedShare : 0
                 let taxGrowth = elasticity * extraValueAddedGrowth
-                for i in taxLines { growthOf[base + i] = taxGrowth }
-                out[contributions + l] = weightedGrowth * (1 + spill)
+                for t in 0..<taxLines.count { growthOf[base &+ taxLines[t]] = taxGrowth }
+                out[contributions &+ l] = weightedGrowth * (1 + spill)
             }
             return spill
-        }}}}}}}}}}}}}}}}}}}
+        }}}}}}}}}}}}}}}}
+    }
+
+    /// The lines' shares of this draw: Σ over value lines (with an IO sector) and over product-tax
+    /// lines, in line order, and whether every share is finite. O(lines).
+    func shareTotals() -> (valueAdded: Double, tax: Double, finite: Bool) {
+        shares.withUnsafeBufferPointer { shares in
+        plan.sectorOfLine.withUnsafeBufferPointer { sectorOfLine in
+        plan.isTaxLine.withUnsafeBufferPointer { isTaxLine in
+            var valueAddedShare = 0.0, taxShare = 0.0, sharesFinite = true
+            for i in 0..<plan.lineCount {
+                if isTaxLine[i] { taxShare += shares[i] } else if sectorOfLine[i] >= 0 { valueAddedShare += shares[i] }
+                if !shares[i].isFinite { sharesFinite = false }
+            }
+            return (valueAddedShare, taxShare, sharesFinite)
+        }}}
     }
 
     /// Step 4b: growth of every line, gᵢ = baselineᵢ (+ the baseline model's Δ) + Σₗ Δg_{l,i};
@@ -430,29 +460,34 @@ struct DrawEvaluator {
         let lineGrowthStart = layout.lineGrowth.lowerBound, lineContributionStart = layout.lineContributions.lowerBound
         for g in layout.groupContributions { out[g] = 0 }
         var grdp = 0.0, baselineContribution = 0.0
-        leverLines.lineLevers.withUnsafeBufferPointer { lineLevers in
+        let growthOf = UnsafeBufferPointer(leverSectorGrowth.values)
+        leverLines.lineLeverOffsets.withUnsafeBufferPointer { lineLeverOffsets in
         leverLines.lineLeverStart.withUnsafeBufferPointer { lineLeverStart in
         leverLines.lineLeverEnd.withUnsafeBufferPointer { lineLeverEnd in
         leverLines.lineSkipsLevers.withUnsafeBufferPointer { lineSkipsLevers in
         plan.groupOfLine.withUnsafeBufferPointer { groupOfLine in
         plan.baseline.withUnsafeBufferPointer { baseline in
         shares.withUnsafeBufferPointer { shares in
-        leverSectorGrowth.withUnsafeBufferPointer { growthOf in
             for i in 0..<lineCount {
                 let base = (conditionsLines ? baselineState!.lineBaseline(i) : baseline[i].value(theta)) + shift
                 var growth = base
                 // The levers whose entry can be other than +0 (`LeverLineIndex`), in lever
                 // order; adding the left-out +0 entries would change only a −0 sum, to +0.
-                for k in lineLeverStart[i]..<lineLeverEnd[i] { growth += growthOf[i + lineCount * lineLevers[k]] }
+                var k = lineLeverStart[i]
+                let end = lineLeverEnd[i]
+                while k < end {
+                    growth += growthOf[lineLeverOffsets[k]]
+                    k &+= 1
+                }
                 if lineSkipsLevers[i] { growth += 0 }
-                out[lineGrowthStart + i] = growth
-                out[lineContributionStart + i] = shares[i] * growth
+                out[lineGrowthStart &+ i] = growth
+                out[lineContributionStart &+ i] = shares[i] * growth
                 grdp += shares[i] * growth
                 baselineContribution += shares[i] * base
                 let g = groupOfLine[i]
-                if g >= 0 { out[groupStart + g] += shares[i] * growth }
+                if g >= 0 { out[groupStart &+ g] += shares[i] * growth }
             }
-        }}}}}}}}
+        }}}}}}}
         out[layout.baselineContribution] = baselineContribution
         return grdp
     }
@@ -468,23 +503,22 @@ struct DrawEvaluator {
         }
         let contributions = layout.leverContributions.lowerBound, leverCount = plan.leverCount
         let quarterRatio = plan.quarterRatio
-        return leverSectorGrowth.withUnsafeBufferPointer { growthOf in
-            baselineState!.shift(
-                theta: theta, momentumTotal: momentum, shares: shares, shareTotal: shareTotal,
-                leverQuarter: { q in
-                    var effect = 0.0
-                    for l in 0..<leverCount { effect += quarterRatio[4 * l + q] * out[contributions + l] }
-                    return effect
-                },
-                leverGrowth: growthOf, quarterRatio: quarterRatio)
-        }
+        return baselineState!.shift(
+            theta: theta, momentumTotal: momentum, shares: shares, shareTotal: shareTotal,
+            leverQuarter: { q in
+                var effect = 0.0
+                for l in 0..<leverCount { effect += quarterRatio[4 * l + q] * out[contributions + l] }
+                return effect
+            },
+            leverGrowth: UnsafeBufferPointer(leverSectorGrowth.values), quarterRatio: quarterRatio)
     }
 
     /// Step 5: the levers' contributions by demand category.
     func categoryContributions(into out: UnsafeMutableBufferPointer<Double>) {
         for c in layout.categoryContributions { out[c] = 0 }
-        for l in 0..<plan.leverCount {
-            out[layout.categoryContributions.lowerBound + plan.leverCategory[l]] += out[layout.leverContributions.lowerBound + l]
+        let categories = layout.categoryContributions.lowerBound, contributions = layout.leverContributions.lowerBound
+        plan.leverCategory.withUnsafeBufferPointer { leverCategory in
+            for l in 0..<plan.leverCount { out[categories &+ leverCategory[l]] += out[contributions &+ l] }
         }
     }
 
@@ -494,24 +528,29 @@ struct DrawEvaluator {
     /// same lever term.
     func quarters(into out: UnsafeMutableBufferPointer<Double>, grdp: Double) {
         let leverCount = plan.leverCount, contributions = layout.leverContributions.lowerBound
-        /// `start` plus the levers' shares of quarter q, summed lever by lever.
-        func withLevers(_ start: Double, _ q: Int) -> Double {
-            plan.quarterRatio.withUnsafeBufferPointer { quarterRatio in
-                var quarter = start
-                for l in 0..<leverCount { quarter += quarterRatio[4 * l + q] * out[contributions + l] }
+        let quarters = layout.quarters.lowerBound
+        out[layout.grdp] = grdp
+        plan.quarterRatio.withUnsafeBufferPointer { quarterRatio in
+            /// `start` plus the levers' shares of quarter q, summed lever by lever.
+            func withLevers(_ start: Double, _ q: Int) -> Double {
+                var quarter = start, ratio = q
+                for l in 0..<leverCount {
+                    quarter += quarterRatio[ratio] * out[contributions &+ l]
+                    ratio &+= 4
+                }
                 return quarter
             }
-        }
-        out[layout.grdp] = grdp
-        if let state = baselineState {
-            for q in 0..<4 { out[layout.quarters.lowerBound + q] = withLevers(state.total + state.quarterNoise(q), q) }
-            if let d = layout.nationalDemand, let c = layout.nationalCycle {
-                out[d] = state.nationalDemandShare * state.nationalGrowth
-                out[c] = (1 - state.nationalDemandShare) * state.nationalGrowth
+            // `baselineState` read in place (an `if let` would copy it, retaining its arrays).
+            if baselineState != nil {
+                for q in 0..<4 { out[quarters &+ q] = withLevers(baselineState!.total + baselineState!.quarterNoise(q), q) }
+                return
             }
-            return
+            for q in 0..<4 { out[quarters &+ q] = withLevers(out[layout.baselineContribution], q) }
         }
-        for q in 0..<4 { out[layout.quarters.lowerBound + q] = withLevers(out[layout.baselineContribution], q) }
+        if let d = layout.nationalDemand, let c = layout.nationalCycle, baselineState != nil {
+            out[d] = baselineState!.nationalDemandShare * baselineState!.nationalGrowth
+            out[c] = (1 - baselineState!.nationalDemandShare) * baselineState!.nationalGrowth
+        }
     }
 
     /// Step 7: exports = baseline + Σ levers' exports pp; CPI = baseline + Σₖ price changeₖ × sₖ.
