@@ -33,19 +33,21 @@ struct DrawEvaluator {
     let samplesEconomy: Bool
     // Scratch.
     var leontief: LeontiefFactors
-    var demandVectors: [Double]
+    /// Each demand lever's local final demand per unit of amount (n × demand levers).
+    let demandVectors: DrawScratch
     var demandResponse: [Double]
     var shockSensitivities: [Double]
     var modifiedTechnical: [Double]
-    var importedRemaining: [Double]
-    var finalDemand: [Double]
+    let importedRemaining: DrawScratch
+    let finalDemand: DrawScratch
     var solved: [Double]
-    /// ΔVA by sector of each lever (n × levers, column-major), written through its pointer.
+    /// ΔVA by sector of each local-sourcing lever (n × levers, column-major; other levers' columns
+    /// stay 0), written through its pointer.
     let sectorEffect: DrawScratch
     /// Each lever's growth of every line (lines × levers, line-major per lever).
     let leverSectorGrowth: DrawScratch
     var technical: [Double]
-    var previousOutput: [Double]
+    let previousOutput: DrawScratch
     /// Whether the responses computed for the fixed economy can be reused.
     let fixedResponses: Bool
     var responsesReady = false
@@ -69,7 +71,7 @@ struct DrawEvaluator {
     var spendingDirections: [Double]
     /// Per demand lever (its column): spending per unit of amount (table units), t_u.
     var spendingPerAmount: [Double]
-    var leverTaxRate: [Double]
+    let leverTaxRate: DrawScratch
     var useRates: [Double]
     /// The demand column of each lever, −1 for other levers.
     let demandColumn: [Int]
@@ -122,29 +124,30 @@ struct DrawEvaluator {
         leverLines = LeverLineIndex(
             sectorOfLine: plan.sectorOfLine, isTaxLine: plan.isTaxLine, leverSector: plan.leverSector, movesSectors: movesSectors)
         leontief = LeontiefFactors(order: n)
-        demandVectors = [Double](repeating: 0, count: n * max(demandLevers.count, 1))
+        var directions = [Double](repeating: 0, count: n * max(demandLevers.count, 1))
         for (column, l) in demandLevers.enumerated() {
             if case let .demand(direction, _, _) = model.levers[l].effect {
-                for i in 0..<n { demandVectors[i + n * column] = direction[i] }
+                for i in 0..<n { directions[i + n * column] = direction[i] }
             }
         }
-        spendingDirections = demandVectors.map { $0 }
-        let columns = demandLevers.count, directions = demandVectors
+        demandVectors = DrawScratch(copying: directions)
+        spendingDirections = directions.map { $0 }
+        let columns = demandLevers.count
         spendingPerAmount = (0..<max(columns, 1)).map { c in
             c < columns ? (0..<n).reduce(0.0) { $0 + directions[$1 + n * c] } : 0
         }
-        leverTaxRate = [Double](repeating: 0, count: max(demandLevers.count, 1))
+        leverTaxRate = DrawScratch(count: max(demandLevers.count, 1))
         useRates = [Double](repeating: 0, count: model.finalDemand?.purchases.count ?? 0)
         demandResponse = [Double](repeating: 0, count: n * max(demandLevers.count, 1))
         shockSensitivities = [Double](repeating: 0, count: shocked.count)
         modifiedTechnical = [Double](repeating: 0, count: n * n)
-        importedRemaining = [Double](repeating: 0, count: n)
-        finalDemand = [Double](repeating: 0, count: n)
+        importedRemaining = DrawScratch(count: n)
+        finalDemand = DrawScratch(count: n)
         solved = [Double](repeating: 0, count: n)
         sectorEffect = DrawScratch(count: n * max(model.levers.count, 1))
         leverSectorGrowth = DrawScratch(count: model.lines.count * max(model.levers.count, 1))
         technical = [Double](repeating: 0, count: n * n)
-        previousOutput = [Double](repeating: 0, count: n)
+        previousOutput = DrawScratch(count: n)
         baselineState = model.baselineDynamics.map { BaselineDrawState($0, quarterlyWeights: model.quarterlyWeights) }
     }
 
@@ -195,6 +198,22 @@ struct DrawEvaluator {
         }
     }
 
+    /// `copy(_:into:)` from a `DrawScratch` buffer.
+    @inline(__always)
+    static func copy(_ from: UnsafeMutableBufferPointer<Double>, into destination: inout [Double]) {
+        destination.withUnsafeMutableBufferPointer { to in
+            for i in 0..<min(from.count, to.count) { to[i] = from[i] }
+        }
+    }
+
+    /// `copy(_:into:)` into a `DrawScratch` buffer.
+    @inline(__always)
+    static func copy(_ source: [Double], into to: UnsafeMutableBufferPointer<Double>) {
+        source.withUnsafeBufferPointer { from in
+            for i in 0..<min(from.count, to.count) { to[i] = from[i] }
+        }
+    }
+
     /// Evaluates draw `draw` with parameters `theta` into `out` (`layout.count` values): the
     /// steps of the type's documentation, one function each, on the evaluator's buffers.
     mutating func evaluate(theta: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<Double>, draw: Int) throws(SimulationError) {
@@ -212,7 +231,6 @@ struct DrawEvaluator {
             try solvePriceSensitivities(draw: draw)
             responsesReady = true
         }
-        scaleDemandEffects(theta: theta)
         let spill = leverGrowth(theta: theta, into: out)
         let grdp = lineGrowth(theta: theta, into: out, spill: spill)
         categoryContributions(into: out)
@@ -236,11 +254,11 @@ struct DrawEvaluator {
     /// the economy before it. Leaves A′ factored in `leontief`.
     mutating func addLocalSourcing(theta: UnsafeBufferPointer<Double>, draw: Int) throws(SimulationError) {
         let n = self.n
-        Self.copy(economy.importedInputs, into: &importedRemaining)
+        let importedRemaining = self.importedRemaining.values, finalDemand = self.finalDemand.values
+        let previousOutput = self.previousOutput.values
+        Self.copy(economy.importedInputs, into: importedRemaining)
         economy.technical.withUnsafeBufferPointer { a in
         economy.output.withUnsafeBufferPointer { output in
-        finalDemand.withUnsafeMutableBufferPointer { finalDemand in
-        previousOutput.withUnsafeMutableBufferPointer { previousOutput in
             for i in 0..<n {
                 var sales = 0.0, ij = i
                 for j in 0..<n {
@@ -250,13 +268,12 @@ struct DrawEvaluator {
                 finalDemand[i] = output[i] - sales
                 previousOutput[i] = output[i]
             }
-        }}}}
+        }}
         for l in sourcingLevers {
             let supplier = plan.leverSector[l]
             let rise = max(0, plan.leverValue[l].value(theta))
             plan.buyers.withUnsafeBufferPointer { buyers in
             technical.withUnsafeMutableBufferPointer { technical in
-            importedRemaining.withUnsafeMutableBufferPointer { importedRemaining in
                 var b = plan.buyerStart[l]
                 let end = plan.buyerEnd[l]
                 while b < end {
@@ -266,19 +283,18 @@ struct DrawEvaluator {
                     importedRemaining[j] -= extra
                     b &+= 1
                 }
-            }}}
+            }}
             try factor(draw: draw)
             Self.copy(finalDemand, into: &solved)
             leontief.solve(&solved, columns: 1)
             let effect = sectorEffect.values, column = n &* l
             economy.valueAddedRatios.withUnsafeBufferPointer { v in
             solved.withUnsafeBufferPointer { solved in
-            previousOutput.withUnsafeMutableBufferPointer { previousOutput in
                 for s in 0..<n {
                     effect[column &+ s] = v[s] * (solved[s] - previousOutput[s])
                     previousOutput[s] = solved[s]
                 }
-            }}}
+            }}
         }
     }
 
@@ -289,27 +305,16 @@ struct DrawEvaluator {
         // Through optional chaining: `leakage` and `localDemand` are used in place (an `if let`
         // would copy them, retaining their arrays every draw).
         leakage?.rates(theta, into: &useRates)
-        localDemand?.fill(theta, useRates: useRates, directions: spendingDirections, taxRates: &leverTaxRate, into: &demandVectors)
+        localDemand?.fill(theta, useRates: useRates, directions: spendingDirections, taxRates: leverTaxRate.values, into: demandVectors.values)
     }
 
-    /// Step 3: ΔVA per unit of each demand lever, v ∘ (I − A′)⁻¹·direction, one solve for all.
+    /// Step 3: Δx per unit of each demand lever, (I − A′)⁻¹·direction, one solve for all; its
+    /// value added vₛ·Δxₛ·amount is taken where it is used (`leverGrowth`).
     mutating func solveDemandResponses(draw: Int) throws(SimulationError) {
         if sourcingLevers.isEmpty { try factor(draw: draw) }
         guard !demandLevers.isEmpty else { return }
-        Self.copy(demandVectors, into: &demandResponse)
+        Self.copy(demandVectors.values, into: &demandResponse)
         leontief.solve(&demandResponse, columns: demandLevers.count)
-        let n = self.n, columns = demandLevers.count
-        economy.valueAddedRatios.withUnsafeBufferPointer { v in
-            demandResponse.withUnsafeMutableBufferPointer { response in
-                var entry = 0
-                for _ in 0..<columns {
-                    for s in 0..<n {
-                        response[entry] *= v[s]
-                        entry &+= 1
-                    }
-                }
-            }
-        }
     }
 
     /// Step 3b: the CPI's sensitivity to each shocked sector's price (Leontief price model).
@@ -339,24 +344,6 @@ struct DrawEvaluator {
         }
     }
 
-    /// Step 3c: each demand lever's value added by sector for this draw's amount.
-    func scaleDemandEffects(theta: UnsafeBufferPointer<Double>) {
-        let n = self.n, sectorEffect = self.sectorEffect.values
-        demandLevers.withUnsafeBufferPointer { demandLevers in
-        plan.leverValue.withUnsafeBufferPointer { leverValue in
-        demandResponse.withUnsafeBufferPointer { response in
-            var entry = 0
-            for column in 0..<demandLevers.count {
-                let l = demandLevers[column]
-                let value = leverValue[l].value(theta), effect = n &* l
-                for s in 0..<n {
-                    sectorEffect[effect &+ s] = response[entry] * value
-                    entry &+= 1
-                }
-            }
-        }}}
-    }
-
     /// Step 4a: each lever's growth of every line, 100·ΔVAₛ/VAₛ plus its shift; product taxes
     /// follow the lever's value-added growth with the elasticity e; the lever's contribution
     /// (pp) is (1 + e·w_tax/w_VA)·Σₛ wₛ·Δg_{l,s}. Returns the spill factor e·w_tax/w_VA.
@@ -366,16 +353,18 @@ struct DrawEvaluator {
         let elasticity = plan.taxElasticity.value(theta)
         let hasLeakage = self.hasLeakage
         let totals = shareTotals()
-        let valueAddedShare = totals.valueAdded, taxShare = totals.tax
+        let valueAddedShare = totals.valueAdded, taxShare = totals.tax, taxLevel = totals.taxLevel
         let spill = valueAddedShare > 0 ? elasticity * taxShare / valueAddedShare : 0
         // Raw pointers over the plan's and the draw's arrays: the loop below runs lines × levers
         // times a draw. The evaluator is not mutated here (the growth goes to `DrawScratch`), so
         // reading its arrays needs no retain.
         let sectorEffect = UnsafeBufferPointer(self.sectorEffect.values), growthOf = leverSectorGrowth.values
+        let leverTaxRate = UnsafeBufferPointer(self.leverTaxRate.values)
         return taxPerValueAdded.withUnsafeBufferPointer { taxPerValueAdded in
         demandColumn.withUnsafeBufferPointer { demandColumn in
         movesSectors.withUnsafeBufferPointer { movesSectors in
-        leverTaxRate.withUnsafeBufferPointer { leverTaxRate in
+        demandResponse.withUnsafeBufferPointer { response in
+        economy.valueAddedRatios.withUnsafeBufferPointer { v in
         spendingPerAmount.withUnsafeBufferPointer { spendingPerAmount in
         plan.sectorOfLine.withUnsafeBufferPointer { sectorOfLine in
         plan.leverSector.withUnsafeBufferPointer { leverSector in
@@ -388,10 +377,6 @@ struct DrawEvaluator {
         leverLines.leverLines.withUnsafeBufferPointer { movedLines in
         leverLines.leverLineStart.withUnsafeBufferPointer { movedStart in
         leverLines.leverLineEnd.withUnsafeBufferPointer { movedEnd in
-            // Product taxes of the base year (table units), for a demand lever's own tax content.
-            var valueAddedTotal = 0.0
-            for s in 0..<n { valueAddedTotal += valueAddedLevel[s] }
-            let taxLevel = valueAddedShare > 0 ? taxShare * valueAddedTotal / valueAddedShare : 0
             // Only the lines a lever can move (`LeverLineIndex`): the other lines' entries stay
             // +0 from the start, and with finite shares wᵢ·(+0) adds nothing to the sum (which
             // starts at +0, so is never −0); every value line otherwise.
@@ -400,6 +385,13 @@ struct DrawEvaluator {
                 var weightedGrowth = 0.0
                 let shift = leverKind[l] == .growth ? leverValue[l].value(theta) : 0
                 let ownSector = leverSector[l], base = lineCount &* l, effects = n &* l
+                // ΔVA of sector s: vₛ·Δxₛ·amount for a demand lever (column c of the responses),
+                // the local-sourcing step's `sectorEffect` otherwise.
+                let column = demandColumn[l], responses = n &* max(column, 0)
+                let amount = column >= 0 ? leverValue[l].value(theta) : 0
+                @inline(__always) func valueAdded(_ s: Int) -> Double {
+                    column >= 0 ? response[responses &+ s] * v[s] * amount : sectorEffect[effects &+ s]
+                }
                 // A lever without value added by sector has 100·0/level = +0 for every line,
                 // the same as no division.
                 let moves = movesSectors[l]
@@ -410,17 +402,17 @@ struct DrawEvaluator {
                     var effect = 0.0
                     let s = sectorOfLine[i]
                     let level = valueAddedLevel[s]
-                    if moves && level > 0 { effect = 100 * sectorEffect[effects &+ s] / level }
+                    if moves && level > 0 { effect = 100 * valueAdded(s) / level }
                     if s == ownSector { effect += shift }
                     weightedGrowth += shares[i] * effect
                     growthOf[base &+ i] = effect
                     k &+= 1
                 }
-                if hasLeakage, demandColumn[l] >= 0 {
+                if hasLeakage, column >= 0 {
                     // ΔT = S·t/(1 + t) + Σₛ κₛ·ΔVAₛ; the tax lines grow by 100·ΔT/T.
-                    let column = demandColumn[l], rate = leverTaxRate[column]
-                    var taxes = leverValue[l].value(theta) * spendingPerAmount[column] * rate / (1 + rate)
-                    for s in 0..<n { taxes += taxPerValueAdded[s] * sectorEffect[effects &+ s] }
+                    let rate = leverTaxRate[column]
+                    var taxes = amount * spendingPerAmount[column] * rate / (1 + rate)
+                    for s in 0..<n { taxes += taxPerValueAdded[s] * valueAdded(s) }
                     let taxGrowth = taxLevel > 0 ? 100 * taxes / taxLevel : 0
                     for t in 0..<taxLines.count { growthOf[base &+ taxLines[t]] = taxGrowth }
                     out[contributions &+ l] = weightedGrowth + taxShare * taxGrowth
@@ -432,22 +424,28 @@ struct DrawEvaluator {
                 out[contributions &+ l] = weightedGrowth * (1 + spill)
             }
             return spill
-        }}}}}}}}}}}}}}}}
+        }}}}}}}}}}}}}}}}}
     }
 
     /// The lines' shares of this draw: Σ over value lines (with an IO sector) and over product-tax
-    /// lines, in line order, and whether every share is finite. O(lines).
-    func shareTotals() -> (valueAdded: Double, tax: Double, finite: Bool) {
+    /// lines, in line order, and whether every share is finite; and the product taxes of the base
+    /// year (table units) T = w_tax·ΣₛVAₛ/w_VA, for a demand lever's own tax content.
+    /// O(lines + n).
+    func shareTotals() -> (valueAdded: Double, tax: Double, finite: Bool, taxLevel: Double) {
         shares.withUnsafeBufferPointer { shares in
         plan.sectorOfLine.withUnsafeBufferPointer { sectorOfLine in
         plan.isTaxLine.withUnsafeBufferPointer { isTaxLine in
+        economy.valueAddedLevel.withUnsafeBufferPointer { valueAddedLevel in
             var valueAddedShare = 0.0, taxShare = 0.0, sharesFinite = true
             for i in 0..<plan.lineCount {
                 if isTaxLine[i] { taxShare += shares[i] } else if sectorOfLine[i] >= 0 { valueAddedShare += shares[i] }
                 if !shares[i].isFinite { sharesFinite = false }
             }
-            return (valueAddedShare, taxShare, sharesFinite)
-        }}}
+            var valueAddedTotal = 0.0
+            for s in 0..<n { valueAddedTotal += valueAddedLevel[s] }
+            let taxLevel = valueAddedShare > 0 ? taxShare * valueAddedTotal / valueAddedShare : 0
+            return (valueAddedShare, taxShare, sharesFinite, taxLevel)
+        }}}}
     }
 
     /// Step 4b: growth of every line, gᵢ = baselineᵢ (+ the baseline model's Δ) + Σₗ Δg_{l,i};

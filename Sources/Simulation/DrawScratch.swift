@@ -14,5 +14,11 @@ final class DrawScratch {
         values.initialize(repeating: 0)
     }
 
+    /// A buffer holding a copy of `initial`.
+    init(copying initial: [Double]) {
+        values = .allocate(capacity: initial.count)
+        _ = values.initialize(from: initial)
+    }
+
     deinit { values.deallocate() }
 }

@@ -41,8 +41,8 @@ struct LocalDemandTable {
     /// [0, 1], and is 1 for a lever without shares. `directions` holds the dᵢ in the same
     /// layout. - Complexity: O(levers · n).
     func fill(
-        _ theta: UnsafeBufferPointer<Double>, useRates: [Double], directions: [Double], taxRates: inout [Double],
-        into vectors: inout [Double]
+        _ theta: UnsafeBufferPointer<Double>, useRates: [Double], directions: [Double], taxRates: UnsafeMutableBufferPointer<Double>,
+        into vectors: UnsafeMutableBufferPointer<Double>
     ) {
         let n = order
         useOfColumn.withUnsafeBufferPointer { useOfColumn in
@@ -50,8 +50,6 @@ struct LocalDemandTable {
         constantShare.withUnsafeBufferPointer { constantShare in
         useRates.withUnsafeBufferPointer { useRates in
         directions.withUnsafeBufferPointer { directions in
-        taxRates.withUnsafeMutableBufferPointer { taxRates in
-        vectors.withUnsafeMutableBufferPointer { vectors in
             var e = 0
             for column in 0..<useOfColumn.count {
                 let u = useOfColumn[column]
@@ -65,6 +63,6 @@ struct LocalDemandTable {
                     e &+= 1
                 }
             }
-        }}}}}}}
+        }}}}}
     }
 }
