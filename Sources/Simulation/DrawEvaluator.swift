@@ -55,6 +55,10 @@ struct DrawEvaluator {
     let sourcingLevers: [Int]
     let shockLevers: [Int]
     let shockedSectors: [Int]
+    /// Per entry of `shockLevers`, its sector's index in `shockedSectors`.
+    let shockSensitivityIndex: [Int]
+    /// The levers with an exports effect, in lever order.
+    let exportLevers: [Int]
     /// The estimated baseline and the conditioning on published quarters, if any.
     var baselineState: BaselineDrawState?
     /// The demand levers' local shares and final-use taxes (`FinalDemandLeakage`), own copy.
@@ -84,6 +88,8 @@ struct DrawEvaluator {
     init(model: SimulationModel) throws(SimulationError) {
         self.plan = try EvaluationPlan(model: model)
         self.layout = OutputLayout(model: model)
+        let plan = self.plan
+        exportLevers = (0..<plan.leverCount).filter { plan.leverHasExports[$0] }
         let n = model.sectors.count
         self.n = n
         let start = try Self.startingEconomy(of: model, sectors: n)
@@ -100,6 +106,9 @@ struct DrawEvaluator {
         var shocked: [Int] = []
         for l in shockLevers { if case let .costShock(sector, _) = model.levers[l].effect, !shocked.contains(sector) { shocked.append(sector) } }
         shockedSectors = shocked
+        shockSensitivityIndex = shockLevers.map { l in
+            if case let .costShock(sector, _) = model.levers[l].effect { shocked.firstIndex(of: sector) ?? -1 } else { -1 }
+        }
         leakage = model.finalDemand.map { f in
             FinalDemandLeakage(
                 localShares: f.localShares.map { $0.map { $0 } }, useOfLever: f.useOfLever.map { $0 }, taxWeights: f.taxWeights.map { $0 },
@@ -323,14 +332,20 @@ struct DrawEvaluator {
     /// already at hand; the CPI moves Σᵢ hᵢ·yᵢ/(yₖ·Σᵢ hᵢ) pp per 1%.
     mutating func solvePriceSensitivities(draw: Int) throws(SimulationError) {
         if shockedSectors.count == 1 {
-            let k = shockedSectors[0]
-            for i in 0..<n { solved[i] = i == k ? 1 : 0 }
+            let k = shockedSectors[0], n = self.n
+            solved.withUnsafeMutableBufferPointer { solved in
+                for i in 0..<n { solved[i] = i == k ? 1 : 0 }
+            }
             leontief.solve(&solved, columns: 1, transpose: .transposed)
             var weighted = 0.0, total = 0.0
-            for i in 0..<n {
-                let h = max(economy.consumerWeights[i], 0)
-                weighted += h * solved[i]
-                total += h
+            economy.consumerWeights.withUnsafeBufferPointer { weights in
+                solved.withUnsafeBufferPointer { solved in
+                    for i in 0..<min(n, weights.count) {
+                        let h = max(weights[i], 0)
+                        weighted += h * solved[i]
+                        total += h
+                    }
+                }
             }
             shockSensitivities[0] = total > 0 && solved[k] != 0 ? weighted / (solved[k] * total) : 0
         } else if !shockedSectors.isEmpty {
@@ -555,13 +570,14 @@ struct DrawEvaluator {
     func indicators(theta: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<Double>) {
         if let e = layout.exports, let baseline = plan.exportsBaseline {
             var exports = baseline.value(theta)
-            for l in 0..<plan.leverCount where plan.leverHasExports[l] { exports += plan.leverExports[l].value(theta) }
+            for l in exportLevers { exports += plan.leverExports[l].value(theta) }
             out[e] = exports
         }
         if let c = layout.consumerPrices, let baseline = plan.cpiBaseline {
             var cpi = baseline.value(theta)
-            for l in shockLevers {
-                if let k = shockedSectors.firstIndex(of: plan.leverSector[l]) { cpi += plan.leverValue[l].value(theta) * shockSensitivities[k] }
+            for (index, l) in shockLevers.enumerated() {
+                let k = shockSensitivityIndex[index]
+                if k >= 0 { cpi += plan.leverValue[l].value(theta) * shockSensitivities[k] }
             }
             out[c] = cpi
         }
