@@ -543,24 +543,31 @@ struct DrawEvaluator {
         let leverCount = plan.leverCount, contributions = layout.leverContributions.lowerBound
         let quarters = layout.quarters.lowerBound
         out[layout.grdp] = grdp
+        // `baselineState` read in place (an `if let` would copy it, retaining its arrays).
+        let conditioned = baselineState != nil
+        let start = conditioned ? baselineState!.total : out[layout.baselineContribution]
+        var q0 = conditioned ? start + baselineState!.quarterNoise(0) : start
+        var q1 = conditioned ? start + baselineState!.quarterNoise(1) : start
+        var q2 = conditioned ? start + baselineState!.quarterNoise(2) : start
+        var q3 = conditioned ? start + baselineState!.quarterNoise(3) : start
+        // The levers' shares of each quarter, summed lever by lever (each quarter's sum in lever
+        // order, as one loop per quarter would add them).
         plan.quarterRatio.withUnsafeBufferPointer { quarterRatio in
-            /// `start` plus the levers' shares of quarter q, summed lever by lever.
-            func withLevers(_ start: Double, _ q: Int) -> Double {
-                var quarter = start, ratio = q
-                for l in 0..<leverCount {
-                    quarter += quarterRatio[ratio] * out[contributions &+ l]
-                    ratio &+= 4
-                }
-                return quarter
+            var ratio = 0
+            for l in 0..<leverCount {
+                let contribution = out[contributions &+ l]
+                q0 += quarterRatio[ratio] * contribution
+                q1 += quarterRatio[ratio &+ 1] * contribution
+                q2 += quarterRatio[ratio &+ 2] * contribution
+                q3 += quarterRatio[ratio &+ 3] * contribution
+                ratio &+= 4
             }
-            // `baselineState` read in place (an `if let` would copy it, retaining its arrays).
-            if baselineState != nil {
-                for q in 0..<4 { out[quarters &+ q] = withLevers(baselineState!.total + baselineState!.quarterNoise(q), q) }
-                return
-            }
-            for q in 0..<4 { out[quarters &+ q] = withLevers(out[layout.baselineContribution], q) }
         }
-        if let d = layout.nationalDemand, let c = layout.nationalCycle, baselineState != nil {
+        out[quarters] = q0
+        out[quarters &+ 1] = q1
+        out[quarters &+ 2] = q2
+        out[quarters &+ 3] = q3
+        if let d = layout.nationalDemand, let c = layout.nationalCycle, conditioned {
             out[d] = baselineState!.nationalDemandShare * baselineState!.nationalGrowth
             out[c] = (1 - baselineState!.nationalDemandShare) * baselineState!.nationalGrowth
         }
