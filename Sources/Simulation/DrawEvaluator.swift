@@ -33,17 +33,21 @@ struct DrawEvaluator {
     let samplesEconomy: Bool
     // Scratch.
     var leontief: LeontiefFactors
-    var demandVectors: [Double]
+    /// Each demand lever's local final demand per unit of amount (n × demand levers).
+    let demandVectors: DrawScratch
     var demandResponse: [Double]
     var shockSensitivities: [Double]
     var modifiedTechnical: [Double]
-    var importedRemaining: [Double]
-    var finalDemand: [Double]
+    let importedRemaining: DrawScratch
+    let finalDemand: DrawScratch
     var solved: [Double]
-    var sectorEffect: [Double]
-    var leverSectorGrowth: [Double]
+    /// ΔVA by sector of each local-sourcing lever (n × levers, column-major; other levers' columns
+    /// stay 0), written through its pointer.
+    let sectorEffect: DrawScratch
+    /// Each lever's growth of every line (lines × levers, line-major per lever).
+    let leverSectorGrowth: DrawScratch
     var technical: [Double]
-    var previousOutput: [Double]
+    let previousOutput: DrawScratch
     /// Whether the responses computed for the fixed economy can be reused.
     let fixedResponses: Bool
     var responsesReady = false
@@ -51,10 +55,16 @@ struct DrawEvaluator {
     let sourcingLevers: [Int]
     let shockLevers: [Int]
     let shockedSectors: [Int]
+    /// Per entry of `shockLevers`, its sector's index in `shockedSectors`.
+    let shockSensitivityIndex: [Int]
+    /// The levers with an exports effect, in lever order.
+    let exportLevers: [Int]
     /// The estimated baseline and the conditioning on published quarters, if any.
     var baselineState: BaselineDrawState?
     /// The demand levers' local shares and final-use taxes (`FinalDemandLeakage`), own copy.
     let leakage: FinalDemandLeakage?
+    /// The demand levers' local shares flattened for the draws (nil without leakage).
+    let localDemand: LocalDemandTable?
     /// Whether a share or tax weight is sampled (the local demand then changes every draw).
     let leakageSampled: Bool
     /// Whether there is a leakage, and its κₛ (own copy, empty without): read every draw
@@ -65,7 +75,7 @@ struct DrawEvaluator {
     var spendingDirections: [Double]
     /// Per demand lever (its column): spending per unit of amount (table units), t_u.
     var spendingPerAmount: [Double]
-    var leverTaxRate: [Double]
+    let leverTaxRate: DrawScratch
     var useRates: [Double]
     /// The demand column of each lever, −1 for other levers.
     let demandColumn: [Int]
@@ -78,6 +88,8 @@ struct DrawEvaluator {
     init(model: SimulationModel) throws(SimulationError) {
         self.plan = try EvaluationPlan(model: model)
         self.layout = OutputLayout(model: model)
+        let plan = self.plan
+        exportLevers = (0..<plan.leverCount).filter { plan.leverHasExports[$0] }
         let n = model.sectors.count
         self.n = n
         let start = try Self.startingEconomy(of: model, sectors: n)
@@ -94,12 +106,17 @@ struct DrawEvaluator {
         var shocked: [Int] = []
         for l in shockLevers { if case let .costShock(sector, _) = model.levers[l].effect, !shocked.contains(sector) { shocked.append(sector) } }
         shockedSectors = shocked
+        shockSensitivityIndex = shockLevers.map { l in
+            if case let .costShock(sector, _) = model.levers[l].effect { shocked.firstIndex(of: sector) ?? -1 } else { -1 }
+        }
         leakage = model.finalDemand.map { f in
             FinalDemandLeakage(
                 localShares: f.localShares.map { $0.map { $0 } }, useOfLever: f.useOfLever.map { $0 }, taxWeights: f.taxWeights.map { $0 },
                 purchases: f.purchases.map { $0 }, finalUseTaxes: f.finalUseTaxes,
                 intermediateTaxPerValueAdded: f.intermediateTaxPerValueAdded.map { $0 })
         }
+        let demandLevers = self.demandLevers
+        localDemand = leakage.map { LocalDemandTable($0, levers: demandLevers, order: n) }
         leakageSampled = model.finalDemand?.isSampled ?? false
         hasLeakage = model.finalDemand != nil
         taxPerValueAdded = model.finalDemand.map { $0.intermediateTaxPerValueAdded.map { $0 } } ?? []
@@ -116,29 +133,30 @@ struct DrawEvaluator {
         leverLines = LeverLineIndex(
             sectorOfLine: plan.sectorOfLine, isTaxLine: plan.isTaxLine, leverSector: plan.leverSector, movesSectors: movesSectors)
         leontief = LeontiefFactors(order: n)
-        demandVectors = [Double](repeating: 0, count: n * max(demandLevers.count, 1))
+        var directions = [Double](repeating: 0, count: n * max(demandLevers.count, 1))
         for (column, l) in demandLevers.enumerated() {
             if case let .demand(direction, _, _) = model.levers[l].effect {
-                for i in 0..<n { demandVectors[i + n * column] = direction[i] }
+                for i in 0..<n { directions[i + n * column] = direction[i] }
             }
         }
-        spendingDirections = demandVectors.map { $0 }
-        let columns = demandLevers.count, directions = demandVectors
+        demandVectors = DrawScratch(copying: directions)
+        spendingDirections = directions.map { $0 }
+        let columns = demandLevers.count
         spendingPerAmount = (0..<max(columns, 1)).map { c in
             c < columns ? (0..<n).reduce(0.0) { $0 + directions[$1 + n * c] } : 0
         }
-        leverTaxRate = [Double](repeating: 0, count: max(demandLevers.count, 1))
+        leverTaxRate = DrawScratch(count: max(demandLevers.count, 1))
         useRates = [Double](repeating: 0, count: model.finalDemand?.purchases.count ?? 0)
         demandResponse = [Double](repeating: 0, count: n * max(demandLevers.count, 1))
         shockSensitivities = [Double](repeating: 0, count: shocked.count)
         modifiedTechnical = [Double](repeating: 0, count: n * n)
-        importedRemaining = [Double](repeating: 0, count: n)
-        finalDemand = [Double](repeating: 0, count: n)
+        importedRemaining = DrawScratch(count: n)
+        finalDemand = DrawScratch(count: n)
         solved = [Double](repeating: 0, count: n)
-        sectorEffect = [Double](repeating: 0, count: n * max(model.levers.count, 1))
-        leverSectorGrowth = [Double](repeating: 0, count: model.lines.count * max(model.levers.count, 1))
+        sectorEffect = DrawScratch(count: n * max(model.levers.count, 1))
+        leverSectorGrowth = DrawScratch(count: model.lines.count * max(model.levers.count, 1))
         technical = [Double](repeating: 0, count: n * n)
-        previousOutput = [Double](repeating: 0, count: n)
+        previousOutput = DrawScratch(count: n)
         baselineState = model.baselineDynamics.map { BaselineDrawState($0, quarterlyWeights: model.quarterlyWeights) }
     }
 
@@ -189,6 +207,22 @@ struct DrawEvaluator {
         }
     }
 
+    /// `copy(_:into:)` from a `DrawScratch` buffer.
+    @inline(__always)
+    static func copy(_ from: UnsafeMutableBufferPointer<Double>, into destination: inout [Double]) {
+        destination.withUnsafeMutableBufferPointer { to in
+            for i in 0..<min(from.count, to.count) { to[i] = from[i] }
+        }
+    }
+
+    /// `copy(_:into:)` into a `DrawScratch` buffer.
+    @inline(__always)
+    static func copy(_ source: [Double], into to: UnsafeMutableBufferPointer<Double>) {
+        source.withUnsafeBufferPointer { from in
+            for i in 0..<min(from.count, to.count) { to[i] = from[i] }
+        }
+    }
+
     /// Evaluates draw `draw` with parameters `theta` into `out` (`layout.count` values): the
     /// steps of the type's documentation, one function each, on the evaluator's buffers.
     mutating func evaluate(theta: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<Double>, draw: Int) throws(SimulationError) {
@@ -206,7 +240,6 @@ struct DrawEvaluator {
             try solvePriceSensitivities(draw: draw)
             responsesReady = true
         }
-        scaleDemandEffects(theta: theta)
         let spill = leverGrowth(theta: theta, into: out)
         let grdp = lineGrowth(theta: theta, into: out, spill: spill)
         categoryContributions(into: out)
@@ -230,43 +263,47 @@ struct DrawEvaluator {
     /// the economy before it. Leaves A′ factored in `leontief`.
     mutating func addLocalSourcing(theta: UnsafeBufferPointer<Double>, draw: Int) throws(SimulationError) {
         let n = self.n
-        Self.copy(economy.importedInputs, into: &importedRemaining)
+        let importedRemaining = self.importedRemaining.values, finalDemand = self.finalDemand.values
+        let previousOutput = self.previousOutput.values
+        Self.copy(economy.importedInputs, into: importedRemaining)
         economy.technical.withUnsafeBufferPointer { a in
         economy.output.withUnsafeBufferPointer { output in
-        finalDemand.withUnsafeMutableBufferPointer { finalDemand in
-        previousOutput.withUnsafeMutableBufferPointer { previousOutput in
             for i in 0..<n {
-                var sales = 0.0
-                for j in 0..<n { sales += a[i + n * j] * output[j] }
+                var sales = 0.0, ij = i
+                for j in 0..<n {
+                    sales += a[ij] * output[j]
+                    ij &+= n
+                }
                 finalDemand[i] = output[i] - sales
                 previousOutput[i] = output[i]
             }
-        }}}}
+        }}
         for l in sourcingLevers {
             let supplier = plan.leverSector[l]
             let rise = max(0, plan.leverValue[l].value(theta))
             plan.buyers.withUnsafeBufferPointer { buyers in
             technical.withUnsafeMutableBufferPointer { technical in
-            importedRemaining.withUnsafeMutableBufferPointer { importedRemaining in
-                for b in plan.buyerStart[l]..<plan.buyerEnd[l] {
-                    let j = buyers[b]
-                    let extra = min(rise * technical[supplier + n * j], importedRemaining[j])
-                    technical[supplier + n * j] += extra
+                var b = plan.buyerStart[l]
+                let end = plan.buyerEnd[l]
+                while b < end {
+                    let j = buyers[b], entry = supplier &+ n &* j
+                    let extra = min(rise * technical[entry], importedRemaining[j])
+                    technical[entry] += extra
                     importedRemaining[j] -= extra
+                    b &+= 1
                 }
-            }}}
+            }}
             try factor(draw: draw)
             Self.copy(finalDemand, into: &solved)
             leontief.solve(&solved, columns: 1)
+            let effect = sectorEffect.values, column = n &* l
             economy.valueAddedRatios.withUnsafeBufferPointer { v in
             solved.withUnsafeBufferPointer { solved in
-            previousOutput.withUnsafeMutableBufferPointer { previousOutput in
-            sectorEffect.withUnsafeMutableBufferPointer { sectorEffect in
                 for s in 0..<n {
-                    sectorEffect[s + n * l] = v[s] * (solved[s] - previousOutput[s])
+                    effect[column &+ s] = v[s] * (solved[s] - previousOutput[s])
                     previousOutput[s] = solved[s]
                 }
-            }}}}
+            }}
         }
     }
 
@@ -274,28 +311,19 @@ struct DrawEvaluator {
     /// dᵢ·sᵢ/(1 + t_u) (`FinalDemandLeakage`), and its use's tax rate t_u; without leakage the
     /// direction as given. O(levers · n).
     mutating func applyLeakage(theta: UnsafeBufferPointer<Double>) {
-        // Through optional chaining: `leakage` is used in place (an `if let` would copy it,
-        // retaining its arrays every draw).
+        // Through optional chaining: `leakage` and `localDemand` are used in place (an `if let`
+        // would copy them, retaining their arrays every draw).
         leakage?.rates(theta, into: &useRates)
-        leakage?.localDemand(
-            theta, levers: demandLevers, useRates: useRates, directions: spendingDirections, order: n, taxRates: &leverTaxRate,
-            into: &demandVectors)
+        localDemand?.fill(theta, useRates: useRates, directions: spendingDirections, taxRates: leverTaxRate.values, into: demandVectors.values)
     }
 
-    /// Step 3: ΔVA per unit of each demand lever, v ∘ (I − A′)⁻¹·direction, one solve for all.
+    /// Step 3: Δx per unit of each demand lever, (I − A′)⁻¹·direction, one solve for all; its
+    /// value added vₛ·Δxₛ·amount is taken where it is used (`leverGrowth`).
     mutating func solveDemandResponses(draw: Int) throws(SimulationError) {
         if sourcingLevers.isEmpty { try factor(draw: draw) }
         guard !demandLevers.isEmpty else { return }
-        Self.copy(demandVectors, into: &demandResponse)
+        Self.copy(demandVectors.values, into: &demandResponse)
         leontief.solve(&demandResponse, columns: demandLevers.count)
-        let n = self.n, columns = demandLevers.count
-        economy.valueAddedRatios.withUnsafeBufferPointer { v in
-            demandResponse.withUnsafeMutableBufferPointer { response in
-                for column in 0..<columns {
-                    for s in 0..<n { response[s + n * column] *= v[s] }
-                }
-            }
-        }
     }
 
     /// Step 3b: the CPI's sensitivity to each shocked sector's price (Leontief price model).
@@ -304,14 +332,20 @@ struct DrawEvaluator {
     /// already at hand; the CPI moves Σᵢ hᵢ·yᵢ/(yₖ·Σᵢ hᵢ) pp per 1%.
     mutating func solvePriceSensitivities(draw: Int) throws(SimulationError) {
         if shockedSectors.count == 1 {
-            let k = shockedSectors[0]
-            for i in 0..<n { solved[i] = i == k ? 1 : 0 }
+            let k = shockedSectors[0], n = self.n
+            solved.withUnsafeMutableBufferPointer { solved in
+                for i in 0..<n { solved[i] = i == k ? 1 : 0 }
+            }
             leontief.solve(&solved, columns: 1, transpose: .transposed)
             var weighted = 0.0, total = 0.0
-            for i in 0..<n {
-                let h = max(economy.consumerWeights[i], 0)
-                weighted += h * solved[i]
-                total += h
+            economy.consumerWeights.withUnsafeBufferPointer { weights in
+                solved.withUnsafeBufferPointer { solved in
+                    for i in 0..<min(n, weights.count) {
+                        let h = max(weights[i], 0)
+                        weighted += h * solved[i]
+                        total += h
+                    }
+                }
             }
             shockSensitivities[0] = total > 0 && solved[k] != 0 ? weighted / (solved[k] * total) : 0
         } else if !shockedSectors.isEmpty {
@@ -325,99 +359,108 @@ struct DrawEvaluator {
         }
     }
 
-    /// Step 3c: each demand lever's value added by sector for this draw's amount.
-    mutating func scaleDemandEffects(theta: UnsafeBufferPointer<Double>) {
-        let n = self.n
-        demandLevers.withUnsafeBufferPointer { demandLevers in
-        plan.leverValue.withUnsafeBufferPointer { leverValue in
-        demandResponse.withUnsafeBufferPointer { response in
-        sectorEffect.withUnsafeMutableBufferPointer { sectorEffect in
-            for column in 0..<demandLevers.count {
-                let l = demandLevers[column]
-                let value = leverValue[l].value(theta)
-                for s in 0..<n { sectorEffect[s + n * l] = response[s + n * column] * value }
-            }
-        }}}}
-    }
-
     /// Step 4a: each lever's growth of every line, 100·ΔVAₛ/VAₛ plus its shift; product taxes
     /// follow the lever's value-added growth with the elasticity e; the lever's contribution
     /// (pp) is (1 + e·w_tax/w_VA)·Σₛ wₛ·Δg_{l,s}. Returns the spill factor e·w_tax/w_VA.
-    mutating func leverGrowth(theta: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<Double>) -> Double {
+    func leverGrowth(theta: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<Double>) -> Double {
         let lineCount = plan.lineCount, leverCount = plan.leverCount, n = self.n
         let contributions = layout.leverContributions.lowerBound
         let elasticity = plan.taxElasticity.value(theta)
         let hasLeakage = self.hasLeakage
+        let totals = shareTotals()
+        let valueAddedShare = totals.valueAdded, taxShare = totals.tax, taxLevel = totals.taxLevel
+        let spill = valueAddedShare > 0 ? elasticity * taxShare / valueAddedShare : 0
         // Raw pointers over the plan's and the draw's arrays: the loop below runs lines × levers
-        // times a draw, and indexing the arrays there costs a bounds check each.
+        // times a draw. The evaluator is not mutated here (the growth goes to `DrawScratch`), so
+        // reading its arrays needs no retain.
+        let sectorEffect = UnsafeBufferPointer(self.sectorEffect.values), growthOf = leverSectorGrowth.values
+        let leverTaxRate = UnsafeBufferPointer(self.leverTaxRate.values)
         return taxPerValueAdded.withUnsafeBufferPointer { taxPerValueAdded in
         demandColumn.withUnsafeBufferPointer { demandColumn in
         movesSectors.withUnsafeBufferPointer { movesSectors in
-        leverTaxRate.withUnsafeBufferPointer { leverTaxRate in
+        demandResponse.withUnsafeBufferPointer { response in
+        economy.valueAddedRatios.withUnsafeBufferPointer { v in
         spendingPerAmount.withUnsafeBufferPointer { spendingPerAmount in
         plan.sectorOfLine.withUnsafeBufferPointer { sectorOfLine in
-        plan.isTaxLine.withUnsafeBufferPointer { isTaxLine in
         plan.leverSector.withUnsafeBufferPointer { leverSector in
         plan.leverKind.withUnsafeBufferPointer { leverKind in
         plan.leverValue.withUnsafeBufferPointer { leverValue in
         shares.withUnsafeBufferPointer { shares in
         economy.valueAddedLevel.withUnsafeBufferPointer { valueAddedLevel in
-        sectorEffect.withUnsafeBufferPointer { sectorEffect in
         leverLines.valueLines.withUnsafeBufferPointer { valueLines in
         leverLines.taxLines.withUnsafeBufferPointer { taxLines in
         leverLines.leverLines.withUnsafeBufferPointer { movedLines in
         leverLines.leverLineStart.withUnsafeBufferPointer { movedStart in
         leverLines.leverLineEnd.withUnsafeBufferPointer { movedEnd in
-        leverSectorGrowth.withUnsafeMutableBufferPointer { growthOf in
-            var valueAddedShare = 0.0, taxShare = 0.0, sharesFinite = true
-            for i in 0..<lineCount {
-                if isTaxLine[i] { taxShare += shares[i] } else if sectorOfLine[i] >= 0 { valueAddedShare += shares[i] }
-                if !shares[i].isFinite { sharesFinite = false }
-            }
-            let spill = valueAddedShare > 0 ? elasticity * taxShare / valueAddedShare : 0
-            // Product taxes of the base year (table units), for a demand lever's own tax content.
-            var valueAddedTotal = 0.0
-            for s in 0..<n { valueAddedTotal += valueAddedLevel[s] }
-            let taxLevel = valueAddedShare > 0 ? taxShare * valueAddedTotal / valueAddedShare : 0
+            // Only the lines a lever can move (`LeverLineIndex`): the other lines' entries stay
+            // +0 from the start, and with finite shares wᵢ·(+0) adds nothing to the sum (which
+            // starts at +0, so is never −0); every value line otherwise.
+            let lines = totals.finite ? movedLines : valueLines
             for l in 0..<leverCount {
                 var weightedGrowth = 0.0
                 let shift = leverKind[l] == .growth ? leverValue[l].value(theta) : 0
-                let leverSectorIndex = leverSector[l]
-                let base = lineCount * l
+                let ownSector = leverSector[l], base = lineCount &* l, effects = n &* l
+                // ΔVA of sector s: vₛ·Δxₛ·amount for a demand lever (column c of the responses),
+                // the local-sourcing step's `sectorEffect` otherwise.
+                let column = demandColumn[l], responses = n &* max(column, 0)
+                let amount = column >= 0 ? leverValue[l].value(theta) : 0
+                @inline(__always) func valueAdded(_ s: Int) -> Double {
+                    column >= 0 ? response[responses &+ s] * v[s] * amount : sectorEffect[effects &+ s]
+                }
                 // A lever without value added by sector has 100·0/level = +0 for every line,
                 // the same as no division.
                 let moves = movesSectors[l]
-                // Only the lines the lever can move (`LeverLineIndex`): the other lines' entries
-                // stay +0 from the start, and with finite shares wᵢ·(+0) adds nothing to the
-                // sum (which starts at +0, so is never −0); every value line otherwise.
-                let lines = sharesFinite ? movedLines : valueLines
-                for k in sharesFinite ? movedStart[l]..<movedEnd[l] : 0..<valueLines.count {
+                var k = totals.finite ? movedStart[l] : 0
+                let end = totals.finite ? movedEnd[l] : valueLines.count
+                while k < end {
                     let i = lines[k]
                     var effect = 0.0
                     let s = sectorOfLine[i]
                     let level = valueAddedLevel[s]
-                    if moves && level > 0 { effect = 100 * sectorEffect[s + n * l] / level }
-                    if s == leverSectorIndex { effect += shift }
+                    if moves && level > 0 { effect = 100 * valueAdded(s) / level }
+                    if s == ownSector { effect += shift }
                     weightedGrowth += shares[i] * effect
-                    growthOf[base + i] = effect
+                    growthOf[base &+ i] = effect
+                    k &+= 1
                 }
-                if hasLeakage, demandColumn[l] >= 0 {
+                if hasLeakage, column >= 0 {
                     // ΔT = S·t/(1 + t) + Σₛ κₛ·ΔVAₛ; the tax lines grow by 100·ΔT/T.
-                    let column = demandColumn[l], rate = leverTaxRate[column]
-                    var taxes = leverValue[l].value(theta) * spendingPerAmount[column] * rate / (1 + rate)
-                    for s in 0..<n { taxes += taxPerValueAdded[s] * sectorEffect[s + n * l] }
+                    let rate = leverTaxRate[column]
+                    var taxes = amount * spendingPerAmount[column] * rate / (1 + rate)
+                    for s in 0..<n { taxes += taxPerValueAdded[s] * valueAdded(s) }
                     let taxGrowth = taxLevel > 0 ? 100 * taxes / taxLevel : 0
-                    for i in taxLines { growthOf[base + i] = taxGrowth }
-                    out[contributions + l] = weightedGrowth + taxShare * taxGrowth
+                    for t in 0..<taxLines.count { growthOf[base &+ taxLines[t]] = taxGrowth }
+                    out[contributions &+ l] = weightedGrowth + taxShare * taxGrowth
                     continue
                 }
                 let extraValueAddedGrowth = valueAddedShare > 0 ? weightedGrowth / valueAddedShare : 0
                 let taxGrowth = elasticity * extraValueAddedGrowth
-                for i in taxLines { growthOf[base + i] = taxGrowth }
-                out[contributions + l] = weightedGrowth * (1 + spill)
+                for t in 0..<taxLines.count { growthOf[base &+ taxLines[t]] = taxGrowth }
+                out[contributions &+ l] = weightedGrowth * (1 + spill)
             }
             return spill
-        }}}}}}}}}}}}}}}}}}}
+        }}}}}}}}}}}}}}}}}
+    }
+
+    /// The lines' shares of this draw: Σ over value lines (with an IO sector) and over product-tax
+    /// lines, in line order, and whether every share is finite; and the product taxes of the base
+    /// year (table units) T = w_tax·ΣₛVAₛ/w_VA, for a demand lever's own tax content.
+    /// O(lines + n).
+    func shareTotals() -> (valueAdded: Double, tax: Double, finite: Bool, taxLevel: Double) {
+        shares.withUnsafeBufferPointer { shares in
+        plan.sectorOfLine.withUnsafeBufferPointer { sectorOfLine in
+        plan.isTaxLine.withUnsafeBufferPointer { isTaxLine in
+        economy.valueAddedLevel.withUnsafeBufferPointer { valueAddedLevel in
+            var valueAddedShare = 0.0, taxShare = 0.0, sharesFinite = true
+            for i in 0..<plan.lineCount {
+                if isTaxLine[i] { taxShare += shares[i] } else if sectorOfLine[i] >= 0 { valueAddedShare += shares[i] }
+                if !shares[i].isFinite { sharesFinite = false }
+            }
+            var valueAddedTotal = 0.0
+            for s in 0..<n { valueAddedTotal += valueAddedLevel[s] }
+            let taxLevel = valueAddedShare > 0 ? taxShare * valueAddedTotal / valueAddedShare : 0
+            return (valueAddedShare, taxShare, sharesFinite, taxLevel)
+        }}}}
     }
 
     /// Step 4b: growth of every line, gᵢ = baselineᵢ (+ the baseline model's Δ) + Σₗ Δg_{l,i};
@@ -430,29 +473,34 @@ struct DrawEvaluator {
         let lineGrowthStart = layout.lineGrowth.lowerBound, lineContributionStart = layout.lineContributions.lowerBound
         for g in layout.groupContributions { out[g] = 0 }
         var grdp = 0.0, baselineContribution = 0.0
-        leverLines.lineLevers.withUnsafeBufferPointer { lineLevers in
+        let growthOf = UnsafeBufferPointer(leverSectorGrowth.values)
+        leverLines.lineLeverOffsets.withUnsafeBufferPointer { lineLeverOffsets in
         leverLines.lineLeverStart.withUnsafeBufferPointer { lineLeverStart in
         leverLines.lineLeverEnd.withUnsafeBufferPointer { lineLeverEnd in
         leverLines.lineSkipsLevers.withUnsafeBufferPointer { lineSkipsLevers in
         plan.groupOfLine.withUnsafeBufferPointer { groupOfLine in
         plan.baseline.withUnsafeBufferPointer { baseline in
         shares.withUnsafeBufferPointer { shares in
-        leverSectorGrowth.withUnsafeBufferPointer { growthOf in
             for i in 0..<lineCount {
                 let base = (conditionsLines ? baselineState!.lineBaseline(i) : baseline[i].value(theta)) + shift
                 var growth = base
                 // The levers whose entry can be other than +0 (`LeverLineIndex`), in lever
                 // order; adding the left-out +0 entries would change only a −0 sum, to +0.
-                for k in lineLeverStart[i]..<lineLeverEnd[i] { growth += growthOf[i + lineCount * lineLevers[k]] }
+                var k = lineLeverStart[i]
+                let end = lineLeverEnd[i]
+                while k < end {
+                    growth += growthOf[lineLeverOffsets[k]]
+                    k &+= 1
+                }
                 if lineSkipsLevers[i] { growth += 0 }
-                out[lineGrowthStart + i] = growth
-                out[lineContributionStart + i] = shares[i] * growth
+                out[lineGrowthStart &+ i] = growth
+                out[lineContributionStart &+ i] = shares[i] * growth
                 grdp += shares[i] * growth
                 baselineContribution += shares[i] * base
                 let g = groupOfLine[i]
-                if g >= 0 { out[groupStart + g] += shares[i] * growth }
+                if g >= 0 { out[groupStart &+ g] += shares[i] * growth }
             }
-        }}}}}}}}
+        }}}}}}}
         out[layout.baselineContribution] = baselineContribution
         return grdp
     }
@@ -468,23 +516,22 @@ struct DrawEvaluator {
         }
         let contributions = layout.leverContributions.lowerBound, leverCount = plan.leverCount
         let quarterRatio = plan.quarterRatio
-        return leverSectorGrowth.withUnsafeBufferPointer { growthOf in
-            baselineState!.shift(
-                theta: theta, momentumTotal: momentum, shares: shares, shareTotal: shareTotal,
-                leverQuarter: { q in
-                    var effect = 0.0
-                    for l in 0..<leverCount { effect += quarterRatio[4 * l + q] * out[contributions + l] }
-                    return effect
-                },
-                leverGrowth: growthOf, quarterRatio: quarterRatio)
-        }
+        return baselineState!.shift(
+            theta: theta, momentumTotal: momentum, shares: shares, shareTotal: shareTotal,
+            leverQuarter: { q in
+                var effect = 0.0
+                for l in 0..<leverCount { effect += quarterRatio[4 * l + q] * out[contributions + l] }
+                return effect
+            },
+            leverGrowth: UnsafeBufferPointer(leverSectorGrowth.values), quarterRatio: quarterRatio)
     }
 
     /// Step 5: the levers' contributions by demand category.
     func categoryContributions(into out: UnsafeMutableBufferPointer<Double>) {
         for c in layout.categoryContributions { out[c] = 0 }
-        for l in 0..<plan.leverCount {
-            out[layout.categoryContributions.lowerBound + plan.leverCategory[l]] += out[layout.leverContributions.lowerBound + l]
+        let categories = layout.categoryContributions.lowerBound, contributions = layout.leverContributions.lowerBound
+        plan.leverCategory.withUnsafeBufferPointer { leverCategory in
+            for l in 0..<plan.leverCount { out[categories &+ leverCategory[l]] += out[contributions &+ l] }
         }
     }
 
@@ -494,37 +541,50 @@ struct DrawEvaluator {
     /// same lever term.
     func quarters(into out: UnsafeMutableBufferPointer<Double>, grdp: Double) {
         let leverCount = plan.leverCount, contributions = layout.leverContributions.lowerBound
-        /// `start` plus the levers' shares of quarter q, summed lever by lever.
-        func withLevers(_ start: Double, _ q: Int) -> Double {
-            plan.quarterRatio.withUnsafeBufferPointer { quarterRatio in
-                var quarter = start
-                for l in 0..<leverCount { quarter += quarterRatio[4 * l + q] * out[contributions + l] }
-                return quarter
-            }
-        }
+        let quarters = layout.quarters.lowerBound
         out[layout.grdp] = grdp
-        if let state = baselineState {
-            for q in 0..<4 { out[layout.quarters.lowerBound + q] = withLevers(state.total + state.quarterNoise(q), q) }
-            if let d = layout.nationalDemand, let c = layout.nationalCycle {
-                out[d] = state.nationalDemandShare * state.nationalGrowth
-                out[c] = (1 - state.nationalDemandShare) * state.nationalGrowth
+        // `baselineState` read in place (an `if let` would copy it, retaining its arrays).
+        let conditioned = baselineState != nil
+        let start = conditioned ? baselineState!.total : out[layout.baselineContribution]
+        var q0 = conditioned ? start + baselineState!.quarterNoise(0) : start
+        var q1 = conditioned ? start + baselineState!.quarterNoise(1) : start
+        var q2 = conditioned ? start + baselineState!.quarterNoise(2) : start
+        var q3 = conditioned ? start + baselineState!.quarterNoise(3) : start
+        // The levers' shares of each quarter, summed lever by lever (each quarter's sum in lever
+        // order, as one loop per quarter would add them).
+        plan.quarterRatio.withUnsafeBufferPointer { quarterRatio in
+            var ratio = 0
+            for l in 0..<leverCount {
+                let contribution = out[contributions &+ l]
+                q0 += quarterRatio[ratio] * contribution
+                q1 += quarterRatio[ratio &+ 1] * contribution
+                q2 += quarterRatio[ratio &+ 2] * contribution
+                q3 += quarterRatio[ratio &+ 3] * contribution
+                ratio &+= 4
             }
-            return
         }
-        for q in 0..<4 { out[layout.quarters.lowerBound + q] = withLevers(out[layout.baselineContribution], q) }
+        out[quarters] = q0
+        out[quarters &+ 1] = q1
+        out[quarters &+ 2] = q2
+        out[quarters &+ 3] = q3
+        if let d = layout.nationalDemand, let c = layout.nationalCycle, conditioned {
+            out[d] = baselineState!.nationalDemandShare * baselineState!.nationalGrowth
+            out[c] = (1 - baselineState!.nationalDemandShare) * baselineState!.nationalGrowth
+        }
     }
 
     /// Step 7: exports = baseline + Σ levers' exports pp; CPI = baseline + Σₖ price changeₖ × sₖ.
     func indicators(theta: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<Double>) {
         if let e = layout.exports, let baseline = plan.exportsBaseline {
             var exports = baseline.value(theta)
-            for l in 0..<plan.leverCount where plan.leverHasExports[l] { exports += plan.leverExports[l].value(theta) }
+            for l in exportLevers { exports += plan.leverExports[l].value(theta) }
             out[e] = exports
         }
         if let c = layout.consumerPrices, let baseline = plan.cpiBaseline {
             var cpi = baseline.value(theta)
-            for l in shockLevers {
-                if let k = shockedSectors.firstIndex(of: plan.leverSector[l]) { cpi += plan.leverValue[l].value(theta) * shockSensitivities[k] }
+            for (index, l) in shockLevers.enumerated() {
+                let k = shockSensitivityIndex[index]
+                if k >= 0 { cpi += plan.leverValue[l].value(theta) * shockSensitivities[k] }
             }
             out[c] = cpi
         }

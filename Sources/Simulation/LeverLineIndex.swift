@@ -23,6 +23,9 @@ struct LeverLineIndex {
     let lineLevers: [Int]
     let lineLeverStart: [Int]
     let lineLeverEnd: [Int]
+    /// For each entry of `lineLevers`, the position of its (line, lever) entry in the lever ×
+    /// line growth, i + lines·l (line-major per lever), so that a draw reads it directly.
+    let lineLeverOffsets: [Int]
     /// Whether line i has a lever whose entry is the constant +0 (left out of `lineLevers`).
     let lineSkipsLevers: [Bool]
 
@@ -54,6 +57,7 @@ struct LeverLineIndex {
         self.lineLevers = lineLevers
         lineLeverStart = lineStart
         lineLeverEnd = lineEnd
+        lineLeverOffsets = (0..<lineCount).flatMap { i in lineLevers[lineStart[i]..<lineEnd[i]].map { i + lineCount * $0 } }
         lineSkipsLevers = skips
     }
 }

@@ -150,9 +150,9 @@ struct FinalDemandLeakageTests {
         var out = [Double](repeating: 0, count: layout.count)
         try evaluator.evaluateArrays(theta: [Double](repeating: 0.5, count: model.parameters.count), into: &out)
         let taxLine = try #require(model.taxLines.first), lines = model.lines.count
-        let consumeTax = evaluator.leverSectorGrowth[taxLine], investTax = evaluator.leverSectorGrowth[lines + taxLine]
+        let consumeTax = evaluator.leverSectorGrowth.values[taxLine], investTax = evaluator.leverSectorGrowth.values[lines + taxLine]
         #expect(consumeTax > investTax, "households' tax growth \(consumeTax) vs investment's \(investTax)")
         let services = try #require(model.lines.firstIndex(of: "other_services"))
-        #expect(evaluator.leverSectorGrowth[services] < evaluator.leverSectorGrowth[lines + services])
+        #expect(evaluator.leverSectorGrowth.values[services] < evaluator.leverSectorGrowth.values[lines + services])
     }
 }

@@ -21,5 +21,7 @@ import Testing
         let levers = (0..<5).map { Array(index.lineLevers[index.lineLeverStart[$0]..<index.lineLeverEnd[$0]]) }
         #expect(levers == [[0, 1], [0], [0, 1], [0, 1, 2], []])
         #expect(index.lineSkipsLevers == [true, true, true, false, true])
+        // i + 5·l for each (line i, lever l) above.
+        #expect(index.lineLeverOffsets == [0, 5, 1, 2, 7, 3, 8, 13])
     }
 }
