@@ -152,13 +152,13 @@ struct BlockWorker {
         var summary: BlockSummary
         do { summary = try BlockSummary(outputs: m, model: context.model) } catch { throw .invalidModel(error.description) }
         let layout = context.layout
-        outputs.withUnsafeBufferPointer { y in
+        try outputs.withUnsafeBufferPointer { y throws(SimulationError) in
             func values(of o: Int) -> UnsafeBufferPointer<Double> { UnsafeBufferPointer(rebasing: y[(b * o)..<(b * o + count)]) }
+            // Four outputs' moments side by side (`BlockMoments`), the same bits as one by one.
+            if let base = y.baseAddress { summary.moments = try BlockMoments.moments(of: base, rowStride: b, outputs: m, count: count) }
             for o in 0..<m {
                 let values = values(of: o)
-                var moments = RunningMoments()
-                moments.insert(contentsOf: values)
-                summary.moments[o] = moments
+                let moments = summary.moments[o]
                 // Finite extremes mean a block without NaN or ±∞, whose extremes the sketch
                 // takes from the moments' scan instead of comparing every value again.
                 if moments.minimum.isFinite && moments.maximum.isFinite {
