@@ -129,14 +129,19 @@ struct BlockWorker {
                 }
             }
         } else {
-            // The buffers are taken once for the block, not once per draw.
+            // The buffers are taken once for the block, not once per draw; draw t's outputs go
+            // down column t of the output-major block by a pointer stepping one row (b values).
             try theta.withUnsafeBufferPointer { th throws(SimulationError) in
                 try drawOutputs.withUnsafeMutableBufferPointer { y throws(SimulationError) in
                     try outputs.withUnsafeMutableBufferPointer { all throws(SimulationError) in
                         for t in 0..<count {
                             try evaluator.evaluate(
                                 theta: UnsafeBufferPointer(rebasing: th[(k * t)..<(k * t + k)]), into: y, draw: first + t)
-                            for o in 0..<m { all[t + b * o] = y[o] }
+                            guard var cell = all.baseAddress.map({ $0 + t }) else { continue }
+                            for o in 0..<m {
+                                cell.pointee = y[o]
+                                cell += b
+                            }
                         }
                     }
                 }
