@@ -9,8 +9,8 @@ enum CopulaStep {
     /// Correlates `theta`'s parameters `indices` (row-major draws of `parameterCount` values)
     /// for the first `count` draws, with `normals` (at least width · count values) as scratch;
     /// parameter j gets z where `takesNormalScore[j]`, else Φ(z).
-    /// - Throws: `invalidModel` with the copula's reason, or when an index is not below
-    ///   `parameterCount` or a buffer is too short.
+    /// - Throws: `invalidModel` with the copula's reason; `internalInconsistency` (a bug) when
+    ///   an index is not below `parameterCount` or a buffer is too short.
     static func apply(
         _ correlation: (indices: [Int], copula: GaussianCopula), parameterCount k: Int, count: Int,
         takesNormalScore: [Bool], theta: inout [Double], normals: inout [Double]
@@ -23,7 +23,7 @@ enum CopulaStep {
         // arithmetic (no overflow traps in the per-value loop).
         guard indices.allSatisfy({ $0 >= 0 && $0 < k }), theta.count >= k * count, normals.count >= width * count,
               takesNormalScore.count >= k else {
-            throw .invalidModel("internal: the copula's parameter indices or buffers do not match \(k) parameters × \(count) draws")
+            throw .internalInconsistency("the copula's parameter indices or buffers do not match \(k) parameters × \(count) draws")
         }
         indices.withUnsafeBufferPointer { indices in
             theta.withUnsafeBufferPointer { theta in
