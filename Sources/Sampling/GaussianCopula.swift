@@ -116,9 +116,9 @@ public struct GaussianCopula: Sendable, Equatable {
 
     /// `correlateInPlace` for a buffer stored by parameter: row i (the `draws` normals of
     /// parameter i) starts at `buffer + i · rowStride`. Each draw gets the same y = L·z, sum
-    /// for sum: yᵢ = ((0 + Lᵢ₀z₀) + Lᵢ₁z₁) + … + Lᵢᵢzᵢ, rounded in that order; four draws are
-    /// carried side by side in the lanes of a SIMD vector (lane-wise products and sums, so
-    /// each lane rounds as the scalar loop does). Rows are overwritten from the last up, as
+    /// for sum: yᵢ = ((0 + Lᵢ₀z₀) + Lᵢ₁z₁) + … + Lᵢᵢzᵢ, rounded in that order; eight (then
+    /// four) draws are carried side by side in the lanes of a SIMD vector (lane-wise products
+    /// and sums, so each lane rounds as the scalar loop does). Rows are overwritten from the last up, as
     /// in `correlateInPlace`.
     /// - Throws: `lengthMismatch` when `rowStride < draws` or the buffer is shorter than
     ///   (dimension − 1) · rowStride + draws.
@@ -135,8 +135,9 @@ public struct GaussianCopula: Sendable, Equatable {
             throw .lengthMismatch(name: "normal buffer (k rows)", expected: overflow ? .max : span &+ draws, actual: buffer.count)
         }
         let k = dimension
-        let lanes = 4
-        let vectorDraws = draws - draws % lanes
+        let lanes = 4, wideLanes = 8
+        let vectorDraws = draws - draws % lanes, wideDraws = draws - draws % wideLanes
+        let rowBytes = rowStride &* MemoryLayout<Double>.stride
         packedLowerRows.withUnsafeBufferPointer { lowerRows in
             guard let packed = lowerRows.baseAddress else { return }
             var i = k - 1
@@ -144,6 +145,17 @@ public struct GaussianCopula: Sendable, Equatable {
                 let l = packed + i &* (i &+ 1) / 2
                 let y = base + i &* rowStride
                 var t = 0
+                // Eight draws a step (one broadcast of Lᵢⱼ for eight lanes), then four, then one.
+                while t < wideDraws {
+                    var sum = SIMD8<Double>(repeating: 0)
+                    var z = UnsafeRawPointer(base + t)
+                    for j in 0...i {
+                        sum += SIMD8<Double>(repeating: l[j]) * z.loadUnaligned(as: SIMD8<Double>.self)
+                        z += rowBytes
+                    }
+                    UnsafeMutableRawPointer(y + t).storeBytes(of: sum, as: SIMD8<Double>.self)
+                    t &+= wideLanes
+                }
                 while t < vectorDraws {
                     var sum = SIMD4<Double>(repeating: 0)
                     var z = UnsafeRawPointer(base + t)

@@ -137,14 +137,19 @@ struct BlockWorker {
                 }
             }
         } else {
-            // The buffers are taken once for the block, not once per draw.
+            // The buffers are taken once for the block, not once per draw; draw t's outputs go
+            // down column t of the output-major block by a pointer stepping one row (b values).
             try theta.withUnsafeBufferPointer { th throws(SimulationError) in
                 try drawOutputs.withUnsafeMutableBufferPointer { y throws(SimulationError) in
                     try outputs.withUnsafeMutableBufferPointer { all throws(SimulationError) in
                         for t in 0..<count {
                             try evaluator.evaluate(
                                 theta: UnsafeBufferPointer(rebasing: th[(k * t)..<(k * t + k)]), into: y, draw: first + t)
-                            for o in 0..<m { all[t + b * o] = y[o] }
+                            guard var cell = all.baseAddress.map({ $0 + t }) else { continue }
+                            for o in 0..<m {
+                                cell.pointee = y[o]
+                                cell += b
+                            }
                         }
                     }
                 }
@@ -160,13 +165,13 @@ struct BlockWorker {
         var summary: BlockSummary
         do { summary = try BlockSummary(outputs: m, model: context.model) } catch { throw .invalidModel(error.description) }
         let layout = context.layout
-        outputs.withUnsafeBufferPointer { y in
+        try outputs.withUnsafeBufferPointer { y throws(SimulationError) in
             func values(of o: Int) -> UnsafeBufferPointer<Double> { UnsafeBufferPointer(rebasing: y[(b * o)..<(b * o + count)]) }
+            // Four outputs' moments side by side (`BlockMoments`), the same bits as one by one.
+            if let base = y.baseAddress { summary.moments = try BlockMoments.moments(of: base, rowStride: b, outputs: m, count: count) }
             for o in 0..<m {
                 let values = values(of: o)
-                var moments = RunningMoments()
-                moments.insert(contentsOf: values)
-                summary.moments[o] = moments
+                let moments = summary.moments[o]
                 // Finite extremes mean a block without NaN or ±∞, whose extremes the sketch
                 // takes from the moments' scan instead of comparing every value again.
                 if moments.minimum.isFinite && moments.maximum.isFinite {

@@ -9,7 +9,8 @@ enum CopulaStep {
     /// Correlates `theta`'s parameters `indices` (row-major draws of `parameterCount` values)
     /// for the first `count` draws, with `normals` (at least width · count values) as scratch;
     /// parameter j gets z where `takesNormalScore[j]`, else Φ(z).
-    /// - Throws: `invalidModel` with the copula's reason.
+    /// - Throws: `invalidModel` with the copula's reason; `internalInconsistency` (a bug) when
+    ///   an index is not below `parameterCount` or a buffer is too short.
     static func apply(
         _ correlation: (indices: [Int], copula: GaussianCopula), parameterCount k: Int, count: Int,
         takesNormalScore: [Bool], theta: inout [Double], normals: inout [Double]
@@ -18,12 +19,23 @@ enum CopulaStep {
         let width = indices.count
         // The normals are stored by parameter (row `position` holds that parameter's `count`
         // draws), so the copula carries several draws side by side.
+        // Checked once a block, so that the loops can walk raw pointers with wrapping
+        // arithmetic (no overflow traps in the per-value loop).
+        guard indices.allSatisfy({ $0 >= 0 && $0 < k }), theta.count >= k * count, normals.count >= width * count,
+              takesNormalScore.count >= k else {
+            throw .internalInconsistency("the copula's parameter indices or buffers do not match \(k) parameters × \(count) draws")
+        }
         indices.withUnsafeBufferPointer { indices in
             theta.withUnsafeBufferPointer { theta in
                 normals.withUnsafeMutableBufferPointer { normals in
+                    guard let source = theta.baseAddress, let target = normals.baseAddress else { return }
                     for position in 0..<width {
-                        let j = indices[position], row = count * position
-                        for t in 0..<count { normals[row + t] = StandardNormal.quantile(theta[j + k * t]) }
+                        var u = source + indices[position]
+                        let row = target + count &* position
+                        for t in 0..<count {
+                            row[t] = StandardNormal.quantile(u.pointee)
+                            u += k
+                        }
                     }
                 }
             }
@@ -38,12 +50,20 @@ enum CopulaStep {
         indices.withUnsafeBufferPointer { indices in
             normals.withUnsafeBufferPointer { normals in
                 theta.withUnsafeMutableBufferPointer { theta in
+                    guard let target = theta.baseAddress, let source = normals.baseAddress else { return }
                     for position in 0..<width {
-                        let j = indices[position], row = count * position
+                        let j = indices[position], row = source + count &* position
+                        var x = target + j
                         if takesNormalScore[j] {
-                            for t in 0..<count { theta[j + k * t] = normals[row + t] }
+                            for t in 0..<count {
+                                x.pointee = row[t]
+                                x += k
+                            }
                         } else {
-                            for t in 0..<count { theta[j + k * t] = StandardNormal.cdf(normals[row + t]) }
+                            for t in 0..<count {
+                                x.pointee = StandardNormal.cdf(row[t])
+                                x += k
+                            }
                         }
                     }
                 }

@@ -25,6 +25,9 @@ struct ParameterTransform {
     /// Whether parameter j's value in θ is a normal score y rather than a uniform u: set for
     /// the correlated parameters of the normal, lognormal and tabulated kinds.
     let takesNormalScore: [Bool]
+    /// Each parameter's inverse CDF as a flat rule with its constants, sorted by rule, for the
+    /// block loop (`apply`, ParameterTransform+Rules.swift).
+    let rules: [RowRule]
 
     /// - Parameter correlated: the indices of the parameters the copula correlates.
     init(parameters: [ParameterSpecification], tables: [TabulatedQuantile?], correlated: [Int]) {
@@ -75,11 +78,17 @@ struct ParameterTransform {
             }
         }
         self.takesNormalScore = normalScore
+        self.rules = Self.rowRules(
+            kind: kind, first: first, second: second, third: third, tableStart: start, tableCount: count, tableStep: step,
+            takesNormalScore: normalScore)
     }
 
     /// Replaces each uniform u of parameter j in `theta` (k × count, column per draw) by
-    /// F_j⁻¹(u), or, where `takesNormalScore[j]`, each normal score y by F_j⁻¹(Φ(y)).
-    func apply(_ theta: UnsafeMutablePointer<Double>, parameters k: Int, draws count: Int) {
+    /// F_j⁻¹(u), or, where `takesNormalScore[j]`, each normal score y by F_j⁻¹(Φ(y)), draw by
+    /// draw and parameter by parameter through `Distribution`'s closed forms: the reference
+    /// that `apply` (one loop per parameter's rule) must match bit for bit.
+    /// - Complexity: O(k · count).
+    func applyGeneral(_ theta: UnsafeMutablePointer<Double>, parameters k: Int, draws count: Int) {
         takesNormalScore.withUnsafeBufferPointer { normalScore in
         kind.withUnsafeBufferPointer { kind in
         first.withUnsafeBufferPointer { first in
