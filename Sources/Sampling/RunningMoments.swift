@@ -32,9 +32,10 @@ public struct RunningMoments: Sendable, Equatable {
 
     public init() {}
 
-    /// A summary with the given fields (for `insert(contentsOf:)`, which must be inlinable).
+    /// A summary with the given fields (for `insert(contentsOf:)`, which must be inlinable,
+    /// and for block summaries computed elsewhere, as the engine's four outputs at a time).
     @usableFromInline
-    init(count: Int, mean: Double, sumOfSquaredDeviations: Double, minimum: Double, maximum: Double) {
+    package init(count: Int, mean: Double, sumOfSquaredDeviations: Double, minimum: Double, maximum: Double) {
         self.count = count
         self.mean = mean
         self.sumOfSquaredDeviations = sumOfSquaredDeviations

@@ -10,11 +10,7 @@ import Sampling
 /// - Complexity: O(outputs · count), two passes, no allocation but the result's.
 enum BlockMoments {
     /// The moments of `outputs` rows of `count` values, row o starting at `rows + o · rowStride`.
-    /// - Throws: `invalidModel` if a block's state cannot be read back (not expected: the
-    ///   state is the one `RunningMoments` writes).
-    static func moments(
-        of rows: UnsafePointer<Double>, rowStride: Int, outputs: Int, count: Int
-    ) throws(SimulationError) -> [RunningMoments] {
+    static func moments(of rows: UnsafePointer<Double>, rowStride: Int, outputs: Int, count: Int) -> [RunningMoments] {
         var result = [RunningMoments](repeating: RunningMoments(), count: outputs)
         guard count > 0 else { return result }
         let lanes = 4
@@ -23,7 +19,7 @@ enum BlockMoments {
             let row = rows + o &* rowStride
             let four = fourOutputs(row, row + rowStride, row + 2 &* rowStride, row + 3 &* rowStride, count: count)
             for lane in 0..<lanes {
-                result[o &+ lane] = try Self.moments(
+                result[o &+ lane] = RunningMoments(
                     count: count, mean: four.mean[lane], sumOfSquaredDeviations: four.sumOfSquaredDeviations[lane],
                     minimum: four.minimum[lane], maximum: four.maximum[lane])
             }
@@ -70,20 +66,5 @@ enum BlockMoments {
             maximum[lane] = .nan
         }
         return (mean, m2, minimum, maximum)
-    }
-
-    /// A block's `RunningMoments` with the given fields, through its exact binary state
-    /// (`MergeableState`), the public way to set them.
-    static func moments(
-        count: Int, mean: Double, sumOfSquaredDeviations: Double, minimum: Double, maximum: Double
-    ) throws(SimulationError) -> RunningMoments {
-        var writer = StateWriter()
-        writer.append(count)
-        writer.append(mean)
-        writer.append(sumOfSquaredDeviations)
-        writer.append(minimum)
-        writer.append(maximum)
-        var reader = StateReader(writer.bytes)
-        do { return try RunningMoments(from: &reader) } catch { throw .invalidModel(error.description) }
     }
 }

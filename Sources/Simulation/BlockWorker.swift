@@ -165,10 +165,10 @@ struct BlockWorker {
         var summary: BlockSummary
         do { summary = try BlockSummary(outputs: m, model: context.model) } catch { throw .invalidModel(error.description) }
         let layout = context.layout
-        try outputs.withUnsafeBufferPointer { y throws(SimulationError) in
+        outputs.withUnsafeBufferPointer { y in
             func values(of o: Int) -> UnsafeBufferPointer<Double> { UnsafeBufferPointer(rebasing: y[(b * o)..<(b * o + count)]) }
             // Four outputs' moments side by side (`BlockMoments`), the same bits as one by one.
-            if let base = y.baseAddress { summary.moments = try BlockMoments.moments(of: base, rowStride: b, outputs: m, count: count) }
+            if let base = y.baseAddress { summary.moments = BlockMoments.moments(of: base, rowStride: b, outputs: m, count: count) }
             for o in 0..<m {
                 let values = values(of: o)
                 let moments = summary.moments[o]
